@@ -1,0 +1,104 @@
+"""The one database object, and opening a file safely.
+
+``db`` is bound at start with :func:`open_database`; tests and ``--db`` use any
+file. Opening checks the file before SQLite may write to it, so a file that is
+not ours, is damaged, or comes from a newer version is refused untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from .errors import CorruptDatabaseError, DatabaseInUseError, NotADatabaseError
+from .lock import FileLock, LockHeldError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 1,  # NORMAL: safe with WAL, much faster than FULL
+    "cache_size": -32 * 1024,  # 32 MiB
+    "temp_store": 2,  # memory
+}
+
+db = SqliteDatabase(None)
+
+_lock: FileLock | None = None
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database, without writing to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(path, str(exc)) from exc
+
+
+def read_user_version(path: Path) -> int:
+    """The schema version stored in the file (0 for a new or empty file)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only, where the OS allows it.
+
+    SQLite gives its -wal and -shm files the same mode as the database file.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        return
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    if sys.platform != "win32":
+        os.chmod(path, 0o600)
+
+
+def acquire_lock(path: Path) -> None:
+    """Hold a lock beside the file so a second running copy is refused."""
+    global _lock
+    lock = FileLock(path.with_name(path.name + ".lock"))
+    try:
+        lock.acquire()
+    except LockHeldError as exc:
+        raise DatabaseInUseError(path) from exc
+    _lock = lock
+
+
+def bind(path: Path) -> SqliteDatabase:
+    """Bind the global ``db`` to ``path`` with our pragmas and connect."""
+    db.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db.connect(reuse_if_open=True)
+    return db
+
+
+def close_database() -> None:
+    """Close the connection and release the lock; safe to call twice."""
+    global _lock
+    if not db.is_closed():
+        db.close()
+    if _lock is not None:
+        _lock.release()
+        _lock = None

@@ -1,0 +1,305 @@
+"""Peewee models: one class per object of the domain (see shared/DOMAIN.md).
+
+The models describe the *current* schema. The tables themselves are created
+by the ordered steps in :mod:`desktop_crm.store.migrations`, which hold the
+frozen SQL of each version, so that an old file is upgraded exactly as a new
+one is created.
+
+Conventions shared by every table:
+
+* datetimes are naive UTC (``utcnow()``); a meeting keeps its own time zone
+  name so that local times survive daylight-saving changes;
+* ``deleted_at`` set means "in the trash": every ordinary query excludes it,
+  restore clears it, purge deletes the row for good;
+* a relationship or introduction whose person column is NULL involves *you*
+  (the profile), not a contact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from .database import db
+
+TIERS = ("primary", "bridge", "target")
+STATUSES = ("to_contact", "asked", "scheduled", "met", "thanked", "dormant", "do_not_contact")
+STRENGTHS = ("close", "known", "acquaintance")
+RELATIONSHIP_KINDS = ("friend", "colleague", "family", "alumni", "introduced_by", "reports_to", "other")
+INTRODUCTION_STATUSES = ("promised", "made", "met", "declined")
+OUTREACH_CHANNELS = ("email", "linkedin", "phone", "letter", "in-person")
+MEETING_KINDS = ("coffee", "office", "phone", "video")
+MEETING_STATUSES = ("planned", "done", "cancelled", "no_show")
+QUESTION_CATEGORIES = (
+    "career_path",
+    "typical_day",
+    "culture",
+    "skills_hiring",
+    "industry",
+    "pay_hours",
+    "pros_cons",
+    "advice",
+    "referrals",
+)
+AGREEMENTS = ("open", "agree", "differ")
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC now, the one clock every stored timestamp uses."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class Profile(BaseModel):
+    """You: the centre of the network. There is one row (id 1)."""
+
+    id = AutoField()
+    name = TextField(default="")
+    email = TextField(default="")
+    phone = TextField(default="")
+    pitch = TextField(default="")
+    target_roles = TextField(default="")
+    target_industries = TextField(default="")
+    target_places = TextField(default="")
+    objectives = TextField(default="")
+    updated_at = DateTimeField(default=utcnow)
+
+
+class Organization(BaseModel):
+    id = AutoField()
+    name = TextField()
+    industry = TextField(default="")
+    location = TextField(default="")
+    website = TextField(default="")
+    is_target = BooleanField(default=False)
+    notes = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+    deleted_at = DateTimeField(null=True)
+
+
+class Contact(BaseModel):
+    id = AutoField()
+    first_name = TextField(default="")
+    last_name = TextField(default="")
+    # casefolded "last first", kept by the services; the table sorts on it.
+    sort_name = TextField(default="", index=True)
+    organization = ForeignKeyField(Organization, null=True, on_delete="SET NULL", backref="contacts")
+    title = TextField(default="")
+    industry = TextField(default="")
+    location = TextField(default="")
+    linkedin_url = TextField(default="")
+    how_met = TextField(default="")
+    notes = TextField(default="")
+    interests = TextField(default="")
+    tier = TextField(default="primary")
+    is_gatekeeper = BooleanField(default=False)
+    status = TextField(default="to_contact")
+    sources = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+    deleted_at = DateTimeField(null=True)
+    # Denormalised for the contact table (added in schema 2), kept by services.
+    last_contact_at = DateTimeField(null=True)
+    next_meeting_at = DateTimeField(null=True)
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p)
+
+
+class ContactEmail(BaseModel):
+    id = AutoField()
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="emails")
+    label = TextField(default="")
+    email = TextField()
+    position = IntegerField(default=0)
+
+
+class ContactPhone(BaseModel):
+    id = AutoField()
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="phones")
+    label = TextField(default="")
+    raw = TextField()
+    # E.164 when phonenumbers could parse it, else empty (raw is kept).
+    e164 = TextField(default="")
+    position = IntegerField(default=0)
+
+
+class Tag(BaseModel):
+    id = AutoField()
+    name = TextField(unique=True)
+
+
+class ContactTag(BaseModel):
+    id = AutoField()
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="contact_tags")
+    tag = ForeignKeyField(Tag, on_delete="CASCADE", backref="contact_tags")
+
+
+class ContactHistory(BaseModel):
+    """What a contact used to be: old titles, organizations, merged values."""
+
+    id = AutoField()
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="history")
+    at = DateTimeField(default=utcnow)
+    kind = TextField(default="edit")  # edit, import, merge, note
+    field = TextField(default="")
+    old_value = TextField(default="")
+    new_value = TextField(default="")
+    batch_id = IntegerField(null=True)
+
+
+class Relationship(BaseModel):
+    """Person A knows person B. ``person_a`` NULL means *you* know B."""
+
+    id = AutoField()
+    person_a = ForeignKeyField(Contact, null=True, on_delete="CASCADE", backref="relationships_out")
+    person_b = ForeignKeyField(Contact, on_delete="CASCADE", backref="relationships_in")
+    kind = TextField(default="other")
+    strength = TextField(default="known")
+    how = TextField(default="")
+    since = TextField(default="")
+    created_at = DateTimeField(default=utcnow)
+    deleted_at = DateTimeField(null=True)
+
+
+class Meeting(BaseModel):
+    id = AutoField()
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="meetings")
+    starts_at = DateTimeField()  # naive UTC
+    tz = TextField(default="UTC")  # IANA zone the meeting happens in
+    minutes = IntegerField(default=30)
+    kind = TextField(default="coffee")
+    place = TextField(default="")
+    objective_learn = TextField(default="")
+    objective_reveal = TextField(default="")
+    objective_ask = TextField(default="")
+    status = TextField(default="planned")
+    notes = TextField(default="")
+    thank_you_sent_at = DateTimeField(null=True)
+    created_at = DateTimeField(default=utcnow)
+    deleted_at = DateTimeField(null=True)
+
+
+class Introduction(BaseModel):
+    """Introducer X connects you to Y. ``introducer`` NULL means you met Y yourself."""
+
+    id = AutoField()
+    introducer = ForeignKeyField(Contact, null=True, on_delete="CASCADE", backref="introductions_given")
+    introduced = ForeignKeyField(Contact, on_delete="CASCADE", backref="introductions_received")
+    meeting = ForeignKeyField(Meeting, null=True, on_delete="SET NULL", backref="introductions")
+    date = DateTimeField(default=utcnow)
+    status = TextField(default="promised")
+    note = TextField(default="")
+
+
+class OutreachAttempt(BaseModel):
+    id = AutoField()
+    contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="outreach")
+    at = DateTimeField(default=utcnow)
+    channel = TextField(default="email")
+    message = TextField(default="")
+    answered = BooleanField(default=False)
+    created_at = DateTimeField(default=utcnow)
+
+
+class Question(BaseModel):
+    id = AutoField()
+    text = TextField()
+    category = TextField(default="advice")
+    tags = TextField(default="")  # space separated
+    # Which tiers the question suits best ("primary bridge target"); empty = any.
+    tiers = TextField(default="")
+    builtin = BooleanField(default=False)
+    retired = BooleanField(default=False)
+    position = IntegerField(default=0)
+    conclusion = TextField(default="")  # the user's finding across meetings
+    created_at = DateTimeField(default=utcnow)
+
+
+class MeetingQuestion(BaseModel):
+    """A question chosen for one meeting, with its answer. ``question`` NULL = one-off."""
+
+    id = AutoField()
+    meeting = ForeignKeyField(Meeting, on_delete="CASCADE", backref="questions")
+    question = ForeignKeyField(Question, null=True, on_delete="SET NULL", backref="asked")
+    text = TextField(default="")
+    position = IntegerField(default=0)
+    answer = TextField(default="")
+    agreement = TextField(default="open")
+
+
+class Action(BaseModel):
+    """Something promised in a meeting (by you or by them)."""
+
+    id = AutoField()
+    meeting = ForeignKeyField(Meeting, null=True, on_delete="CASCADE", backref="actions")
+    contact = ForeignKeyField(Contact, null=True, on_delete="CASCADE", backref="actions")
+    text = TextField()
+    due_at = DateTimeField(null=True)
+    done_at = DateTimeField(null=True)
+    created_at = DateTimeField(default=utcnow)
+
+
+class ImportBatch(BaseModel):
+    id = AutoField()
+    created_at = DateTimeField(default=utcnow)
+    source = TextField(default="")  # file path or description
+    format = TextField(default="")
+    summary = TextField(default="{}")  # JSON counts
+    undone_at = DateTimeField(null=True)
+
+
+class ImportChange(BaseModel):
+    """One row an import created or changed; ``old_values`` JSON restores it."""
+
+    id = AutoField()
+    batch = ForeignKeyField(ImportBatch, on_delete="CASCADE", backref="changes")
+    table = TextField()
+    row_id = IntegerField()
+    action = TextField()  # create | update
+    old_values = TextField(default="{}")
+
+
+class SmartList(BaseModel):
+    id = AutoField()
+    name = TextField(unique=True)
+    filters = TextField(default="{}")  # JSON
+    position = IntegerField(default=0)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Profile,
+    Organization,
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    Tag,
+    ContactTag,
+    ContactHistory,
+    Relationship,
+    Meeting,
+    Introduction,
+    OutreachAttempt,
+    Question,
+    MeetingQuestion,
+    Action,
+    ImportBatch,
+    ImportChange,
+    SmartList,
+)
