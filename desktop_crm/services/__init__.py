@@ -1,0 +1,1 @@
+"""What the app can do, as plain Python over the store. No Qt here."""

@@ -1,0 +1,98 @@
+"""Field validation and normalisation shared by forms, the CLI and imports."""
+
+from __future__ import annotations
+
+import locale
+import re
+
+import phonenumbers
+
+from ..store.models import STATUSES, STRENGTHS, TIERS
+from .errors import ValidationError
+
+# Deliberately permissive: one @, something before, a dotted domain after, no spaces.
+_EMAIL_RE = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}$")
+
+
+def clean_text(value: object) -> str:
+    """Strip a user's text; None becomes empty. NULs are dropped (SQLite text)."""
+    if value is None:
+        return ""
+    return str(value).replace("\x00", "").strip()
+
+
+def validate_email(value: str, field: str = "email") -> str:
+    email = clean_text(value)
+    if not email:
+        raise ValidationError(field, "is empty")
+    if email.lower().startswith("mailto:"):
+        email = email[7:]
+    if not _EMAIL_RE.match(email):
+        raise ValidationError(field, f"'{email}' is not a valid email address (expected name@example.com)")
+    local, _, domain = email.rpartition("@")
+    return f"{local}@{domain.lower()}"
+
+
+def default_region() -> str:
+    """Region used to read phone numbers typed without a country code."""
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    if "_" in loc:
+        region = loc.split("_", 1)[1][:2].upper()
+        if region in phonenumbers.SUPPORTED_REGIONS:
+            return region
+    return "US"
+
+
+def normalise_phone(value: str, region: str | None = None, field: str = "phone") -> tuple[str, str]:
+    """Return (what the user typed, E.164 or '' when it cannot be parsed).
+
+    An unparseable number is kept as typed: losing it would be worse than
+    storing it unnormalised.
+    """
+    raw = clean_text(value)
+    if not raw:
+        raise ValidationError(field, "is empty")
+    if not re.search(r"\d", raw):
+        raise ValidationError(field, f"'{raw}' has no digits")
+    try:
+        parsed = phonenumbers.parse(raw, region or default_region())
+    except phonenumbers.NumberParseException:
+        return raw, ""
+    if not phonenumbers.is_possible_number(parsed):
+        return raw, ""
+    return raw, phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _choice(value: str, choices: tuple[str, ...], field: str) -> str:
+    cleaned = clean_text(value).lower().replace(" ", "_").replace("-", "_")
+    if cleaned not in choices:
+        raise ValidationError(field, f"'{value}' is not one of: {', '.join(choices)}")
+    return cleaned
+
+
+def validate_tier(value: str) -> str:
+    aliases = {"aa": "primary", "ab": "bridge", "ac": "target"}
+    return _choice(aliases.get(clean_text(value).lower(), value), TIERS, "tier")
+
+
+def validate_status(value: str) -> str:
+    return _choice(value, STATUSES, "status")
+
+
+def validate_strength(value: str) -> str:
+    return _choice(value, STRENGTHS, "strength")
+
+
+def validate_name(first: str, last: str) -> tuple[str, str]:
+    first, last = clean_text(first), clean_text(last)
+    if not first and not last:
+        raise ValidationError("name", "a first or last name is required")
+    return first, last
+
+
+def sort_name(first: str, last: str) -> str:
+    """The key the contact table sorts on: casefolded 'last first'."""
+    return f"{last} {first}".strip().casefold()

@@ -1,0 +1,80 @@
+"""Set-based writes for imports and generators: ``executemany`` on the raw cursor.
+
+Per-row model objects cost ~10x here (see ARCHITECTURE.md figures), so the
+bulk path builds plain tuples and hands them to SQLite in one transaction.
+Callers wrap these in ``db.atomic()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .database import db
+
+CONTACT_COLUMNS = (
+    "id",
+    "first_name",
+    "last_name",
+    "sort_name",
+    "organization_id",
+    "title",
+    "industry",
+    "location",
+    "linkedin_url",
+    "how_met",
+    "notes",
+    "interests",
+    "tier",
+    "is_gatekeeper",
+    "status",
+    "sources",
+    "created_at",
+    "updated_at",
+)
+
+
+def next_id(table: str) -> int:
+    return int(db.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
+
+
+def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    cols = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    db.connection().executemany(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', rows)
+
+
+def organization_ids_by_name(names: Iterable[str]) -> dict[str, int]:
+    """Casefolded name -> id for the live organizations among ``names``."""
+    wanted = {n.casefold() for n in names if n}
+    found: dict[str, int] = {}
+    if not wanted:
+        return found
+    cursor = db.execute_sql(
+        "SELECT id, name FROM organization WHERE deleted_at IS NULL ORDER BY id"
+    )
+    for org_id, name in cursor:
+        key = name.casefold()
+        if key in wanted and key not in found:
+            found[key] = org_id
+    return found
+
+
+def pause_fts() -> None:
+    """Stop the per-row FTS triggers until :func:`index_contacts_fts` (same transaction)."""
+    db.execute_sql("UPDATE fts_state SET paused = 1")
+
+
+def index_contacts_fts(first_id: int, last_id: int) -> None:
+    """Index contacts ``first_id..last_id`` in one statement and resume the triggers."""
+    db.execute_sql("DELETE FROM contact_fts WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
+    db.execute_sql(
+        "INSERT INTO contact_fts(rowid, name, organization, title, emails, notes) "
+        "SELECT c.id, c.first_name || ' ' || c.last_name, coalesce(o.name, ''), c.title, "
+        "coalesce((SELECT group_concat(e.email, ' ') FROM contact_email e "
+        "WHERE e.contact_id = c.id), ''), c.notes "
+        "FROM contact c LEFT JOIN organization o ON o.id = c.organization_id "
+        "WHERE c.id BETWEEN ? AND ?",
+        (first_id, last_id),
+    )
+    db.execute_sql("UPDATE fts_state SET paused = 0")

@@ -1,0 +1,93 @@
+"""Schema versions and the ordered steps that reach the current one.
+
+The version lives in ``PRAGMA user_version``. Each step runs in one
+transaction that also bumps the version, so a failed step leaves the file at
+the previous version. Steps that rebuild tables run inside the migrator's
+``migration_context()`` so foreign-key cascades cannot delete rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import resources as importlib_resources
+
+from peewee import DateTimeField, SqliteDatabase
+from playhouse.migrate import SqliteMigrator, migrate
+
+
+def _schema_v1(database: SqliteDatabase) -> None:
+    sql = importlib_resources.files(__package__).joinpath("schema_v1.sql").read_text("utf-8")
+    conn = database.connection()
+    for statement in _split_sql(sql):
+        conn.execute(statement)
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole."""
+    import sqlite3
+
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not buffer.strip():
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+def _schema_v2(database: SqliteDatabase) -> None:
+    """Denormalised sort columns for the contact table, and smart lists."""
+    migrator = SqliteMigrator(database)
+    migrate(
+        migrator.add_column("contact", "last_contact_at", DateTimeField(null=True)),
+        migrator.add_column("contact", "next_meeting_at", DateTimeField(null=True)),
+    )
+    conn = database.connection()
+    conn.execute(
+        'CREATE TABLE "smart_list" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, '
+        '"filters" TEXT NOT NULL, "position" INTEGER NOT NULL)'
+    )
+    conn.execute('CREATE UNIQUE INDEX "smart_list_name" ON "smart_list" ("name")')
+    # Keyset paging over live contacts: (key, id) partial indexes.
+    for column in ("sort_name", "tier", "status", "last_contact_at", "next_meeting_at"):
+        conn.execute(
+            f'CREATE INDEX "contact_live_{column}" ON "contact" ("{column}", "id") '
+            "WHERE deleted_at IS NULL"
+        )
+    conn.execute(
+        "UPDATE contact SET last_contact_at = (SELECT max(at) FROM outreach_attempt o "
+        "WHERE o.contact_id = contact.id)"
+    )
+    conn.execute(
+        "UPDATE contact SET next_meeting_at = (SELECT min(starts_at) FROM meeting m "
+        "WHERE m.contact_id = contact.id AND m.status = 'planned' AND m.deleted_at IS NULL)"
+    )
+
+
+STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
+    (1, _schema_v1),
+    (2, _schema_v2),
+]
+CURRENT_VERSION = STEPS[-1][0]
+
+
+def user_version(database: SqliteDatabase) -> int:
+    return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def upgrade(database: SqliteDatabase, target: int = CURRENT_VERSION) -> list[int]:
+    """Run every step above the file's version up to ``target``; return those run."""
+    done: list[int] = []
+    for version, step in STEPS:
+        if version <= user_version(database) or version > target:
+            continue
+        with database.atomic():
+            step(database)
+            database.execute_sql(f"PRAGMA user_version = {int(version)}")
+        done.append(version)
+    return done

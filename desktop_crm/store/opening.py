@@ -1,0 +1,68 @@
+"""Open a database file: check it, lock it, back it up and upgrade it.
+
+The order matters: every check that can refuse the file runs before SQLite
+is allowed to write to it, so a refused file is never changed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from .backup import backup_before_migration
+from .database import (
+    acquire_lock,
+    bind,
+    check_file,
+    close_database,
+    create_private_file,
+    read_user_version,
+)
+from .errors import CorruptDatabaseError, NewerVersionError
+from .migrations import CURRENT_VERSION, upgrade
+
+
+@dataclass
+class OpenResult:
+    path: Path
+    database: SqliteDatabase
+    created: bool
+    upgraded_from: int | None = None
+    backup: Path | None = None
+    steps: list[int] = field(default_factory=list)
+
+
+def open_store(path: Path | str) -> OpenResult:
+    """Open (or create) the database at ``path`` and bring it to the current schema."""
+    path = Path(path)
+    check_file(path)
+    version = read_user_version(path)
+    if version > CURRENT_VERSION:
+        raise NewerVersionError(path, version, CURRENT_VERSION)
+    created = not path.exists() or path.stat().st_size == 0
+    if created:
+        create_private_file(path)
+    acquire_lock(path)
+    try:
+        backup = None
+        if 0 < version < CURRENT_VERSION:
+            backup = backup_before_migration(path, version)
+        database = bind(path)
+        try:
+            steps = upgrade(database)
+        except sqlite3.DatabaseError as exc:
+            raise CorruptDatabaseError(path, str(exc)) from exc
+    except BaseException:
+        close_database()
+        raise
+    return OpenResult(
+        path=path,
+        database=database,
+        created=created,
+        upgraded_from=version if backup else None,
+        backup=backup,
+        steps=steps,
+    )
