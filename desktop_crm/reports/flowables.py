@@ -129,3 +129,20 @@ class SheetMarker(Flowable):
         doc = getattr(self.canv, "_doctemplate", None)
         if doc is not None:
             doc.start_sheet(self.index)
+
+
+class SpaceProbe(Flowable):
+    """Zero-size flowable at the end of a story that records the height left
+    on the last page, so the renderer can hand spare room to the questions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.width = self.height = 0
+        self.left: float = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.left = availHeight
+        return 0, 0
+
+    def draw(self) -> None:
+        pass

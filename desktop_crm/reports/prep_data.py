@@ -48,20 +48,21 @@ SECTIONS: list[tuple[str, str]] = [
 ]
 SECTION_KEYS: frozenset[str] = frozenset(key for key, _ in SECTIONS)
 
+#: Short enough to print one line each in a third of the page.
 DEFAULT_REMINDERS: tuple[str, ...] = (
-    "Listen most of the time; let them talk.",
-    "Keep to time: offer to stop when time is up.",
-    "Do not ask for a job; ask for advice.",
-    "Ask for introductions before you leave.",
-    "Send a thank-you note within a day.",
+    "Listen most of the time",
+    "Keep to time",
+    "Do not ask for a job",
+    "Ask for introductions before leaving",
+    "Thank-you note within a day",
 )
 
 DEFAULT_FOLLOW_UP: tuple[str, ...] = (
-    "Write up answers and notes the same day",
-    "Thank-you note sent (within 24 hours)",
-    "Introductions offered: recorded and followed up",
-    "Promised links, articles or CV sent",
-    "Tell them later how their advice worked out",
+    "Write up notes the same day",
+    "Send the thank-you note",
+    "Record introductions offered",
+    "Send what you promised",
+    "Later: tell them how it went",
 )
 
 

@@ -14,23 +14,37 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
-from desktop_crm.reports.flowables import SheetMarker
+from desktop_crm.reports.flowables import SheetMarker, SpaceProbe
 from desktop_crm.reports.fonts import REGULAR
 from desktop_crm.reports.prep_data import SECTIONS, PrepOptions, PrepSheetData
 from desktop_crm.reports.sheet_story import LEVELS, ROOM_TO_WRITE, Density, SheetBuilder
 from desktop_crm.reports.sheet_story import format_date as _format_date
-from desktop_crm.reports.styles import FOOTER_HEIGHT, MARGIN, MUTED, RULE, page_size, styles
+from desktop_crm.reports.styles import (
+    BOTTOM_MARGIN,
+    FOOTER_HEIGHT,
+    MARGIN,
+    MUTED,
+    RULE,
+    TOP_MARGIN,
+    page_size,
+    styles,
+)
 from desktop_crm.reports.text import clean
 
 __all__ = ["SECTIONS", "render_prep_sheet", "write_prep_sheet", "render_batch", "MAX_PAGES"]
 
 MAX_PAGES = 2
+#: Lines per question a one-page sheet may grow to when it has room.
+MAX_LINES = 3
+#: Writing-line pitches in points: ~5 mm is comfortable, ~4.6 mm still usable.
+LINE_SPACING_WIDE, LINE_SPACING_NARROW = 14.5, 13.0
 
 
 class _SheetDoc(BaseDocTemplate):
@@ -41,7 +55,7 @@ class _SheetDoc(BaseDocTemplate):
                  footer_names: list[str], prepared: str) -> None:
         width, height = page_size(paper)
         super().__init__(buffer, pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
-                         topMargin=MARGIN, bottomMargin=MARGIN + FOOTER_HEIGHT, title=title,
+                         topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN + FOOTER_HEIGHT, title=title,
                          author=author, creator="Desktop CRM", subject="Informational interview "
                          "prep sheet", invariant=1, pageCompression=1)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
@@ -89,7 +103,7 @@ class _FooterCanvas(Canvas):
 
     def _draw_footer(self, doc: _SheetDoc, sheet: int, page: int, total: int) -> None:
         width = doc.pagesize[0]
-        y = MARGIN * 0.75
+        y = BOTTOM_MARGIN
         self.saveState()
         self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
@@ -117,9 +131,10 @@ def _footer_name(data: PrepSheetData) -> str:
     return name if len(name) <= 60 else name[:59] + "\u2026"
 
 
-def _build(sheets: Sequence[tuple[PrepSheetData, Density]], options: PrepOptions) -> tuple[bytes, int]:
+def _build(sheets: Sequence[tuple[PrepSheetData, Density]], options: PrepOptions,
+           probe: SpaceProbe | None = None) -> tuple[bytes, int]:
     """Lay out ``sheets`` in one PDF, each starting on a new page; return the
-    bytes and the page count."""
+    bytes and the page count. ``probe`` learns the room left on the last page."""
     st = styles()
     buffer = io.BytesIO()
     names = [_footer_name(d) for d, _ in sheets]
@@ -134,13 +149,24 @@ def _build(sheets: Sequence[tuple[PrepSheetData, Density]], options: PrepOptions
             story.append(PageBreak())
         story.append(SheetMarker(index))
         story += SheetBuilder(data, options.sections, density, st).story(doc.width, doc.height)
+    if probe is not None:
+        story.append(probe)
     doc.build(story, canvasmaker=_canvas_for(doc))
     return buffer.getvalue(), len(doc.page_sheets)
 
 
+def _question_count(data: PrepSheetData, options: PrepOptions, density: Density) -> int:
+    if "questions" not in options.sections:
+        return 0
+    count = sum(1 for q in data.questions or [] if clean(q))
+    return min(count, density.max_questions or count)
+
+
 def _fit(data: PrepSheetData, options: PrepOptions) -> tuple[Density, bytes, int]:
     """The most generous density that fits: one page if a density marked
-    ``one_page_ok`` reaches it, else the most generous two-page one."""
+    ``one_page_ok`` reaches it, else the most generous two-page one. A
+    one-page result then gives its spare room to the questions as more
+    lines to write on."""
     if options.room_to_write:
         pdf, pages = _build([(data, ROOM_TO_WRITE)], options)
         return ROOM_TO_WRITE, pdf, pages
@@ -149,14 +175,33 @@ def _fit(data: PrepSheetData, options: PrepOptions) -> tuple[Density, bytes, int
     for density in LEVELS:
         if best is not None and not density.one_page_ok:
             break
-        pdf, pages = _build([(data, density)], options)
+        probe = SpaceProbe()
+        pdf, pages = _build([(data, density)], options, probe)
         last = (density, pdf, pages)
         if pages == 1:
-            return last
+            return _widen(data, options, last, probe.left)
         if pages <= MAX_PAGES and best is None:
             best = last
     assert last is not None
     return best or last
+
+
+def _widen(data: PrepSheetData, options: PrepOptions, fitted: tuple[Density, bytes, int],
+           spare: float) -> tuple[Density, bytes, int]:
+    """Spend the spare height at the foot of a one-page sheet on more lines
+    per question (up to three), if that still fits on the page."""
+    density = fitted[0]
+    questions = _question_count(data, options, density)
+    if not questions or density.lines >= MAX_LINES:
+        return fitted
+    used = density.lines * density.line_spacing
+    for lines in range(MAX_LINES, density.lines, -1):
+        for spacing in (LINE_SPACING_WIDE, LINE_SPACING_NARROW):
+            if questions * (lines * spacing - used) <= spare - 2:
+                wider = replace(density, lines=lines, line_spacing=spacing)
+                pdf, pages = _build([(data, wider)], options)
+                return (wider, pdf, pages) if pages == 1 else fitted
+    return fitted
 
 
 def _options(options: PrepOptions | None) -> PrepOptions:

@@ -32,8 +32,10 @@ TIER_COLOURS = {
 }
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
-MARGIN = 16 * mm
-FOOTER_HEIGHT = 10 * mm
+MARGIN = 15 * mm
+TOP_MARGIN = 13 * mm
+BOTTOM_MARGIN = 10 * mm
+FOOTER_HEIGHT = 8 * mm
 COLUMN_GAP = 7 * mm
 
 
