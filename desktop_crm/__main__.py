@@ -1,0 +1,90 @@
+"""Entry point: parse arguments, find paths, open the store, run the CLI or the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import paths
+from .cli.parser import build_parser, command_names, first_positional
+from .services.errors import ServiceError
+from .store import StoreError, close_database, open_store
+from .store.opening import OpenResult
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    token = first_positional(argv)
+    if token is not None and token not in command_names(parser):
+        return _gui_with_file(parser, argv, token)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _run_gui(args, None)
+    return _run_cli(args)
+
+
+def _gui_with_file(parser: argparse.ArgumentParser, argv: list[str], token: str) -> int:
+    rest = list(argv)
+    rest.remove(token)
+    args = parser.parse_args(rest)
+    if args.command is not None:
+        parser.error(f"unexpected argument '{token}'")
+    file = Path(token).expanduser()
+    if not file.is_file():
+        print(
+            f"desktop-crm: {file}: no such file (and '{token}' is not a command; see --help)",
+            file=sys.stderr,
+        )
+        return 1
+    return _run_gui(args, file.resolve())
+
+
+def open_for(args: argparse.Namespace) -> OpenResult:
+    """Open the database the arguments name; build the demo network on first use."""
+    path = paths.resolve_db_path(args.db, demo=args.demo)
+    result = open_store(path)
+    from .services.setup import ensure_defaults
+
+    ensure_defaults()
+    if args.demo and result.created:
+        from .services.demo import build_demo
+
+        build_demo()
+    return result
+
+
+def _run_cli(args: argparse.Namespace) -> int:
+    try:
+        result = open_for(args)
+    except StoreError as exc:
+        print(f"desktop-crm: {exc}", file=sys.stderr)
+        return 1
+    args.db_path = result.path
+    try:
+        return int(args.handler(args) or 0)
+    except ServiceError as exc:
+        print(f"desktop-crm: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("desktop-crm: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: not an error of ours.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    finally:
+        close_database()
+
+
+def _run_gui(args: argparse.Namespace, file: Path | None) -> int:
+    from .ui.app import run_gui
+
+    return run_gui(lambda: open_for(args), file=file, demo=args.demo)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

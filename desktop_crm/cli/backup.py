@@ -1,0 +1,62 @@
+"""``export --format json``, ``import-backup FILE.json`` and ``backup [--to PATH]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import paths
+from ..services import backup as backup_service
+from ..store.backup import backup_file, backup_to_folder
+from .output import emit_json, info
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    export = sub.add_parser("export", help="export the whole database (JSON backup format)")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    export.set_defaults(handler=cmd_export)
+
+    restore = sub.add_parser("import-backup", help="replace the database with a JSON backup")
+    restore.add_argument("file", type=Path)
+    restore.set_defaults(handler=cmd_import_backup)
+
+    backup = sub.add_parser("backup", help="copy the database file safely")
+    backup.add_argument("--to", type=Path, help="file or folder (default: the backups folder)")
+    backup.set_defaults(handler=cmd_backup)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.out:
+        backup_service.write_backup(args.out)
+        info(f"Exported the database to {args.out}.")
+    else:
+        emit_json(backup_service.export_backup())
+    return 0
+
+
+def cmd_import_backup(args: argparse.Namespace) -> int:
+    data = backup_service.read_backup(args.file)
+    result = backup_service.restore_backup(data, args.db_path, paths.backups_dir())
+    total = sum(result["counts"].values())
+    info(
+        f"Restored {total} rows from {args.file}. The previous database was saved to "
+        f"{result['safety_copy']}."
+    )
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    target: Path | None = args.to
+    if target is None:
+        dest = backup_to_folder(args.db_path, paths.backups_dir())
+    elif target.is_dir() or str(target).endswith(("/", "\\")):
+        dest = backup_to_folder(args.db_path, target)
+    else:
+        if target.exists():
+            print(f"backup: {target} already exists; choose another name", file=sys.stderr)
+            return 1
+        dest = backup_file(args.db_path, target)
+    info(f"Backed up {args.db_path} to {dest}.")
+    return 0

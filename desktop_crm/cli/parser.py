@@ -1,0 +1,63 @@
+"""The argument parser: global options, then one sub-command per command group."""
+
+from __future__ import annotations
+
+import argparse
+from importlib import import_module
+
+from .. import __version__
+
+# Command groups, in the order --help lists them.
+COMMAND_MODULES = ("contacts", "backup", "importing", "network", "workflow", "prep")
+
+EPILOG = (
+    "With no command, the app opens its window. 'desktop-crm FILE' opens the window with the "
+    "import dialog for FILE (what a double-click on a .csv or .vcf does). --demo works with a "
+    "sample network in a separate database."
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """Exits 2 on usage errors with a one-line hint, as argparse does, without a traceback."""
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="desktop-crm",
+        description="Desktop CRM: your network for finding the next job through people.",
+        epilog=EPILOG,
+    )
+    add_global_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        import_module(f"{__package__}.{name}").register(sub)
+    return parser
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", help="database file to use (default: your data folder)")
+    parser.add_argument("--demo", action="store_true", help="use the sample network (built on first use)")
+    parser.add_argument("--version", action="version", version=f"desktop-crm {__version__}")
+
+
+def command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def first_positional(argv: list[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value."""
+    skip_next = False
+    for token in argv:
+        if skip_next:
+            skip_next = False
+            continue
+        if token == "--db":
+            skip_next = True
+            continue
+        if token.startswith("-") and token != "-":
+            continue
+        return token
+    return None
