@@ -14,7 +14,7 @@ from reportlab.lib.colors import Color, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from desktop_crm.reports.fonts import BOLD, ITALIC, REGULAR, font_for_cjk_run
+from desktop_crm.reports.fonts import BOLD, REGULAR, font_for_cjk_run
 from desktop_crm.reports.styles import ACCENT, INK, MUTED, TIER_COLOURS
 from desktop_crm.reports.text import ELLIPSIS, clean, has_cjk
 
@@ -91,7 +91,7 @@ class PathDiagram(Flowable):
                           strokeColor=None))
             label = labels[i] if i < len(labels) else ""
             if label:
-                font = _font(label, ITALIC)
+                font = _font(label, REGULAR)  # the oblique face lacks some scripts
                 text = _fit(label, font, 6.2, x2 - x1 - 2)
                 d.add(String((x1 + x2) / 2, cy + 5, text, fontName=font, fontSize=6.2,
                              fillColor=MUTED, textAnchor="middle"))

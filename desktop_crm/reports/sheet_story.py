@@ -42,6 +42,8 @@ class Density:
     question_chars: int
     max_questions: int | None = None
     line_spacing: float = 14.5
+    #: Many questions go two to a row, each with its line, to hold two pages.
+    question_columns: int = 1
     #: Whether reaching one page at this density is worth giving up a more
     #: generous two-page layout (not when it cuts texts or questions hard).
     one_page_ok: bool = True
@@ -56,10 +58,14 @@ LEVELS: tuple[Density, ...] = (
     Density(lines=1, text_chars=300, item_chars=130, items=5, question_chars=180),
     Density(lines=1, text_chars=200, item_chars=100, items=4, question_chars=140, line_spacing=14,
             one_page_ok=False),
-    Density(lines=1, text_chars=150, item_chars=80, items=3, question_chars=120,
-            max_questions=34, line_spacing=13, one_page_ok=False),
-    Density(lines=1, text_chars=110, item_chars=64, items=3, question_chars=100,
-            max_questions=24, line_spacing=13, one_page_ok=False),
+    Density(lines=1, text_chars=150, item_chars=80, items=3, question_chars=110,
+            line_spacing=13, question_columns=2, one_page_ok=False),
+    Density(lines=1, text_chars=110, item_chars=64, items=3, question_chars=80,
+            line_spacing=13, question_columns=2, one_page_ok=False),
+    Density(lines=1, text_chars=90, item_chars=56, items=2, question_chars=70,
+            max_questions=30, line_spacing=13, question_columns=2, one_page_ok=False),
+    Density(lines=1, text_chars=70, item_chars=48, items=2, question_chars=60,
+            max_questions=20, line_spacing=12, question_columns=2, one_page_ok=False),
 )
 #: With room to write: more lines, the page limit lifted.
 ROOM_TO_WRITE = Density(lines=6, text_chars=1200, item_chars=320, items=12, question_chars=400,
@@ -189,7 +195,8 @@ class SheetBuilder:
         if not clean(self.data.pitch) or not self.on("pitch"):
             return []
         return [SectionHeading("Your pitch"),
-                Paragraph(f"<i>{markup(self.data.pitch, self.d.text_chars)}</i>", self.st.body)]
+                # Not italic: DejaVu's oblique face lacks Arabic, and user text must print.
+                Paragraph(markup(self.data.pitch, self.d.text_chars), self.st.pitch)]
 
     def interests(self) -> list[Flowable]:
         if not self.on("interests"):
@@ -228,7 +235,17 @@ class SheetBuilder:
         return [SectionHeading(title), *body] if body else []
 
     # -- full width -----------------------------------------------------------------
-    def questions(self) -> list[Flowable]:
+    def question_grid(self, blocks: list[list[Flowable]], width: float) -> Table:
+        """Questions two to a row (read across), splitting between rows."""
+        col = (width - COLUMN_GAP) / 2
+        rows = [[blocks[i], "", blocks[i + 1] if i + 1 < len(blocks) else ""]
+                for i in range(0, len(blocks), 2)]
+        return Table(rows, colWidths=[col, COLUMN_GAP, col], style=TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+
+    def questions(self, width: float) -> list[Flowable]:
         if not self.on("questions"):
             return []
         qs = [q for q in (clean(x) for x in self.data.questions or []) if q]
@@ -236,10 +253,13 @@ class SheetBuilder:
             return []
         limit = self.d.max_questions or len(qs)
         out: list[Flowable] = [SectionHeading(f"Questions ({len(qs)})", 10)]
-        for n, q in enumerate(qs[:limit], 1):
-            out.append(Paragraph(markup(q, self.d.question_chars), self.st.question,
-                                 bulletText=f"{n}."))
-            out.append(WriteLines(self.d.lines, self.d.line_spacing))
+        blocks = [[Paragraph(markup(q, self.d.question_chars), self.st.question,
+                             bulletText=f"{n}."), WriteLines(self.d.lines, self.d.line_spacing)]
+                  for n, q in enumerate(qs[:limit], 1)]
+        if self.d.question_columns == 2 and len(blocks) > 1:
+            out.append(self.question_grid(blocks, width))
+        else:
+            out += [f for block in blocks for f in block]
         if len(qs) > limit:
             out.append(Paragraph(f"+{len(qs) - limit} more questions in the app", self.st.more))
         return out
@@ -329,6 +349,6 @@ class SheetBuilder:
         if parts:
             out.append(Spacer(1, 6))
             out += self.columns(parts, width, height * 0.8)
-        out += self.questions()
+        out += self.questions(width)
         out += self.closing(width)
         return out

@@ -53,6 +53,7 @@ class Styles:
     when: ParagraphStyle
     contact: ParagraphStyle
     body: ParagraphStyle
+    pitch: ParagraphStyle
     small: ParagraphStyle
     label: ParagraphStyle
     labelled: ParagraphStyle
@@ -78,6 +79,7 @@ def styles() -> Styles:
         when=style("When", 10, 13, fontName=BOLD, textColor=ACCENT),
         contact=style("Contact", 8, 10.5, textColor=MUTED),
         body=style("Body", 8.8, 11.6),
+        pitch=style("Pitch", 8.8, 11.8, textColor=INK),
         small=style("Small", 8, 10.4),
         label=style("Label", 8, 10.4, fontName=BOLD, textColor=MUTED),
         labelled=style("Labelled", 8.8, 11.6, leftIndent=40, bulletIndent=0, bulletFontName=BOLD,
