@@ -1,0 +1,50 @@
+"""Recognising a file's format from its content, never from its name.
+
+``looks_like_vcard(text)`` is true when the first non-blank line is
+``BEGIN:VCARD``.  ``detect_csv_format(header)`` names the CSV dialect from
+the header cells:
+
+* ``"linkedin"`` — ``First Name``, ``Last Name`` and ``Connected On``;
+* ``"google"`` — numbered ``E-mail 1 - Value``/``Phone 1 - Value`` style
+  columns, or ``Given Name``/``Family Name``/``Group Membership``, or the new
+  export's ``Phonetic First Name``/``File As``/``Labels``;
+* ``"outlook"`` — ``E-mail Address`` with Outlook's own columns (``Job
+  Title``, ``Business Phone``, ``Mobile Phone``, ``Home Phone``, ...);
+* ``"generic"`` — anything else.
+"""
+
+from __future__ import annotations
+
+import re
+
+FORMATS = ("linkedin", "google", "outlook", "vcard", "generic")
+
+_GOOGLE_NUMBERED = re.compile(r"^(e-mail|phone|address|website|organization|relation|"
+                              r"event|im|custom field) \d+ - ", re.IGNORECASE)
+_OUTLOOK_MARKERS = {"job title", "business phone", "mobile phone", "home phone",
+                    "business street", "e-mail 2 address", "e-mail display name",
+                    "business country/region", "business country", "referred by",
+                    "given yomi", "surname yomi", "company main phone"}
+
+
+def looks_like_vcard(text: str) -> bool:
+    """True when the text's first non-blank line starts a vCard."""
+    return text.lstrip()[:11].upper() == "BEGIN:VCARD"
+
+
+def detect_csv_format(header: list[str]) -> str:
+    """The CSV dialect named by a header row (see the module docstring)."""
+    lowered = {cell.strip().lower() for cell in header}
+    if {"first name", "last name", "connected on"} <= lowered:
+        return "linkedin"
+    if any(_GOOGLE_NUMBERED.match(cell.strip()) for cell in header):
+        return "google"
+    if {"given name", "family name"} <= lowered or "group membership" in lowered:
+        return "google"
+    if {"phonetic first name", "file as"} <= lowered:
+        return "google"
+    if "e-mail address" in lowered and len(lowered & _OUTLOOK_MARKERS) >= 2:
+        return "outlook"
+    if len(lowered & _OUTLOOK_MARKERS) >= 4:
+        return "outlook"
+    return "generic"

@@ -1,0 +1,137 @@
+"""The single entry point for reading a contacts file.
+
+``parse_file(path, format="auto", mapping_overrides=None) -> ParseResult``
+``parse_bytes(data, name, format="auto", mapping_overrides=None) -> ParseResult``
+
+* ``format``: ``"auto"`` (recognised from the content, never the file
+  name), ``"linkedin"``, ``"google"``, ``"outlook"``, ``"vcard"`` or
+  ``"generic"``.  A forced CSV format whose columns are all unknown to it is
+  refused with :class:`ImportFileError`.
+* ``mapping_overrides``: ``{column: field}`` with fields from ``FIELDS``
+  (``"ignore"`` drops a column, ``"extra"`` keeps it in ``record.extra``).
+  Columns are matched exactly, else ignoring case, accents and punctuation.
+  Unknown columns or fields raise ``ValueError`` (a caller's mistake, e.g. a
+  mistyped ``--map``).  Ignored for vCard.
+* Raises :class:`ImportFileError` for files refused whole: unreadable,
+  empty, binary (a renamed .xlsx is named as such), undecodable.
+
+``write_problems_csv(problems, header, path)`` writes the rows that were
+not imported, with their raw cells under the original header plus a
+``reason`` column (and ``row``, the row number in the original file), as
+UTF-8 with BOM and formula-safe cells, so the user can fix and re-import.
+
+Everything here is plain data and pure functions: no database, no Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import generic, google, linkedin, outlook, vcard
+from .csv_export import write_csv
+from .formats import FORMATS, detect_csv_format, looks_like_vcard
+from .generic import FIELDS as _FIELDS
+from .generic import normalise_header
+from .reading import decode, find_header, read_rows, sniff_delimiter
+from .records import ImportFileError, ParseResult, RowProblem
+
+FIELDS: list[str] = list(_FIELDS)
+SAMPLE_COUNT = 3
+_LABELS = {"linkedin": "LinkedIn connections", "google": "Google Contacts",
+           "outlook": "Outlook contacts", "vcard": "vCard", "generic": "spreadsheet"}
+_MODULES = {"linkedin": linkedin, "google": google, "outlook": outlook}
+
+
+def parse_file(path: str | os.PathLike[str], format: str = "auto",
+               mapping_overrides: dict[str, str] | None = None) -> ParseResult:
+    """Read and parse a contacts file (see the module docstring)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ImportFileError(path.name, "is a folder, not a file") from None
+    except OSError as exc:
+        raise ImportFileError(path.name, f"the file cannot be read ({exc.strerror})") from None
+    return parse_bytes(data, path.name, format, mapping_overrides)
+
+
+def parse_bytes(data: bytes, name: str, format: str = "auto",
+                mapping_overrides: dict[str, str] | None = None) -> ParseResult:
+    """Parse a file's bytes; ``name`` is only used in messages."""
+    if format not in ("auto", *FORMATS):
+        raise ValueError(f"unknown format {format!r}; use auto or {', '.join(FORMATS)}")
+    text, encoding = decode(data, name)
+    if format == "vcard" or (format == "auto" and looks_like_vcard(text)):
+        return vcard.read_vcards(text, name, encoding)
+    delimiter = sniff_delimiter(text)
+    rows = read_rows(text, delimiter)
+    header_index = find_header(rows)
+    if header_index >= len(rows):
+        raise ImportFileError(name, "the file is empty")
+    cells = rows[header_index]
+    fmt = detect_csv_format(cells) if format == "auto" else format
+    if fmt == "generic" and generic.header_looks_like_data(cells):
+        # No header at all: name the columns and read the first row as data.
+        cells = [f"column {i}" for i in range(1, len(cells) + 1)]
+        header_index -= 1
+    header = generic.unique_header(cells)
+    if fmt in _MODULES:
+        mapping = _MODULES[fmt].mapping_for(header)
+        if format != "auto" and all(v in ("extra", "ignore") for v in mapping.values()):
+            raise ImportFileError(name, f"the file does not look like a {_LABELS[fmt]} "
+                                  f"export: none of its columns ({', '.join(header[:6])}) "
+                                  "are known; try the generic format")
+        options = _MODULES[fmt].OPTIONS
+    else:
+        mapping = generic.guess_mapping(header, rows, header_index)
+        options = generic.Options(source="generic")
+    if mapping_overrides:
+        _apply_overrides(mapping, mapping_overrides)
+    result = ParseResult(format=fmt, encoding=encoding, delimiter=delimiter, header=header,
+                         mapping=mapping, samples=_samples(rows, header_index, header))
+    generic.build_records(rows, header_index, header, mapping, options, result)
+    return result
+
+
+def _apply_overrides(mapping: dict[str, str], overrides: dict[str, str]) -> None:
+    by_key = {normalise_header(col): col for col in mapping}
+    by_lower = {col.lower(): col for col in mapping}
+    for column, field_name in overrides.items():
+        if field_name not in FIELDS:
+            raise ValueError(f"unknown field {field_name!r} for column {column!r}; "
+                             f"fields are: {', '.join(FIELDS)}")
+        target = (column if column in mapping else by_lower.get(column.lower())
+                  or by_key.get(normalise_header(column)))
+        if target is None:
+            raise ValueError(f"no column named {column!r}; columns are: "
+                             f"{', '.join(mapping)}")
+        mapping[target] = field_name
+
+
+def _samples(rows: list[list[str]], header_index: int, header: list[str]) -> dict[str, list[str]]:
+    samples: dict[str, list[str]] = {col: [] for col in header}
+    pending = len(header)
+    for row in rows[header_index + 1:header_index + 501]:
+        for col, value in zip(header, row, strict=False):
+            bucket = samples[col]
+            value = value.strip()
+            if value and len(bucket) < SAMPLE_COUNT:
+                bucket.append(value)
+                if len(bucket) == SAMPLE_COUNT:
+                    pending -= 1
+        if not pending:
+            break
+    return samples
+
+
+def write_problems_csv(problems: Iterable[RowProblem], header: list[str],
+                       path: str | os.PathLike[str]) -> None:
+    """Write rows that were not imported, with ``row`` and ``reason`` columns."""
+    problems = list(problems)
+    width = max([len(header), *(len(p.values) for p in problems)])
+    full_header = list(header) + [f"column {i}" for i in range(len(header) + 1, width + 1)]
+    rows = [list(p.values) + [""] * (width - len(p.values)) + [str(p.row), p.reason]
+            for p in problems]
+    write_csv(path, full_header + ["row", "reason"], rows)

@@ -1,0 +1,371 @@
+"""vCard files: read 2.1, 3.0 and 4.0 through vobject; write vCard 4.0.
+
+Reading (``read_vcards(text, name, encoding) -> ParseResult``): the text is
+cut into cards at ``BEGIN:VCARD``/``END:VCARD`` lines first, so a broken card
+is one :class:`RowProblem` naming its card number (``row`` is the 1-based
+card number; ``values`` holds the card's text) and the others still parse.
+Before vobject sees a card, vCard 2.1 quoted-printable values are decoded
+here (soft line breaks joined, ``CHARSET=`` honoured, falling back to
+Windows-1252), and PHOTO/LOGO/SOUND/KEY are dropped (2.1 base64 blocks are
+not folded the way vobject expects, and pictures are not contact data).
+
+Property -> field: N (or FN split when there is no N) -> names; ORG ->
+organization and department; TITLE (else ROLE) -> title; EMAIL/TEL with
+their TYPE (``cell`` -> ``"mobile"``; ``pref``, ``internet``, ``voice`` are
+dropped; an Apple ``X-ABLabel`` in the same group wins) -> emails/phones;
+URL or X-SOCIALPROFILE with LinkedIn -> linkedin_url; NOTE -> notes;
+CATEGORIES -> tags; BDAY -> birthday; the first ADR's locality, region and
+country -> location; ``X-CRM-*`` (our own) -> industry, how_met,
+connected_on and extra.  Other properties go to ``extra`` under their name
+(VERSION, PRODID, UID and REV are skipped).
+
+Writing (``write_vcards``/``vcards_text``/``record_to_vcard``): vCard 4.0,
+CRLF, lines folded at 75 octets without splitting a character.  What
+``read_vcards`` gives back equals the record written, apart from ``source``
+and ``row``, and except that carriage returns inside values become line
+feeds (vCard has no way to carry a bare CR).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import quopri
+import re
+from collections.abc import Iterable
+from urllib.parse import quote, unquote
+
+import vobject
+
+from .generic import split_name
+from .records import ContactRecord, ImportFileError, ParseResult, RowProblem
+
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+_BINARY_PROPS = {"PHOTO", "LOGO", "SOUND", "KEY"}
+_SKIP_PROPS = {"VERSION", "PRODID", "UID", "REV", "X-ABLABEL", "FN", "N"}
+_STRUCTURED = {"N", "ADR", "ORG"}
+_IGNORED_TYPES = {"pref", "internet", "voice", "x400", "msg", "intl", "postal", "parcel",
+                  "dom", "text"}
+
+
+# --- reading ------------------------------------------------------------------
+
+def split_cards(text: str) -> list[tuple[list[str], str | None]]:
+    """Cards as ``(lines, error)``; ``error`` is set for a card without END."""
+    cards: list[tuple[list[str], str | None]] = []
+    current: list[str] | None = None
+    for line in _LINE_SPLIT.split(text):
+        head = line.strip().upper()
+        if head == "BEGIN:VCARD":
+            if current is not None:
+                cards.append((current, "the card has no END:VCARD line"))
+            current = [line]
+        elif current is not None:
+            current.append(line)
+            if head == "END:VCARD":
+                cards.append((current, None))
+                current = None
+    if current is not None:
+        cards.append((current, "the card has no END:VCARD line (the file may be cut short)"))
+    return cards
+
+
+def _split_colon(line: str) -> tuple[str, str] | None:
+    quoted = False
+    for i, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            return line[:i], line[i + 1:]
+    return None
+
+
+def _escape(value: str, structured: bool = False, listed: bool = False) -> str:
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\\", "\\\\").replace("\n", "\\n")
+    if not listed:
+        value = value.replace(",", "\\,")
+    if not structured:
+        value = value.replace(";", "\\;")
+    return value
+
+
+def _prepare(lines: list[str]) -> str:
+    """Decode 2.1 quoted-printable lines and drop binary properties."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        parts = _split_colon(line) if line[:1] not in (" ", "\t") else None
+        if parts is None:
+            out.append(line)
+            continue
+        head, value = parts
+        params = head.split(";")
+        prop = params[0].rsplit(".", 1)[-1].upper()
+        if prop in _BINARY_PROPS:
+            while i < len(lines) and (lines[i][:1] in (" ", "\t") or not lines[i].strip()
+                                      or _split_colon(lines[i]) is None):
+                if lines[i].strip().upper() == "END:VCARD":
+                    break
+                i += 1
+            continue
+        upper = [p.upper() for p in params[1:]]
+        if "ENCODING=QUOTED-PRINTABLE" not in upper and "QUOTED-PRINTABLE" not in upper:
+            out.append(line)
+            continue
+        while value.endswith("=") and i < len(lines):
+            value = value[:-1] + lines[i]
+            i += 1
+        charset = next((p.split("=", 1)[1].strip('"') for p in params[1:]
+                        if p.upper().startswith("CHARSET=")), "utf-8")
+        raw = quopri.decodestring(value.encode("utf-8"))
+        try:
+            text = raw.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            text = raw.decode("cp1252", errors="replace")
+        kept = [params[0]] + [p for p in params[1:] if p.upper() not in (
+            "ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE") and not p.upper().startswith(
+            "CHARSET=")]
+        out.append(";".join(kept) + ":" + _escape(text, prop in _STRUCTURED,
+                                                  prop == "CATEGORIES"))
+    return "\r\n".join(out) + "\r\n"
+
+
+def _components(raw: str) -> list[str]:
+    """Split a structured value on unescaped ``;`` and unescape each part."""
+    parts: list[str] = []
+    current: list[str] = []
+    chars = iter(raw)
+    for char in chars:
+        if char == "\\":
+            nxt = next(chars, "")
+            current.append({"n": "\n", "N": "\n"}.get(nxt, nxt if nxt in ",;\\:" else
+                                                      "\\" + nxt))
+        elif char == ";":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return parts
+
+
+def _text(line: vobject.base.ContentLine) -> str:
+    value = line.value
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def _types(line: vobject.base.ContentLine) -> list[str]:
+    types: list[str] = []
+    for value in line.params.get("TYPE", []):
+        types.extend(t.strip().lower() for t in value.split(",") if t.strip())
+    types.extend(p.lower() for p in line.singletonparams)
+    return types
+
+
+def _label(line: vobject.base.ContentLine, group_labels: dict[str, str]) -> str:
+    if line.group and line.group.lower() in group_labels:
+        return group_labels[line.group.lower()]
+    types = [t for t in _types(line) if t not in _IGNORED_TYPES]
+    if "fax" in types:
+        return "fax"
+    if "cell" in types or "mobile" in types:
+        return "mobile"
+    return types[0] if types else ""
+
+
+def _record(card: vobject.base.Component, number: int) -> ContactRecord:
+    record = ContactRecord(source="vcard", row=number)
+    children = list(card.getChildren())
+    group_labels = {
+        line.group.lower(): _text(line).strip().removeprefix("_$!<").removesuffix(">!$_")
+        .strip().lower()
+        for line in children if line.name == "X-ABLABEL" and line.group
+    }
+    names = [line for line in children if line.name == "N"]
+    if names:
+        parts = [p.strip() for p in _components(str(names[0].value))] + [""] * 5
+        record.last_name, record.first_name, record.middle_name = parts[0], parts[1], parts[2]
+        rest = " ".join(p for p in (parts[3], parts[4]) if p)
+        if rest:
+            record.extra["name prefix/suffix"] = rest
+    else:
+        full = next((_text(line).strip() for line in children if line.name == "FN"), "")
+        if full:
+            first, middle, last, rest = split_name(full)
+            record.first_name, record.middle_name, record.last_name = first, middle, last
+            if rest:
+                record.extra["name prefix/suffix"] = rest
+    notes: list[str] = []
+    have_adr = False
+    for line in children:
+        prop = line.name
+        if prop in _SKIP_PROPS:
+            continue
+        if prop == "ORG":
+            parts = _components(str(line.value))
+            record.organization = parts[0].strip()
+            record.department = ", ".join(p.strip() for p in parts[1:] if p.strip())
+        elif prop in ("TITLE", "ROLE") and not (prop == "ROLE" and record.title):
+            record.title = _text(line).strip()
+        elif prop == "EMAIL":
+            address = _text(line).strip().removeprefix("mailto:")
+            if address:
+                record.emails.append((_label(line, group_labels), address))
+        elif prop == "TEL":
+            raw = _text(line).strip()
+            raw = raw[4:] if raw[:4].lower() == "tel:" else raw
+            if raw:
+                record.phones.append((_label(line, group_labels), raw))
+        elif prop in ("URL", "X-SOCIALPROFILE") and (
+                "linkedin" in _types(line) or "linkedin.com" in _text(line).lower()) \
+                and not record.linkedin_url:
+            record.linkedin_url = _text(line).strip()
+        elif prop == "NOTE":
+            if _text(line).strip():
+                notes.append(_text(line).strip())
+        elif prop == "CATEGORIES":
+            values = line.value if isinstance(line.value, list) else [line.value]
+            for tag in (str(v).strip() for v in values):
+                if tag and tag not in record.tags:
+                    record.tags.append(tag)
+        elif prop == "BDAY":
+            record.birthday = _text(line).strip()
+        elif prop == "ADR" and not have_adr:
+            have_adr = True
+            parts = [p.strip() for p in _components(str(line.value))] + [""] * 7
+            record.location = ", ".join(p for p in (parts[3], parts[4], parts[6]) if p)
+            if any(parts[i] for i in (0, 1, 2, 5)) or not record.location:
+                _keep(record, "ADR", "; ".join(p for p in parts[:7] if p))
+        elif prop == "X-CRM-INDUSTRY":
+            record.industry = _text(line).strip()
+        elif prop == "X-CRM-HOW-MET":
+            record.how_met = _text(line).strip()
+        elif prop == "X-CRM-CONNECTED-ON":
+            try:
+                record.connected_on = dt.date.fromisoformat(_text(line).strip())
+            except ValueError:
+                _keep(record, prop, _text(line))
+        elif prop == "X-CRM-EXTRA" and line.params.get("X-KEY"):
+            record.extra[unquote(line.params["X-KEY"][0])] = _text(line)
+        else:
+            _keep(record, prop, _text(line))
+    record.notes = "\n".join(notes)
+    return record
+
+
+def _keep(record: ContactRecord, key: str, value: str) -> None:
+    value = value.strip()
+    if value:
+        record.extra[key] = f"{record.extra[key]}\n{value}" if key in record.extra else value
+
+
+def read_vcards(text: str, name: str, encoding: str = "utf-8") -> ParseResult:
+    """Every card of a .vcf text as records; broken cards become problems."""
+    result = ParseResult(format="vcard", encoding=encoding, delimiter="", header=["vCard"])
+    cards = split_cards(text)
+    if not cards:
+        raise ImportFileError(name, "no vCard found (no BEGIN:VCARD line)")
+    for number, (lines, error) in enumerate(cards, 1):
+        card_text = "\r\n".join(lines)
+        result.total_rows += 1
+        if error is None:
+            try:
+                card = vobject.readOne(_prepare(lines), transform=False)
+                record = _record(card, number)
+            except Exception as exc:  # vobject raises many kinds; the card is the unit
+                error = f"card {number} could not be read: {exc}"
+        else:
+            error = f"card {number}: {error}"
+        if error is None and not (record.first_name or record.last_name
+                                  or record.middle_name or record.emails):
+            error = f"card {number} has no name and no email address"
+        if error is not None:
+            result.problems.append(RowProblem(number, None, error, [card_text]))
+        else:
+            result.records.append(record)
+    return result
+
+
+# --- writing --------------------------------------------------------------------
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets, never inside a UTF-8 character."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    pieces = []
+    limit = 75
+    while data:
+        cut = min(limit, len(data))
+        while cut < len(data) and (data[cut] & 0xC0) == 0x80:
+            cut -= 1
+        pieces.append(data[:cut].decode("utf-8"))
+        data = data[cut:]
+        limit = 74
+    return "\r\n ".join(pieces)
+
+
+def _param(value: str) -> str:
+    value = value.replace('"', "'").replace("\r", " ").replace("\n", " ")
+    return value if re.fullmatch(r"[A-Za-z0-9-]+", value) else f'"{value}"'
+
+
+def _type_param(label: str, kind: str) -> str:
+    if not label:
+        return ""
+    if kind == "TEL" and label == "mobile":
+        label = "cell"
+    return ";TYPE=" + _param(label)
+
+
+def record_to_vcard(record: ContactRecord) -> str:
+    """One vCard 4.0 (CRLF line ends, folded) for a record."""
+    display = record.display_name or record.organization or "(no name)"
+    lines = ["BEGIN:VCARD", "VERSION:4.0", "FN:" + _escape(display),
+             "N:" + ";".join(_escape(v) for v in (record.last_name, record.first_name,
+                                                  record.middle_name, "", ""))]
+    if record.organization or record.department:
+        lines.append(f"ORG:{_escape(record.organization)};{_escape(record.department)}"
+                     if record.department else f"ORG:{_escape(record.organization)}")
+    if record.title:
+        lines.append("TITLE:" + _escape(record.title))
+    lines += [f"EMAIL{_type_param(label, 'EMAIL')}:{_escape(address)}"
+              for label, address in record.emails]
+    lines += [f"TEL{_type_param(label, 'TEL')}:{_escape(raw)}" for label, raw in record.phones]
+    if record.linkedin_url:
+        lines.append("URL;TYPE=linkedin:" + _escape(record.linkedin_url))
+    if record.location:
+        lines.append("ADR:;;;" + _escape(record.location) + ";;;")
+    if record.notes:
+        lines.append("NOTE:" + _escape(record.notes))
+    if record.tags:
+        lines.append("CATEGORIES:" + ",".join(_escape(t) for t in record.tags))
+    if record.birthday:
+        iso = re.fullmatch(r"(\d{8}|\d{4}-\d{2}-\d{2}|--\d{4}|--\d{2}-\d{2})", record.birthday)
+        lines.append(("BDAY:" if iso else "BDAY;VALUE=text:") + _escape(record.birthday))
+    if record.industry:
+        lines.append("X-CRM-INDUSTRY:" + _escape(record.industry))
+    if record.how_met:
+        lines.append("X-CRM-HOW-MET:" + _escape(record.how_met))
+    if record.connected_on:
+        lines.append("X-CRM-CONNECTED-ON:" + record.connected_on.isoformat())
+    for key, value in record.extra.items():
+        lines.append(f'X-CRM-EXTRA;X-KEY="{quote(key, safe="")}":{_escape(value)}')
+    lines.append("END:VCARD")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def vcards_text(records: Iterable[ContactRecord]) -> str:
+    """All records as one vCard 4.0 text."""
+    return "".join(record_to_vcard(r) for r in records)
+
+
+def write_vcards(records: Iterable[ContactRecord], path: str | os.PathLike[str]) -> None:
+    """Write records to a .vcf file (UTF-8, no BOM)."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(vcards_text(records))
