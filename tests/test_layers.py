@@ -1,0 +1,73 @@
+"""The layer rules of ARCHITECTURE.md, checked by walking every module's imports."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "desktop_crm"
+
+
+def imports_of(path: Path, root: Path = PACKAGE) -> set[str]:
+    """Absolute module names a file imports (relative imports resolved)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    module_parts = ["desktop_crm", *path.relative_to(root).with_suffix("").parts]
+    if module_parts[-1] == "__init__":
+        module_parts = module_parts[:-1]
+        package_parts = module_parts
+    else:
+        package_parts = module_parts[:-1]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package_parts[: len(package_parts) - node.level + 1]
+                name = ".".join(base + ([node.module] if node.module else []))
+            else:
+                name = node.module or ""
+            found.add(name)
+            found.update(f"{name}.{alias.name}" for alias in node.names)
+    return found
+
+
+def layer_of(module: str) -> str | None:
+    parts = module.split(".")
+    if parts[0] != "desktop_crm" or len(parts) < 2:
+        return None
+    return parts[1]
+
+
+def violations(root: Path = PACKAGE) -> list[str]:
+    problems = []
+    for path in root.rglob("*.py"):
+        own = path.relative_to(root).parts[0].removesuffix(".py")
+        for name in imports_of(path, root):
+            target = layer_of(name)
+            where = path.relative_to(root.parent)
+            if name.split(".")[0] in ("PySide6", "shiboken6") and own != "ui":
+                problems.append(f"{where}: only ui may import Qt ({name})")
+            if target in ("ui", "cli") and own not in (target, "__main__") and not (own == "tools" and target == "ui"):
+                problems.append(f"{where}: nothing may import {target} ({name})")
+            if own in ("store", "io", "reports") and target in ("services", "ui", "cli", "store", "io", "reports") and target != own:
+                problems.append(f"{where}: {own} may not import {target} ({name})")
+            if own == "services" and target in ("ui", "cli"):
+                problems.append(f"{where}: services may not import {target}")
+    return problems
+
+
+def test_layers_import_only_downward() -> None:
+    assert violations() == []
+
+
+def test_the_checker_sees_a_violation(tmp_path: Path) -> None:
+    fake = tmp_path / "desktop_crm"
+    (fake / "store").mkdir(parents=True)
+    (fake / "store" / "probe.py").write_text("from ..services import contacts\nimport PySide6\n")
+    (fake / "services").mkdir()
+    (fake / "services" / "fine.py").write_text("from ..store import db\n")
+    found = violations(fake)
+    assert any("store may not import services" in v for v in found)
+    assert any("only ui may import Qt" in v for v in found)
+    assert not any("fine.py" in v for v in found)
