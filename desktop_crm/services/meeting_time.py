@@ -1,0 +1,133 @@
+"""Wall-clock time in a meeting's own zone, and the naive-UTC instants we store.
+
+Meetings keep ``starts_at`` as naive UTC plus the IANA zone they happen in.
+Every conversion goes through :mod:`zoneinfo`, so a meeting typed as 01:30
+on the night the clocks change lands on the right instant, and deadlines
+(the thank-you note) are computed in elapsed time, not in wall-clock time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import ValidationError
+
+UTC = dt.UTC
+
+
+def zone(name: str, field: str = "tz") -> ZoneInfo:
+    """The zone called ``name`` (e.g. 'Europe/Berlin'), or a ValidationError naming the field."""
+    text = (name or "").strip()
+    if not text:
+        raise ValidationError(field, "no time zone given (expected a name like Europe/Berlin)")
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            field, f"'{text}' is not a known time zone (expected a name like Europe/Berlin)"
+        ) from None
+
+
+def system_zone_name() -> str:
+    """The IANA name of this computer's zone: $TZ, /etc/localtime, /etc/timezone, else UTC.
+
+    A fixed offset from ``datetime.astimezone()`` would lose daylight-saving
+    rules, so we look for the real name.
+    """
+    candidates: list[str] = []
+    env = os.environ.get("TZ", "").lstrip(":")
+    if env:
+        candidates.append(env)
+    localtime = Path("/etc/localtime")
+    try:
+        target = str(localtime.resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    try:
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    except OSError:
+        pass
+    for name in candidates:
+        try:
+            ZoneInfo(name)
+            return "UTC" if name in ("Etc/UTC", "Etc/UCT", "UCT", "Zulu") else name
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return "UTC"
+
+
+def parse_local(text: str, field: str = "when") -> dt.datetime:
+    """Read '2026-12-01T10:00' or '2026-12-01 10:00' as a naive wall-clock time."""
+    raw = (text or "").strip()
+    if not raw:
+        raise ValidationError(field, "no date and time given (expected 2026-12-01T10:00)")
+    try:
+        value = dt.datetime.fromisoformat(raw)
+    except ValueError:
+        raise ValidationError(
+            field, f"'{raw}' is not a date and time (expected 2026-12-01T10:00)"
+        ) from None
+    if value.tzinfo is not None:
+        raise ValidationError(
+            field, f"'{raw}' carries an offset; give the wall time and the zone separately"
+        )
+    if len(raw) <= 10:
+        raise ValidationError(field, f"'{raw}' has no time of day (expected 2026-12-01T10:00)")
+    return value
+
+
+def local_to_utc(local: dt.datetime, tz: str, fold: int = 0, field: str = "when") -> dt.datetime:
+    """Naive UTC instant of the wall time ``local`` in zone ``tz``.
+
+    A wall time skipped by a spring-forward change does not exist and is
+    refused with a message saying so; one repeated by a fall-back change is
+    read as its first occurrence (``fold=0``) unless ``fold=1`` asks for the
+    second.
+    """
+    zi = zone(tz)
+    aware = local.replace(tzinfo=zi, fold=fold)
+    as_utc = aware.astimezone(UTC)
+    round_trip = as_utc.astimezone(zi).replace(tzinfo=None)
+    if round_trip != local.replace(tzinfo=None, fold=0):
+        raise ValidationError(
+            field,
+            f"{local:%Y-%m-%d %H:%M} does not exist in {tz} (the clocks jump forward that night); "
+            "pick another time",
+        )
+    return as_utc.replace(tzinfo=None)
+
+
+def utc_to_local(utc_naive: dt.datetime, tz: str) -> dt.datetime:
+    """Aware wall-clock time in ``tz`` of a stored naive-UTC instant."""
+    try:
+        zi = ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        zi = ZoneInfo("UTC")
+    return utc_naive.replace(tzinfo=UTC).astimezone(zi)
+
+
+def is_ambiguous(local: dt.datetime, tz: str) -> bool:
+    """True when this wall time happens twice (the night clocks go back)."""
+    zi = zone(tz)
+    first = local.replace(tzinfo=zi, fold=0).utcoffset()
+    second = local.replace(tzinfo=zi, fold=1).utcoffset()
+    return first != second and _exists(local, zi)
+
+
+def _exists(local: dt.datetime, zi: ZoneInfo) -> bool:
+    aware = local.replace(tzinfo=zi, fold=0)
+    return aware.astimezone(UTC).astimezone(zi).replace(tzinfo=None) == local.replace(tzinfo=None)
+
+
+def parse_day(text: str, field: str = "date") -> dt.date:
+    """Read '2026-12-01' as a date, or a ValidationError naming the field."""
+    raw = (text or "").strip()
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ValidationError(field, f"'{raw}' is not a date (expected 2026-12-01)") from None
