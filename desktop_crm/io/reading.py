@@ -53,14 +53,8 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3", "is a database file, not a contacts file"),
 )
 
-# Single-byte code pages that charset-normalizer often confuses with
-# Windows-1252 on short Western samples; Windows-1252 is what Outlook and
-# Excel write, so it wins when it decodes the sample cleanly.
-_WESTERN_LOOKALIKES = {
-    "latin_1", "iso8859_15", "cp1252", "mac_roman", "cp850", "cp437", "cp858",
-    "iso8859_9", "cp1254", "iso8859_3", "iso8859_4", "iso8859_10", "iso8859_14",
-    "cp1257", "iso8859_13", "mac_latin2", "hp_roman8",
-}
+# Quotes and marks that legitimately touch letters in Western text.
+_GLUE_OK = set("„“”‘’‚«»‹›'\u00a0–—…·-")
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -155,24 +149,80 @@ def _non_ascii_sample(data: bytes) -> bytes:
 
 
 def _guess_single_byte(data: bytes) -> str:
-    """Ask charset-normalizer about a sample; prefer cp1252 for Western look-alikes."""
+    """Choose among cp1252 and charset-normalizer's guesses by plausibility.
+
+    charset-normalizer alone often says cp1250 for German or French text
+    (the letters coincide) and cannot tell cp1252 from its cousins on short
+    samples.  So each candidate decodes the sample and is scored by
+    mojibake signs (see ``_badness``); the least bad wins, and on a tie
+    Windows-1252 (what Outlook and Excel write) comes first.
+    """
     from charset_normalizer import from_bytes
 
     sample = _non_ascii_sample(data)
-    try:
-        best = from_bytes(sample).best() if sample else None
-    except Exception:  # pragma: no cover - detector bugs must not stop an import
-        best = None
-    if best is None:
+    if not sample:
         return "cp1252"
-    encoding = codecs.lookup(best.encoding).name.replace("-", "_")
-    if encoding in _WESTERN_LOOKALIKES or encoding.startswith(("utf_", "ascii")):
+    try:
+        guesses = [m.encoding for m in list(from_bytes(sample))[:6]
+                   if not m.encoding.startswith("utf")]
+    except Exception:  # pragma: no cover - detector bugs must not stop an import
+        guesses = []
+    candidates = list(dict.fromkeys(["cp1252", *guesses, "cp1250", "cp1251", "latin_1"]))
+    scored = []
+    for order, encoding in enumerate(candidates):
         try:
-            sample.decode("cp1252")
-            return "cp1252"
-        except UnicodeDecodeError:
-            return encoding if not encoding.startswith("utf_") else "latin_1"
-    return encoding
+            text = sample[:16384].decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        scored.append((_badness(text), order, encoding))
+    return min(scored)[2] if scored else "latin_1"
+
+
+def _script(code: int) -> int:
+    """A coarse script id: Latin, Greek, Cyrillic, ..., CJK (kana, Han, Hangul)."""
+    if code < 0x250:
+        return 0
+    if 0x3040 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF:
+        return 0x30
+    if 0xAC00 <= code <= 0xD7AF:
+        return 0xAC
+    if 0x400 <= code <= 0x52F:
+        return 0x4
+    return code >> 8
+
+
+def _badness(text: str) -> int:
+    """Signs of a wrong code page: symbols glued to letters, C1 controls,
+    words mixing scripts, and words made mostly of accented Latin letters."""
+    bad = 0
+    prev = " "
+    word_letters = word_high = 0
+    word_scripts: set[int] = set()
+    for char in text + " ":
+        if char.isalpha():
+            word_letters += 1
+            code = ord(char)
+            word_scripts.add(_script(code))
+            if 127 < code < 0x250:
+                word_high += 1
+        else:
+            if word_letters:
+                if len(word_scripts) > 1:
+                    bad += 4
+                if word_letters >= 4 and word_high * 4 >= word_letters * 3:
+                    bad += 1
+            word_letters = word_high = 0
+            word_scripts = set()
+            code = ord(char)
+            if 0x80 <= code < 0xA0:
+                bad += 10
+            elif code > 127 and char not in _GLUE_OK and prev.isalpha():
+                bad += 2
+        if ord(prev) > 127 and not prev.isalpha() and prev not in _GLUE_OK \
+                and char.isalpha():
+            bad += 2
+        prev = char
+    return bad
 
 
 def sniff_delimiter(text: str) -> str:
