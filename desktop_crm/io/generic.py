@@ -100,9 +100,15 @@ SYNONYMS = _table(
     birthday="birthday birthdate dateofbirth dob geburtstag geburtsdatum anniversaire "
     "datedenaissance cumpleanos fechadenacimiento fechanacimiento",
 )
+# A little Russian too: Cyrillic exports are the commonest non-Latin ones here.
+SYNONYMS.update(_table(
+    first_name="имя", middle_name="отчество", last_name="фамилия", name="фио",
+    organization="компания организация", title="должность", phone="телефон",
+    email="почта электроннаяпочта", location="город адрес", notes="заметки примечание",
+))
 # Headers that mean "surname" beside a first-name column, else a full name.
-_NAME_OR_SURNAME = {"name", "nom", "nome", "naam"}
-_NAME_OR_FIRST = {"nombre"}
+_NAME_OR_SURNAME = {"name", "nom", "naam"}
+_NAME_OR_FIRST = {"nombre", "nome"}
 
 _CONTAINS_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("linkedin",), "linkedin_url"),
