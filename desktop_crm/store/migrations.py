@@ -69,9 +69,24 @@ def _schema_v2(database: SqliteDatabase) -> None:
     )
 
 
+def _contact_table_sort_and_undo_v3(database: SqliteDatabase) -> None:
+    """Issue 4: sort the contact table on any column, and the undo change log.
+
+    ``org_sort`` is the organization name denormalised into the contact row
+    (kept by triggers) so sorting a million contacts by organization walks an
+    index instead of sorting a join. ``undo_step``/``undo_row`` hold the
+    before-images that :mod:`desktop_crm.services.undo` restores.
+    """
+    sql = importlib_resources.files(__package__).joinpath("schema_v3_contact_table.sql")
+    conn = database.connection()
+    for statement in _split_sql(sql.read_text("utf-8")):
+        conn.execute(statement)
+
+
 STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (1, _schema_v1),
     (2, _schema_v2),
+    (3, _contact_table_sort_and_undo_v3),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 
