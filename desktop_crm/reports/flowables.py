@@ -91,7 +91,7 @@ class TierBadge(Flowable):
 class WriteLines(Flowable):
     """``count`` ruled lines to write an answer on, indented under the question."""
 
-    def __init__(self, count: int, spacing: float = 16, indent: float = 15) -> None:
+    def __init__(self, count: int, spacing: float = 16, indent: float = 17) -> None:
         super().__init__()
         self.count = count
         self.spacing = spacing

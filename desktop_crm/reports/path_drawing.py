@@ -30,7 +30,10 @@ def _font(text: str, default: str) -> str:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Cut ``text`` with an ellipsis until it is at most ``width`` points wide."""
+    """Cut ``text`` with an ellipsis until it is at most ``width`` points wide.
+    A pre-cut keeps this linear: a pasted 20 000-character name must not cost
+    20 000 width measurements."""
+    text = text[: int(width / (size * 0.25)) + 1]
     if stringWidth(text, font, size) <= width:
         return text
     while text and stringWidth(text + ELLIPSIS, font, size) > width:

@@ -117,7 +117,7 @@ class SheetBuilder:
     # -- header ----------------------------------------------------------------
     def header(self, width: float) -> list[Flowable]:
         p, st = self.data.person, self.st
-        name = Paragraph(markup(p.name, 90) or "Unnamed contact", st.name)
+        name = Paragraph(markup(p.name, 60) or "Unnamed contact", st.name)
         tier = clean(p.tier).lower()
         if tier in TIER_COLOURS:
             top: Flowable = Table([[name, TierBadge(tier)]], colWidths=[width - 70, 70],
@@ -130,7 +130,7 @@ class SheetBuilder:
         else:
             top = name
         out: list[Flowable] = [top]
-        who = [markup(x, 120) for x in (p.title, p.organization, p.location) if clean(x)]
+        who = [markup(x, 70) for x in (p.title, p.organization, p.location) if clean(x)]
         if who:
             out.append(Paragraph(SEP.join(who), st.subtitle))
         when = self.when_line()
@@ -235,15 +235,17 @@ class SheetBuilder:
         return [SectionHeading(title), *body] if body else []
 
     # -- full width -----------------------------------------------------------------
-    def question_grid(self, blocks: list[list[Flowable]], width: float) -> Table:
-        """Questions two to a row (read across), splitting between rows."""
+    def question_grid(self, blocks: list[list[Flowable]], width: float) -> list[Flowable]:
+        """Questions two to a row (read across). One table per row, so the
+        heading keeps with the first row only and pages break between rows."""
         col = (width - COLUMN_GAP) / 2
-        rows = [[blocks[i], "", blocks[i + 1] if i + 1 < len(blocks) else ""]
-                for i in range(0, len(blocks), 2)]
-        return Table(rows, colWidths=[col, COLUMN_GAP, col], style=TableStyle([
+        style = TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+        return [Table([[blocks[i], "", blocks[i + 1] if i + 1 < len(blocks) else ""]],
+                      colWidths=[col, COLUMN_GAP, col], style=style)
+                for i in range(0, len(blocks), 2)]
 
     def questions(self, width: float) -> list[Flowable]:
         if not self.on("questions"):
@@ -257,7 +259,7 @@ class SheetBuilder:
                              bulletText=f"{n}."), WriteLines(self.d.lines, self.d.line_spacing)]
                   for n, q in enumerate(qs[:limit], 1)]
         if self.d.question_columns == 2 and len(blocks) > 1:
-            out.append(self.question_grid(blocks, width))
+            out += self.question_grid(blocks, width)
         else:
             out += [f for block in blocks for f in block]
         if len(qs) > limit:
@@ -280,12 +282,13 @@ class SheetBuilder:
         if ask_body:
             cells.append([SectionHeading("The ask", 0), *ask_body])
         if self.on("reminders"):
-            body = self.bullets(self.data.reminders, style=self.st.checkbox, chars=110)
+            body = self.bullets(self.data.reminders, style=self.st.checkbox,
+                                chars=min(90, self.d.item_chars))
             if body:
                 cells.append([SectionHeading("Remember", 0), *body])
         if self.on("follow_up"):
             body = self.bullets(self.data.follow_up, style=self.st.checkbox, bullet="\u2610",
-                                chars=110)
+                                chars=min(90, self.d.item_chars))
             if body:
                 cells.append([SectionHeading("After the meeting", 0), *body])
         if not cells:

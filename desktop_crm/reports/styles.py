@@ -87,7 +87,7 @@ def styles() -> Styles:
         bullet=style("Bullet", 8.5, 11, leftIndent=9, bulletIndent=0, bulletFontName=body_font,
                      bulletColor=ACCENT, spaceAfter=1),
         more=style("More", 7.5, 10, fontName=ITALIC, textColor=MUTED, leftIndent=9),
-        question=style("Question", 9, 11.8, leftIndent=15, bulletIndent=0, bulletFontName=BOLD,
+        question=style("Question", 9, 11.8, leftIndent=17, bulletIndent=0, bulletFontName=BOLD,
                        bulletColor=ACCENT, keepWithNext=1, spaceBefore=3),
         checkbox=style("Checkbox", 8, 10.4, leftIndent=12, bulletIndent=0,
                        bulletFontName=body_font, bulletFontSize=9, bulletColor=MUTED, spaceAfter=1.5),
