@@ -1,0 +1,244 @@
+"""From parsed records to *incoming people*: one per person the file describes.
+
+A file may hold the same person twice (a LinkedIn row and, further down, the
+same email again); such rows are joined here, before the database is looked
+at, so they become one contact. Joining follows the same rule as merging
+with the database: new information fills empty fields, a differing value is
+kept as an *alternate* (written to the contact's history), nothing is lost.
+Values the contact table has no column for (department, birthday, unknown
+columns) go into the notes as ``Label: value`` lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ...io.records import ContactRecord
+from ..errors import ValidationError
+from ..validation import clean_text, normalise_phone, validate_email
+from .keys import (
+    clean_linkedin_url,
+    email_key,
+    fold,
+    linkedin_key,
+    name_fold,
+    name_org_key,
+)
+
+TEXT_FIELDS = (
+    "first_name",
+    "last_name",
+    "organization",
+    "title",
+    "industry",
+    "location",
+    "linkedin_url",
+    "how_met",
+)
+SOURCE_LABELS = {
+    "linkedin": "LinkedIn",
+    "google": "Google Contacts",
+    "outlook": "Outlook",
+    "vcard": "vCard",
+    "generic": "a spreadsheet",
+}
+
+
+@dataclass
+class Incoming:
+    """One person from the file, possibly built from several rows."""
+
+    rows: list[int]
+    first_name: str = ""
+    last_name: str = ""
+    organization: str = ""
+    title: str = ""
+    industry: str = ""
+    location: str = ""
+    linkedin_url: str = ""
+    how_met: str = ""
+    notes: str = ""
+    emails: list[tuple[str, str]] = field(default_factory=list)
+    phones: list[tuple[str, str, str]] = field(default_factory=list)  # label, raw, e164
+    tags: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    # (field, value) found in a later row of the file that differed from the kept one.
+    alternates: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def row(self) -> int:
+        return self.rows[0]
+
+    @property
+    def name(self) -> str:
+        full = " ".join(p for p in (self.first_name, self.last_name) if p)
+        return full or (self.emails[0][1] if self.emails else "")
+
+    @property
+    def name_fold(self) -> str:
+        return name_fold(self.first_name, self.last_name)
+
+    def keys(self) -> list[str]:
+        """Every key this person can be recognised by (prefixed by kind)."""
+        found = [f"e:{email_key(e)}" for _, e in self.emails]
+        if self.linkedin_url:
+            found.append(f"l:{linkedin_key(self.linkedin_url)}")
+        key = name_org_key(self.first_name, self.last_name, self.organization)
+        if key:
+            found.append(f"n:{key}")
+        return found
+
+
+def phone_key(raw: str, e164: str) -> str:
+    """Two phones are the same when their E.164 (or, failing that, digits) agree."""
+    return e164 or "".join(ch for ch in raw if ch.isdigit())
+
+
+def from_record(record: ContactRecord, warnings: list[tuple[int, str, str]]) -> Incoming:
+    """One record as an Incoming; values we cannot store as fields go to notes."""
+    extra_lines: list[str] = []
+    emails: list[tuple[str, str]] = []
+    for label, value in record.emails:
+        try:
+            emails.append((clean_text(label), validate_email(value)))
+        except ValidationError as exc:
+            warnings.append((record.row, "email", exc.message))
+            extra_lines.append(f"Email: {value}")
+    phones: list[tuple[str, str, str]] = []
+    for label, value in record.phones:
+        try:
+            raw, e164 = normalise_phone(value)
+            phones.append((clean_text(label), raw, e164))
+        except ValidationError as exc:
+            warnings.append((record.row, "phone", exc.message))
+            extra_lines.append(f"Phone: {value}")
+    how_met = clean_text(record.how_met)
+    if not how_met and record.connected_on is not None:
+        where = SOURCE_LABELS.get(record.source, record.source or "the import")
+        how_met = f"Connected on {where} on {record.connected_on.isoformat()}"
+    for label, value in (
+        ("Middle name", record.middle_name),
+        ("Department", record.department),
+        ("Birthday", record.birthday),
+        *sorted(record.extra.items()),
+    ):
+        if clean_text(value):
+            extra_lines.append(f"{label}: {clean_text(value)}")
+    notes = "\n".join(p for p in (clean_text(record.notes), "\n".join(extra_lines)) if p)
+    return Incoming(
+        rows=[record.row],
+        first_name=clean_text(record.first_name),
+        last_name=clean_text(record.last_name),
+        organization=clean_text(record.organization),
+        title=clean_text(record.title),
+        industry=clean_text(record.industry),
+        location=clean_text(record.location),
+        linkedin_url=clean_linkedin_url(record.linkedin_url),
+        how_met=how_met,
+        notes=notes,
+        emails=_unique_emails(emails),
+        phones=_unique_phones(phones),
+        tags=_unique_tags(clean_text(t) for t in record.tags),
+        sources=[record.source] if record.source else [],
+    )
+
+
+def _unique_emails(emails: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: set[str] = set()
+    out = []
+    for label, email in emails:
+        if email_key(email) not in seen:
+            seen.add(email_key(email))
+            out.append((label, email))
+    return out
+
+
+def _unique_phones(phones: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    seen: set[str] = set()
+    out = []
+    for phone in phones:
+        key = phone_key(phone[1], phone[2])
+        if key not in seen:
+            seen.add(key)
+            out.append(phone)
+    return out
+
+
+def _unique_tags(tags: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for tag in tags:
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    return out
+
+
+def merge_notes(existing: str, incoming: str) -> str:
+    """Append ``incoming`` unless the existing notes already hold it."""
+    if not incoming or incoming in existing:
+        return existing
+    return f"{existing}\n\n{incoming}" if existing else incoming
+
+
+def absorb(into: Incoming, other: Incoming) -> None:
+    """Join ``other`` (a later row of the same person) into ``into``."""
+    into.rows.extend(other.rows)
+    for name in TEXT_FIELDS:
+        mine, theirs = getattr(into, name), getattr(other, name)
+        if not mine:
+            setattr(into, name, theirs)
+        elif theirs and fold(mine) != fold(theirs) and (name, theirs) not in into.alternates:
+            into.alternates.append((name, theirs))
+    into.alternates.extend(a for a in other.alternates if a not in into.alternates)
+    into.notes = merge_notes(into.notes, other.notes)
+    into.emails = _unique_emails([*into.emails, *other.emails])
+    into.phones = _unique_phones([*into.phones, *other.phones])
+    into.tags = _unique_tags([*into.tags, *other.tags])
+    into.sources.extend(s for s in other.sources if s not in into.sources)
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Keep the earlier row as the root so the file's order decides.
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def group_records(
+    people: Sequence[Incoming], joins: Iterable[tuple[int, int]] = ()
+) -> list[Incoming]:
+    """Join people sharing a key (and the row pairs in ``joins``), in file order."""
+    uf = _UnionFind(len(people))
+    owner: dict[str, int] = {}
+    for index, person in enumerate(people):
+        for key in person.keys():
+            if key in owner:
+                uf.union(owner[key], index)
+            else:
+                owner[key] = index
+    by_row = {p.row: i for i, p in enumerate(people)}
+    for row_a, row_b in joins:
+        if row_a in by_row and row_b in by_row:
+            uf.union(by_row[row_a], by_row[row_b])
+    groups: dict[int, Incoming] = {}
+    for index, person in enumerate(people):
+        root = uf.find(index)
+        if root in groups:
+            absorb(groups[root], person)
+        else:
+            groups[root] = person
+    return list(groups.values())

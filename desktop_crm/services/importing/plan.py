@@ -1,0 +1,235 @@
+"""The merge rules: what importing a file would do to each person, before anything is written.
+
+For each incoming person (rows of the file already joined, see
+:mod:`.incoming`):
+
+* an existing contact with the same email, the same LinkedIn URL, or the same
+  folded name and organization is *updated*, never duplicated: new
+  information fills empty fields; a new email, phone or tag is added; a
+  changed title or organization replaces the old one, which goes to the
+  contact's history; any other differing value (a name spelled otherwise, a
+  second location) is kept in the history too, and the field stays as it was;
+* nothing new means *unchanged* (importing a file twice changes nothing);
+* no exact match but a near-duplicate (:mod:`.fuzzy`) means *review*: the
+  person is created separately unless the user decides to merge;
+* otherwise *new*.
+
+``decisions`` maps an item's first row to ``"separate"`` or to a candidate's
+``target`` (``"contact:ID"`` or ``"row:N"``) to merge with it; planning again
+with decisions is how the preview and the dialog apply them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ...io.records import ContactRecord
+from .fuzzy import Candidate, NearDuplicateFinder
+from .incoming import Incoming, absorb, from_record, group_records, merge_notes, phone_key
+from .keys import email_key, fold, linkedin_key, name_org_key
+from .snapshot import Existing, Snapshot
+
+# Fields where the file's value wins (people change jobs); the old one goes to history.
+REPLACE_FIELDS = ("title", "organization")
+# Fields where the contact's value stays; a differing value from the file goes to history.
+KEEP_FIELDS = ("first_name", "last_name", "industry", "location", "linkedin_url", "how_met")
+FIELD_LABELS = {
+    "first_name": "first name",
+    "last_name": "last name",
+    "organization": "organization",
+    "title": "title",
+    "industry": "industry",
+    "location": "location",
+    "linkedin_url": "LinkedIn URL",
+    "how_met": "how met",
+    "notes": "notes",
+    "sources": "sources",
+    "email": "email",
+    "phone": "phone",
+    "tag": "tag",
+}
+
+
+@dataclass
+class Change:
+    """One field an import changes, or a value it keeps aside.
+
+    ``kind``: ``fill`` (was empty), ``replace`` (old value to history),
+    ``add`` (another email, phone, tag or source), ``append`` (notes),
+    ``alternate`` (the contact keeps its value; the file's goes to history).
+    """
+
+    field: str
+    old: str
+    new: str
+    kind: str
+
+    def describe(self) -> str:
+        label = FIELD_LABELS.get(self.field, self.field)
+        if self.kind == "fill":
+            return f"{label} set to '{self.new}'"
+        if self.kind == "replace":
+            return f"{label} '{self.old}' -> '{self.new}' (old value kept in history)"
+        if self.kind == "add":
+            return f"{label} '{self.new}' added"
+        if self.kind == "append":
+            return f"{label}: text added"
+        return f"{label} kept as '{self.old}'; '{self.new}' saved in history"
+
+
+@dataclass
+class PlanItem:
+    """What happens to one incoming person. ``action``: new, update, unchanged or review."""
+
+    action: str
+    incoming: Incoming
+    contact_id: int | None = None
+    contact_name: str = ""
+    matched_by: str = ""
+    changes: list[Change] = field(default_factory=list)
+    candidate: Candidate | None = None
+    decision: str = ""  # "", "separate" or a candidate target
+
+    @property
+    def row(self) -> int:
+        return self.incoming.row
+
+    @property
+    def conflicts(self) -> list[Change]:
+        return [c for c in self.changes if c.kind in ("replace", "alternate")]
+
+
+@dataclass
+class Plan:
+    items: list[PlanItem]
+    snapshot: Snapshot
+
+    def by_action(self, action: str) -> list[PlanItem]:
+        return [i for i in self.items if i.action == action]
+
+
+def plan_import(
+    records: Sequence[ContactRecord],
+    decisions: Mapping[int, str] | None = None,
+    snapshot: Snapshot | None = None,
+    warnings: list[tuple[int, str, str]] | None = None,
+    check_cancel: Callable[[], None] | None = None,
+) -> Plan:
+    """Match every record against the database (read-only) and say what would change."""
+    decisions = dict(decisions or {})
+    snapshot = snapshot or Snapshot()
+    sink = warnings if warnings is not None else []
+    people = [from_record(r, sink) for r in records]
+    joins = [(row, int(t[4:])) for row, t in decisions.items() if t.startswith("row:")]
+    groups = group_records(people, joins)
+    if check_cancel:
+        check_cancel()
+    matched = _match_groups(groups, snapshot, decisions)
+    finder: NearDuplicateFinder | None = None
+    items: list[PlanItem] = []
+    for group, (contact_id, how) in matched:
+        if contact_id is not None:
+            items.append(_update_item(group, snapshot.contacts[contact_id], how))
+            continue
+        if finder is None:
+            finder = _finder_for(snapshot)
+        items.append(_new_item(group, finder, decisions))
+    return Plan(items, snapshot)
+
+
+def _match_groups(
+    groups: list[Incoming], snapshot: Snapshot, decisions: Mapping[int, str]
+) -> list[tuple[Incoming, tuple[int | None, str]]]:
+    """Each group with the contact it matches; groups matching the same contact are joined."""
+    by_target: dict[int, tuple[Incoming, str]] = {}
+    out: list[tuple[Incoming, tuple[int | None, str]]] = []
+    for group in groups:
+        contact_id, how = _find_contact(group, snapshot, decisions)
+        if contact_id is None:
+            out.append((group, (None, "")))
+        elif contact_id in by_target:
+            absorb(by_target[contact_id][0], group)
+        else:
+            by_target[contact_id] = (group, how)
+            out.append((group, (contact_id, how)))
+    return [(g, (cid, by_target[cid][1] if cid is not None else "")) for g, (cid, _) in out]
+
+
+def _find_contact(
+    group: Incoming, snapshot: Snapshot, decisions: Mapping[int, str]
+) -> tuple[int | None, str]:
+    for row in group.rows:
+        target = decisions.get(row, "")
+        if target.startswith("contact:"):
+            contact_id = int(target[8:])
+            if contact_id in snapshot.contacts:
+                return contact_id, "your decision"
+    for _, email in group.emails:
+        found = snapshot.by_email.get(email_key(email))
+        if found is not None:
+            return found, f"email {email}"
+    if group.linkedin_url:
+        found = snapshot.by_linkedin.get(linkedin_key(group.linkedin_url))
+        if found is not None:
+            return found, "LinkedIn URL"
+    key = name_org_key(group.first_name, group.last_name, group.organization)
+    found = snapshot.by_name_org.get(key) if key else None
+    if found is not None:
+        return found, "name and organization"
+    return None, ""
+
+
+def _finder_for(snapshot: Snapshot) -> NearDuplicateFinder:
+    finder = NearDuplicateFinder()
+    for contact in snapshot.contacts.values():
+        finder.add(contact.name_fold, contact.name, contact.organization, contact.emails, contact_id=contact.id)
+    return finder
+
+
+def _new_item(group: Incoming, finder: NearDuplicateFinder, decisions: Mapping[int, str]) -> PlanItem:
+    emails = [e for _, e in group.emails]
+    candidate = finder.find(group.name_fold, group.organization, emails)
+    finder.add(group.name_fold, group.name, group.organization, emails, row=group.row)
+    changes = [Change(f, kept, value, "alternate") for f, value in group.alternates
+               for kept in [getattr(group, f)]]
+    decision = decisions.get(group.row, "")
+    if candidate is not None:
+        return PlanItem("review", group, changes=changes, candidate=candidate,
+                        decision=decision or "separate")
+    return PlanItem("new", group, changes=changes)
+
+
+def _update_item(group: Incoming, contact: Existing, how: str) -> PlanItem:
+    changes: list[Change] = []
+    final: dict[str, str] = {}
+    for name in (*REPLACE_FIELDS, *KEEP_FIELDS):
+        old, new = getattr(contact, name), getattr(group, name)
+        final[name] = old
+        if not new or fold(old) == fold(new):
+            continue
+        if not old:
+            changes.append(Change(name, old, new, "fill"))
+            final[name] = new
+        elif name in REPLACE_FIELDS:
+            changes.append(Change(name, old, new, "replace"))
+            final[name] = new
+        elif (name, fold(new)) not in contact.known:
+            changes.append(Change(name, old, new, "alternate"))
+    for name, value in group.alternates:
+        current = final.get(name, "")
+        seen = {(c.field, fold(c.new)) for c in changes} | {(c.field, fold(c.old)) for c in changes}
+        if fold(value) != fold(current) and (name, fold(value)) not in contact.known | seen:
+            changes.append(Change(name, current, value, "alternate"))
+    notes = merge_notes(contact.notes, group.notes)
+    if notes != contact.notes:
+        changes.append(Change("notes", contact.notes, notes, "append"))
+    have = {email_key(e) for e in contact.emails}
+    changes += [Change("email", "", e, "add") for _, e in group.emails if email_key(e) not in have]
+    changes += [Change("phone", "", raw, "add") for _, raw, e164 in group.phones
+                if phone_key(raw, e164) not in contact.phone_keys]
+    changes += [Change("tag", "", t, "add") for t in group.tags if fold(t) not in contact.tag_keys]
+    present = [s for s in contact.sources.split(",") if s]
+    changes += [Change("sources", contact.sources, s, "add") for s in group.sources if s not in present]
+    action = "update" if changes else "unchanged"
+    return PlanItem(action, group, contact.id, contact.name, how, changes)

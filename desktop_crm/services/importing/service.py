@@ -1,0 +1,117 @@
+"""The use cases: read a file, preview its import, import it.
+
+``read_file`` turns the parser's refusals into a :class:`ImportFileProblem`
+(a ServiceError naming the file and the reason) and a mistyped ``--map``
+into a ValidationError naming the column. ``import_parsed`` plans again
+inside the write transaction, so what is written matches the database at
+that moment even if it changed since the preview.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ...io.parse import FIELDS, parse_file
+from ...io.records import ImportFileError, ParseResult, RowProblem
+from ...store.database import db
+from ..errors import ServiceError, ValidationError
+from .apply import Progress, write_plan
+from .plan import plan_import
+from .preview import ImportPreview
+
+FORMAT_CHOICES = ("auto", "linkedin", "google", "outlook", "vcard", "generic")
+
+
+class ImportFileProblem(ServiceError):
+    """A file refused as a whole (empty, binary, unreadable); nothing was written."""
+
+
+@dataclass
+class ImportResult:
+    batch_id: int
+    preview: ImportPreview
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.preview.counts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"batch": self.batch_id, **self.preview.to_dict()}
+
+
+def read_file(path: str | os.PathLike[str], fmt: str = "auto",
+              mapping: Mapping[str, str] | None = None) -> ParseResult:
+    """Parse ``path``; every refusal names the file and what is wrong."""
+    path = Path(path)
+    if fmt not in FORMAT_CHOICES:
+        raise ValidationError("format", f"'{fmt}' is not one of: {', '.join(FORMAT_CHOICES)}")
+    if not path.exists():
+        raise ImportFileProblem(f"{path}: no such file")
+    try:
+        return parse_file(path, fmt, dict(mapping) if mapping else None)
+    except ImportFileError as exc:
+        raise ImportFileProblem(f"{path}: {exc.reason}; nothing was imported") from None
+    except ValueError as exc:
+        raise ValidationError("--map", str(exc)) from None
+
+
+def parse_mapping(items: list[str] | None) -> dict[str, str]:
+    """``["Firma=organization", ...]`` -> ``{"Firma": "organization"}``, checked."""
+    mapping: dict[str, str] = {}
+    for item in items or ():
+        column, sep, field_name = item.rpartition("=")
+        if not sep or not column.strip() or not field_name.strip():
+            raise ValidationError("--map", f"'{item}' should look like COLUMN=FIELD")
+        if field_name.strip() not in FIELDS:
+            raise ValidationError(
+                "--map", f"'{field_name.strip()}' in '{item}' is not a field; fields are: "
+                f"{', '.join(FIELDS)}")
+        mapping[column.strip()] = field_name.strip()
+    return mapping
+
+
+def _warnings(parsed: ParseResult, found: list[tuple[int, str, str]]) -> list[RowProblem]:
+    return [*parsed.warnings, *(RowProblem(row, col, reason) for row, col, reason in found)]
+
+
+def preview_parsed(parsed: ParseResult, path: str | os.PathLike[str],
+                   decisions: Mapping[int, str] | None = None) -> ImportPreview:
+    """What importing ``parsed`` would do now; reads the database, writes nothing."""
+    found: list[tuple[int, str, str]] = []
+    plan = plan_import(parsed.records, decisions, warnings=found)
+    return ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
+
+
+def preview_import(path: str | os.PathLike[str], fmt: str = "auto",
+                   mapping: Mapping[str, str] | None = None,
+                   decisions: Mapping[int, str] | None = None) -> ImportPreview:
+    return preview_parsed(read_file(path, fmt, mapping), path, decisions)
+
+
+def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
+                  decisions: Mapping[int, str] | None = None,
+                  progress: Progress | None = None,
+                  check_cancel: Callable[[], None] | None = None) -> ImportResult:
+    """Plan and write in one transaction; a cancel or an error leaves nothing written."""
+    with db.atomic():
+        found: list[tuple[int, str, str]] = []
+        if progress:
+            progress("matching", 0, 1)
+        plan = plan_import(parsed.records, decisions, warnings=found, check_cancel=check_cancel)
+        preview = ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
+        summary = {"counts": preview.counts, "rows": parsed.total_rows,
+                   "encoding": parsed.encoding}
+        batch_id = write_plan(plan, str(path), parsed.format, summary, progress, check_cancel)
+    return ImportResult(batch_id, preview)
+
+
+def import_file(path: str | os.PathLike[str], fmt: str = "auto",
+                mapping: Mapping[str, str] | None = None,
+                decisions: Mapping[int, str] | None = None,
+                progress: Progress | None = None,
+                check_cancel: Callable[[], None] | None = None) -> ImportResult:
+    return import_parsed(read_file(path, fmt, mapping), path, decisions, progress, check_cancel)

@@ -1,0 +1,95 @@
+"""What the database already holds, read once per import, shaped for matching.
+
+Reading everything up front (a few set queries) and matching in memory is
+what keeps a 100,000-row re-import within seconds: one query per table, not
+one per row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...store import import_queries as q
+from .incoming import phone_key
+from .keys import email_key, fold, linkedin_key, name_fold, name_org_key
+
+
+@dataclass(slots=True)
+class Existing:
+    """One live contact as matching sees it."""
+
+    id: int
+    first_name: str
+    last_name: str
+    organization_id: int | None
+    organization: str
+    title: str
+    industry: str
+    location: str
+    linkedin_url: str
+    how_met: str
+    notes: str
+    sources: str
+    emails: list[str] = field(default_factory=list)  # as stored, in order
+    phone_keys: set[str] = field(default_factory=set)
+    phone_count: int = 0
+    tag_keys: set[str] = field(default_factory=set)
+    # (field, folded value) the contact's history says it has had.
+    known: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p) or (
+            self.emails[0] if self.emails else f"contact {self.id}"
+        )
+
+    @property
+    def name_fold(self) -> str:
+        return name_fold(self.first_name, self.last_name)
+
+
+class Snapshot:
+    """Live contacts with their emails, phones, tags and history, plus lookup indexes."""
+
+    def __init__(self) -> None:
+        self.contacts: dict[int, Existing] = {
+            row[0]: Existing(*row) for row in q.live_contacts()
+        }
+        self.by_email: dict[str, int] = {}
+        self.by_linkedin: dict[str, int] = {}
+        self.by_name_org: dict[str, int] = {}
+        self._load_children()
+        self._index()
+        self.org_by_fold: dict[str, tuple[int, str]] = {}
+        for org_id, name in q.organizations():
+            self.org_by_fold.setdefault(fold(name), (org_id, name))
+        self.tag_by_fold: dict[str, int] = {fold(name): tag_id for tag_id, name in q.tags()}
+
+    def _load_children(self) -> None:
+        contacts = self.contacts
+        for contact_id, email, _position in q.contact_emails():
+            if contact_id in contacts:
+                contacts[contact_id].emails.append(email)
+        for contact_id, raw, e164, _position in q.contact_phones():
+            if contact_id in contacts:
+                contacts[contact_id].phone_keys.add(phone_key(raw, e164))
+                contacts[contact_id].phone_count += 1
+        for contact_id, tag in q.contact_tag_names():
+            if contact_id in contacts:
+                contacts[contact_id].tag_keys.add(fold(tag))
+        for contact_id, field_name, old, new in q.history_values():
+            if contact_id in contacts:
+                known = contacts[contact_id].known
+                known.add((field_name, fold(old)))
+                known.add((field_name, fold(new)))
+
+    def _index(self) -> None:
+        # The earliest contact wins a shared key, so matching is stable.
+        for contact in self.contacts.values():
+            for email in contact.emails:
+                self.by_email.setdefault(email_key(email), contact.id)
+            if contact.linkedin_url:
+                self.by_linkedin.setdefault(linkedin_key(contact.linkedin_url), contact.id)
+            key = name_org_key(contact.first_name, contact.last_name, contact.organization)
+            if key:
+                self.by_name_org.setdefault(key, contact.id)
