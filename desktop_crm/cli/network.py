@@ -1,9 +1,240 @@
-"""Commands of the network feature (filled in by its issue)."""
+"""``relationships add|list|remove``, ``path``, ``gatekeepers``, ``reach`` and ``wide-angle``."""
 
 from __future__ import annotations
 
 import argparse
 
+from ..services.errors import NotFoundError, ValidationError
+from ..services.network import (
+    WideAngleFilter,
+    compute_reach,
+    path_to_organization,
+    path_to_person,
+    rank_gatekeepers,
+    wide_angle,
+)
+from ..services.organizations import resolve_organization
+from ..services.relationships import (
+    add_relationship,
+    find_relationship,
+    get_relationship,
+    list_relationships,
+    remove_relationship,
+)
+from ..services.resolve import resolve_contact
+from ..services.views import RelationshipView
+from ..store.models import RELATIONSHIP_KINDS, STRENGTHS, TIERS
+from .output import emit_json, emit_table, info
+
+ME_WORDS = ("me", "you", "myself")
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the top-level parser."""
+    rel = sub.add_parser("relationships", help="who knows whom: add, list, remove relationships")
+    rsub = rel.add_subparsers(dest="action", required=True, metavar="ACTION")
+
+    add = rsub.add_parser("add", help="record that A knows B ('me' for you)")
+    add.add_argument("a", metavar="A", help="id, name, or 'me'")
+    add.add_argument("b", metavar="B", help="id, name, or 'me'")
+    add.add_argument("--kind", default="other", help=f"one of: {', '.join(RELATIONSHIP_KINDS)}")
+    add.add_argument("--strength", default="known", choices=STRENGTHS, type=str.lower)
+    add.add_argument("--how", default="", help="how they know each other")
+    add.add_argument("--since", default="", help="since when, e.g. 2019")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(handler=cmd_add)
+
+    lst = rsub.add_parser("list", help="list relationships (all, one person's, or 'me')")
+    lst.add_argument("person", nargs="?", help="id, name, or 'me'")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(handler=cmd_list)
+
+    rm = rsub.add_parser("remove", help="move a relationship to the trash: by its id, or by A B")
+    rm.add_argument("target", nargs="+", metavar="ID | A B")
+    rm.set_defaults(handler=cmd_remove)
+
+    path = sub.add_parser("path", help="telephoto: the warmest ways to reach a person or an organization")
+    goal = path.add_mutually_exclusive_group(required=True)
+    goal.add_argument("--to", metavar="NAME", help="a person: id, full name or a unique part")
+    goal.add_argument("--org", metavar="NAME", help="an organization: id, name or a unique part")
+    path.add_argument("--count", type=_positive, default=3, help="how many distinct paths (default 3)")
+    path.add_argument("--json", action="store_true")
+    path.set_defaults(handler=cmd_path)
+
+    gk = sub.add_parser("gatekeepers", help="people who open the most doors, ranked from your data")
+    gk.add_argument("--limit", type=_positive, default=20)
+    gk.add_argument("--json", action="store_true")
+    gk.set_defaults(handler=cmd_gatekeepers)
+
+    reach = sub.add_parser("reach", help="how many people are one, two and three steps away")
+    reach.add_argument("--json", action="store_true")
+    reach.set_defaults(handler=cmd_reach)
+
+    wide = sub.add_parser("wide-angle", help="everyone within N steps in an industry, place, organization or tier")
+    wide.add_argument("--steps", type=int, default=2, choices=(1, 2, 3))
+    wide.add_argument("--industry", default="")
+    wide.add_argument("--location", default="")
+    wide.add_argument("--organization", default="")
+    wide.add_argument("--tier", default="", choices=("", *TIERS), type=str.lower)
+    wide.add_argument("--any", dest="match_any", action="store_true",
+                      help="match any of industry/location/organization instead of all")
+    wide.add_argument("--limit", type=_positive, default=200)
+    wide.add_argument("--json", action="store_true")
+    wide.set_defaults(handler=cmd_wide_angle)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _person(text: str) -> int | None:
+    """A contact id for a name or id; None for 'me'."""
+    if text.strip().casefold() in ME_WORDS:
+        return None
+    return resolve_contact(text)
+
+
+def _print_relationships(rels: list[RelationshipView], as_json: bool) -> None:
+    if as_json:
+        emit_json([r.to_dict() for r in rels])
+        return
+    emit_table(
+        ["id", "A", "B", "kind", "strength", "how", "since"],
+        [[r.id, r.person_a, r.person_b, r.kind.replace("_", " "), r.strength, r.how, r.since] for r in rels],
+    )
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    a, b = _person(args.a), _person(args.b)
+    if a is None and b is None:
+        raise ValidationError("person", "'me' twice: give at least one contact")
+    rel = add_relationship(a, b, args.kind, args.strength, args.how, args.since)
+    if args.json:
+        emit_json(rel.to_dict())
+    else:
+        verb = "know" if rel.person_a_id is None else "knows"
+        info(
+            f"Saved: {rel.person_a} {verb} {rel.person_b} "
+            f"({rel.strength}, {rel.kind.replace('_', ' ')}), id {rel.id}."
+        )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    if args.person is None:
+        rels = list_relationships()
+    elif args.person.strip().casefold() in ME_WORDS:
+        rels = list_relationships(me=True)
+    else:
+        rels = list_relationships(resolve_contact(args.person))
+    _print_relationships(rels, args.json)
+    if not args.json:
+        info(f"{len(rels)} relationship(s).")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    target = args.target
+    if len(target) == 1:
+        if not target[0].isdigit():
+            raise ValidationError("relationship", f"'{target[0]}' is not an id; give an id, or two people A B")
+        rel = get_relationship(int(target[0]))
+    elif len(target) == 2:
+        a, b = _person(target[0]), _person(target[1])
+        if b is None:
+            a, b = b, a
+        if b is None:
+            raise ValidationError("person", "'me' twice: give at least one contact")
+        found = find_relationship(a, b)
+        if found is None:
+            raise NotFoundError(f"no relationship between '{target[0]}' and '{target[1]}'")
+        rel = get_relationship(found.id)
+    else:
+        raise ValidationError("relationship", "give one id, or two people A B")
+    remove_relationship(rel.id)
+    info(f"Removed: {rel.person_a} — {rel.person_b} (id {rel.id}).")
+    return 0
+
+
+def cmd_path(args: argparse.Namespace) -> int:
+    if args.to is not None:
+        result = path_to_person(resolve_contact(args.to), count=args.count)
+    else:
+        result = path_to_organization(resolve_organization(args.org), count=args.count)
+    if args.json:
+        emit_json(result.to_dict())
+        return 0
+    if not result.found:
+        print(result.message)
+        for s in result.suggestions:
+            print(f"  - {s.person.name} ({s.steps} step{'s' if s.steps != 1 else ''} away) {s.reason}")
+        return 0
+    print(f"Warmest ways to {result.target}:")
+    for index, path in enumerate(result.paths, 1):
+        print(f"  {index}. {path.describe()}")
+    print()
+    print(f"First step: {result.first_ask}")
+    if result.email_body:
+        print()
+        print(f"Draft email — Subject: {result.email_subject}")
+        print()
+        print(result.email_body.rstrip())
+    return 0
+
+
+def cmd_gatekeepers(args: argparse.Namespace) -> int:
+    ranked = rank_gatekeepers(limit=args.limit)
+    if args.json:
+        emit_json([g.to_dict() for g in ranked])
+        return 0
+    emit_table(
+        ["rank", "id", "name", "organization", "score", "intros", "meetings", "bridges", "flagged"],
+        [
+            [i, g.person.id, g.person.name, g.person.organization, f"{g.score:.0f}", g.introductions,
+             g.meetings, g.links_to, "yes" if g.flagged else ""]
+            for i, g in enumerate(ranked, 1)
+        ],
+    )
+    info("Score: introductions given 40%, meetings that came of them 30%, betweenness in your network 30%.")
+    return 0
+
+
+def cmd_reach(args: argparse.Namespace) -> int:
+    reach = compute_reach()
+    if args.json:
+        emit_json(reach.to_dict())
+        return 0
+    emit_table(
+        ["steps", "people", *TIERS, "top industries"],
+        [
+            [level.steps, level.people, *(level.by_tier.get(t, 0) for t in TIERS),
+             ", ".join(f"{name} {n}" for name, n in level.by_industry[:3])]
+            for level in reach.levels
+        ],
+    )
+    print()
+    print(f"Estimated contact pool: {reach.estimated_pool:,}. {reach.assumptions}")
+    return 0
+
+
+def cmd_wide_angle(args: argparse.Namespace) -> int:
+    flt = WideAngleFilter(args.steps, args.industry, args.location, args.organization, args.tier, args.match_any)
+    if flt.is_empty:
+        raise ValidationError("filter", "give at least one of --industry, --location, --organization, --tier")
+    hits = wide_angle(flt, limit=args.limit)
+    if args.json:
+        emit_json([h.to_dict() for h in hits])
+        return 0
+    emit_table(
+        ["steps", "id", "name", "organization", "industry", "location", "tier", "ask"],
+        [[h.steps, h.person.id, h.person.name, h.person.organization, h.person.industry,
+          h.person.location, h.person.tier, "" if h.steps == 1 else h.via] for h in hits],
+    )
+    info(f"{len(hits)} people within {args.steps} step(s).")
+    return 0

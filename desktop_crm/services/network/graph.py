@@ -1,0 +1,167 @@
+"""The network as a weighted networkx graph, built once and cached.
+
+Node 0 is you; other nodes are contact ids. Every edge carries two numbers:
+
+* ``w``: what it costs to go through this tie when looking for the warmest
+  path. Closer ties cost less, and so does each person who has answered or
+  met you (they are likely to answer again); people marked do-not-contact or
+  dormant cost much more, so a path avoids asking them. A person's own cost
+  is split over their edges (half to each end), so the cost of a path is the
+  sum of its ties plus the cost of each person in the middle.
+* ``s``: the tie's strength as an index into ``STRENGTHS`` (0 close, 1 known,
+  2 acquaintance), for drawing.
+
+The cache is keyed on the database file and the connection's change
+counter, so any write made through the app makes the next caller reload.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from ...store import graph as store_graph
+from ...store.models import STRENGTHS
+
+YOU = store_graph.YOU
+
+STRENGTH_COST = {"close": 1.0, "known": 2.0, "acquaintance": 3.0}
+PERSON_COST = 1.5  # one more person in the chain, default
+RESPONSIVE_COST = 0.5  # answered an outreach or met you
+AVOID_COST = {"do_not_contact": 8.0, "dormant": 4.0}
+
+# One shared attribute dict per strength: networkx copies it into each edge.
+_EDGE_ATTRS = {
+    name: {"w": STRENGTH_COST[name] + PERSON_COST, "s": index} for index, name in enumerate(STRENGTHS)
+}
+_DEFAULT_ATTRS = _EDGE_ATTRS["known"]
+
+
+@dataclass
+class NetworkGraph:
+    """The graph and what it was built from; distances from you are computed on demand."""
+
+    graph: nx.Graph
+    key: tuple[str, int] = ("", -1)
+    responsive: set[int] = field(default_factory=set)
+    avoid: dict[int, str] = field(default_factory=dict)
+    seconds: float = 0.0
+    _levels: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict, repr=False)
+
+    def steps_from_you(self, max_steps: int = 3) -> dict[int, int]:
+        """Contact id -> number of steps from you (1..max_steps)."""
+        return {node: hop[0] for node, hop in self.hops_from_you(max_steps).items()}
+
+    def hops_from_you(self, max_steps: int = 3) -> dict[int, tuple[int, int]]:
+        """Contact id -> (steps from you, the first-degree contact it is reached through)."""
+        if max_steps not in self._levels:
+            self._levels[max_steps] = hops_from(self.graph, YOU, max_steps)
+        return self._levels[max_steps]
+
+
+def build_graph(edges: Iterable[tuple]) -> nx.Graph:
+    """A graph from (a, b, strength[, kind]) rows, with the default weights; you always present."""
+    graph = nx.Graph()
+    graph.add_node(YOU)
+    attrs = _EDGE_ATTRS
+    default = _DEFAULT_ATTRS
+    graph.add_edges_from((row[0], row[1], attrs.get(row[2], default)) for row in edges)
+    return graph
+
+
+def apply_person_costs(graph: nx.Graph, responsive: Iterable[int], avoid: dict[int, str]) -> None:
+    """Adjust the weights around the few people whose cost differs from the default."""
+    costs: dict[int, float] = {}
+    for person in responsive:
+        costs[person] = RESPONSIVE_COST
+    for person, status in avoid.items():
+        costs[person] = AVOID_COST.get(status, PERSON_COST)
+    adj = graph._adj
+    for person, cost in costs.items():
+        if person == YOU or person not in adj:
+            continue
+        delta = (cost - PERSON_COST) / 2
+        for data in adj[person].values():
+            data["w"] += delta
+
+
+def load_graph() -> NetworkGraph:
+    """Read the whole network from the database and weight it (no cache)."""
+    started = time.perf_counter()
+    key = (store_graph.database_key(), store_graph.change_counter())
+    graph = build_graph(store_graph.iter_edges())
+    responsive = store_graph.responsive_ids()
+    avoid = store_graph.avoid_ids()
+    apply_person_costs(graph, responsive, avoid)
+    return NetworkGraph(
+        graph=graph,
+        key=key,
+        responsive=responsive,
+        avoid=avoid,
+        seconds=time.perf_counter() - started,
+    )
+
+
+_cache: dict[str, NetworkGraph] = {}
+_lock = threading.Lock()
+
+
+def get_graph() -> NetworkGraph:
+    """The cached graph, reloaded when the database changed since it was built."""
+    key = (store_graph.database_key(), store_graph.change_counter())
+    with _lock:
+        cached = _cache.get("graph")
+        if cached is not None and cached.key == key:
+            return cached
+        fresh = load_graph()
+        _cache["graph"] = fresh
+        return fresh
+
+
+def invalidate_graph() -> None:
+    """Forget the cached graph (after a write made outside this connection)."""
+    with _lock:
+        _cache.clear()
+
+
+def hops_from(graph: nx.Graph, source: int, max_steps: int) -> dict[int, tuple[int, int]]:
+    """Node -> (steps, first hop) for nodes 1..max_steps from ``source``, breadth first.
+
+    Neighbours are visited warmest tie first, so the first hop recorded for a
+    person is the warmest of the equally short ways to them.
+    """
+    if source not in graph:
+        return {}
+    adj = graph._adj
+    found: dict[int, tuple[int, int]] = {}
+    first = sorted(adj[source].items(), key=lambda item: item[1]["w"])
+    frontier = []
+    for nbr, _data in first:
+        if nbr != source:
+            found[nbr] = (1, nbr)
+            frontier.append(nbr)
+    depth = 1
+    while frontier and depth < max_steps:
+        depth += 1
+        nxt = []
+        for node in frontier:
+            via = found[node][1]
+            for nbr in adj[node]:
+                if nbr != source and nbr not in found:
+                    found[nbr] = (depth, via)
+                    nxt.append(nbr)
+        frontier = nxt
+    return found
+
+
+def steps_from(graph: nx.Graph, source: int, max_steps: int) -> dict[int, int]:
+    """Node -> steps from ``source`` for nodes 1..max_steps away (source excluded)."""
+    return {node: hop[0] for node, hop in hops_from(graph, source, max_steps).items()}
+
+
+def strength_name(index: int) -> str:
+    return STRENGTHS[index] if 0 <= index < len(STRENGTHS) else "known"

@@ -1,0 +1,301 @@
+"""Telephoto: the warmest ways from you to one person or one organization.
+
+"Distinct" means a different first introducer: the user can ask only one
+person at a time, so three paths through the same friend are one option.
+When you know fewer people near the target than that, further paths keep
+the first introducer and change the second. Each result names the first
+introduction to ask for and drafts the request email; when nothing links
+you to the target, the result says so and suggests the people in your
+network closest to the target's organization, industry or city.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ...store import graph as store_graph
+from ...store.models import Contact, Organization
+from ..errors import NotFoundError
+from ..profile import get_profile
+from .drafts import introduction_email
+from .graph import YOU, NetworkGraph, get_graph
+from .search import warmest_path
+
+KIND_WORDS = {
+    "friend": "friend",
+    "colleague": "colleague",
+    "family": "family",
+    "alumni": "fellow alum",
+    "introduced_by": "introduced",
+    "reports_to": "reports to / manages",
+    "other": "knows",
+}
+
+
+@dataclass
+class Person:
+    id: int
+    name: str
+    organization: str = ""
+    title: str = ""
+    industry: str = ""
+    location: str = ""
+    tier: str = ""
+
+
+@dataclass
+class PathStep:
+    """One person on a path and the tie that reached them from the previous one."""
+
+    person: Person
+    kind: str = "other"
+    strength: str = "known"
+
+    @property
+    def tie(self) -> str:
+        word = KIND_WORDS.get(self.kind, self.kind.replace("_", " "))
+        if self.strength == "close":
+            return "close" if self.kind == "other" else f"close {word}"
+        if self.strength == "acquaintance":
+            return "acquaintance" if self.kind == "other" else f"{word}, acquaintance"
+        return word
+
+
+@dataclass
+class WarmPath:
+    cost: float
+    steps: list[PathStep]  # people after you, the target last
+
+    @property
+    def ids(self) -> list[int]:
+        return [YOU, *(s.person.id for s in self.steps)]
+
+    def describe(self) -> str:
+        """'You → Ana Silva (close friend) → Jürgen Müller (colleague)'."""
+        return " → ".join(["You", *(f"{s.person.name} ({s.tie})" for s in self.steps)])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cost": round(self.cost, 2),
+            "text": self.describe(),
+            "ids": self.ids,
+            "steps": [{**asdict(s.person), "kind": s.kind, "strength": s.strength, "tie": s.tie} for s in self.steps],
+        }
+
+
+@dataclass
+class Suggestion:
+    person: Person
+    reason: str
+    steps: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self.person), "reason": self.reason, "steps": self.steps}
+
+
+@dataclass
+class PathResult:
+    target: str  # what the user asked for, as a label
+    target_kind: str  # "person" | "organization"
+    target_id: int
+    paths: list[WarmPath] = field(default_factory=list)
+    first_ask: str = ""
+    introducer_id: int | None = None
+    introduce_to_id: int | None = None
+    email_subject: str = ""
+    email_body: str = ""
+    message: str = ""
+    suggestions: list[Suggestion] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.paths)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "target_kind": self.target_kind,
+            "target_id": self.target_id,
+            "found": self.found,
+            "message": self.message,
+            "paths": [p.to_dict() for p in self.paths],
+            "first_ask": self.first_ask,
+            "introducer_id": self.introducer_id,
+            "introduce_to_id": self.introduce_to_id,
+            "email": {"subject": self.email_subject, "body": self.email_body},
+            "suggestions": [s.to_dict() for s in self.suggestions],
+        }
+
+
+def path_to_person(contact_id: int, count: int = 3, network: NetworkGraph | None = None) -> PathResult:
+    """The ``count`` warmest distinct paths from you to one contact."""
+    target = Contact.get_or_none((Contact.id == contact_id) & Contact.deleted_at.is_null())
+    if target is None:
+        raise NotFoundError(f"no contact with id {contact_id}")
+    result = PathResult(target=target.full_name, target_kind="person", target_id=contact_id)
+    return _solve(result, {contact_id}, count, network, target.organization_id, target.industry, target.location)
+
+
+def path_to_organization(org_id: int, count: int = 3, network: NetworkGraph | None = None) -> PathResult:
+    """The warmest distinct paths from you to anyone at an organization."""
+    org = Organization.get_or_none((Organization.id == org_id) & Organization.deleted_at.is_null())
+    if org is None:
+        raise NotFoundError(f"no organization with id {org_id}")
+    members = {
+        c.id
+        for c in Contact.select(Contact.id).where(Contact.organization == org_id, Contact.deleted_at.is_null())
+    }
+    result = PathResult(target=org.name, target_kind="organization", target_id=org_id)
+    return _solve(result, members, count, network, org_id, org.industry, org.location)
+
+
+def _solve(
+    result: PathResult,
+    targets: set[int],
+    count: int,
+    network: NetworkGraph | None,
+    org_id: int | None,
+    industry: str,
+    location: str,
+) -> PathResult:
+    network = network or get_graph()
+    raw = warmest_paths(network, targets, count)
+    result.paths = describe_paths(raw)
+    if result.paths:
+        _add_first_ask(result)
+    else:
+        who = "anyone at " + result.target if result.target_kind == "organization" else result.target
+        result.message = (
+            f"No known path from you to {who}: nobody in your network is recorded as knowing them yet."
+        )
+        if result.target_kind == "organization" and not targets:
+            result.message = f"Nobody at {result.target} is in your contacts yet."
+        result.suggestions = suggest_nearby(network, targets, org_id, industry, location)
+        if result.suggestions:
+            result.message += " These people are closest to them; ask them who they know."
+    return result
+
+
+def warmest_paths(network: NetworkGraph, targets: set[int], count: int = 3) -> list[tuple[float, list[int]]]:
+    """Up to ``count`` (cost, nodes) paths from you, distinct first introducers first."""
+    graph = network.graph
+    found: list[tuple[float, list[int]]] = []
+    banned_first: set[int] = set()
+    while len(found) < count:
+        hit = warmest_path(graph, {YOU: 0.0}, targets, banned={YOU: banned_first})
+        if hit is None or len(hit[1]) < 2:
+            break
+        found.append(hit)
+        banned_first.add(hit[1][1])
+    # Fewer introducers than asked: vary the second step behind each first one.
+    for _cost, path in list(found):
+        if len(found) >= count:
+            break
+        _vary_second_step(graph, path, targets, count, found)
+    found.sort(key=lambda item: item[0])
+    return found[:count]
+
+
+def _vary_second_step(graph, path: list[int], targets: set[int], count: int, found: list) -> None:
+    if len(path) < 4:
+        return
+    first = path[1]
+    start = graph._adj[YOU][first]["w"]
+    used = {p[2] for _, p in found if len(p) > 3 and p[1] == first}
+    while len(found) < count:
+        hit = warmest_path(graph, {first: start}, targets, banned={first: used}, blocked={YOU})
+        if hit is None or len(hit[1]) < 3:
+            return
+        cost, tail = hit
+        found.append((cost, [YOU, *tail]))
+        used.add(tail[1])
+
+
+def describe_paths(raw: list[tuple[float, list[int]]]) -> list[WarmPath]:
+    """Attach names and the kind/strength of each tie to raw node paths."""
+    people = _people({n for _, path in raw for n in path if n != YOU})
+    pairs = [(path[i], path[i + 1]) for _, path in raw for i in range(len(path) - 1)]
+    ties = store_graph.relationship_details(dict.fromkeys(pairs))
+    out = []
+    for cost, path in raw:
+        steps = []
+        for prev, node in zip(path, path[1:], strict=False):
+            kind, strength, _how = ties.get((prev, node), ("other", "known", ""))
+            steps.append(PathStep(person=people.get(node, Person(node, f"#{node}")), kind=kind, strength=strength))
+        out.append(WarmPath(cost=cost, steps=steps))
+    return out
+
+
+def _people(ids: set[int]) -> dict[int, Person]:
+    return {
+        row[0]: Person(
+            id=row[0],
+            name=" ".join(p for p in (row[1], row[2]) if p),
+            organization=row[4],
+            title=row[5],
+            industry=row[6],
+            location=row[7],
+            tier=row[8],
+        )
+        for row in store_graph.contact_rows(ids)
+    }
+
+
+def _add_first_ask(result: PathResult) -> None:
+    best = result.paths[0]
+    first = best.steps[0].person
+    if len(best.steps) == 1:
+        result.first_ask = (
+            f"You already know {first.name} ({best.steps[0].tie}): ask them for a meeting directly."
+        )
+        return
+    nxt = best.steps[1].person
+    result.introducer_id, result.introduce_to_id = first.id, nxt.id
+    if len(best.steps) == 2:
+        result.first_ask = f"Ask {first.name} to introduce you to {nxt.name}."
+    else:
+        result.first_ask = (
+            f"Ask {first.name} to introduce you to {nxt.name}, who can take you on towards "
+            f"{best.steps[-1].person.name}."
+        )
+    result.email_subject, result.email_body = introduction_email(get_profile(), first, nxt)
+
+
+def suggest_nearby(
+    network: NetworkGraph,
+    exclude: set[int],
+    org_id: int | None,
+    industry: str,
+    location: str,
+    limit: int = 5,
+) -> list[Suggestion]:
+    """People within three steps of you who share the target's organization, industry or city."""
+    steps = network.steps_from_you(3)
+    if not steps:
+        return []
+    reasons = []
+    if org_id:
+        reasons.append(("org", org_id))
+    if industry:
+        reasons.append(("industry", industry.casefold()))
+    if location:
+        reasons.append(("location", location.casefold()))
+    if not reasons:
+        return []
+    ranked = []
+    for row in store_graph.contact_rows(n for n in steps if n not in exclude):
+        person = Person(row[0], " ".join(p for p in (row[1], row[2]) if p), row[4], row[5], row[6], row[7], row[8])
+        for rank, (what, value) in enumerate(reasons):
+            if what == "org" and row[3] == value:
+                reason = f"works at {person.organization}"
+            elif what == "industry" and row[6].casefold() == value:
+                reason = f"works in {person.industry}"
+            elif what == "location" and row[7].casefold() == value:
+                reason = f"is based in {person.location}"
+            else:
+                continue
+            ranked.append((rank, steps[row[0]], person.name.casefold(), Suggestion(person, reason, steps[row[0]])))
+            break
+    ranked.sort(key=lambda item: item[:3])
+    return [item[3] for item in ranked[:limit]]

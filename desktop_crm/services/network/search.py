@@ -1,0 +1,107 @@
+"""Bidirectional Dijkstra over the network graph, with sets of targets and banned ties.
+
+networkx's own search takes one target and no bans; the telephoto needs
+"any person at this company" and "the best path whose first introducer is
+not one we already listed", so the search is written here once. It reads
+the graph's adjacency dicts directly: on a million ties it costs about the
+same as ``nx.bidirectional_dijkstra``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from heapq import heappop, heappush
+from itertools import count
+
+import networkx as nx
+
+Banned = Mapping[int, Collection[int]]
+
+
+def warmest_path(
+    graph: nx.Graph,
+    sources: Mapping[int, float],
+    targets: Collection[int],
+    banned: Banned | None = None,
+    blocked: Collection[int] = (),
+) -> tuple[float, list[int]] | None:
+    """The cheapest path (cost, nodes) from any source to any target, or None.
+
+    ``sources`` maps each start node to the cost already paid to reach it;
+    ``banned`` forbids single ties (node -> neighbours, checked both ways);
+    ``blocked`` nodes may not be entered at all. Weights are the ``w`` edge
+    attribute. Ties in cost are broken by the order ties were recorded, so a
+    result is stable for the same data.
+    """
+    adj = graph._adj
+    banned = banned or {}
+    live_sources = {s: c for s, c in sources.items() if s in adj and s not in blocked}
+    live_targets = {t for t in targets if t in adj and t not in blocked}
+    if not live_sources or not live_targets:
+        return None
+    direct = [(c, s) for s, c in live_sources.items() if s in live_targets]
+    if direct:
+        cost, node = min(direct)
+        return cost, [node]
+
+    tick = count()
+    dist: list[dict[int, float]] = [{}, {}]
+    seen: list[dict[int, float]] = [dict(live_sources), {t: 0.0 for t in live_targets}]
+    pred: list[dict[int, int | None]] = [
+        {s: None for s in live_sources},
+        {t: None for t in live_targets},
+    ]
+    fringe: list[list] = [[], []]
+    for s, c in live_sources.items():
+        heappush(fringe[0], (c, next(tick), s))
+    for t in live_targets:
+        heappush(fringe[1], (0.0, next(tick), t))
+    best: float | None = None
+    meet: int | None = None
+    side = 1
+    while fringe[0] and fringe[1]:
+        side = 1 - side
+        d, _, node = heappop(fringe[side])
+        if node in dist[side]:
+            continue
+        dist[side][node] = d
+        if node in dist[1 - side]:
+            break
+        if best is not None and d >= best:
+            # Nothing popped later on this side can improve the meeting point.
+            break
+        here_banned = banned.get(node)
+        for nbr, data in adj[node].items():
+            if nbr in blocked or (here_banned is not None and nbr in here_banned):
+                continue
+            nbr_banned = banned.get(nbr)
+            if nbr_banned is not None and node in nbr_banned:
+                continue
+            length = d + data["w"]
+            if nbr in dist[side]:
+                continue
+            if nbr not in seen[side] or length < seen[side][nbr]:
+                seen[side][nbr] = length
+                pred[side][nbr] = node
+                heappush(fringe[side], (length, next(tick), nbr))
+                other = seen[1 - side].get(nbr)
+                if other is not None and (best is None or length + other < best):
+                    best, meet = length + other, nbr
+    if meet is None or best is None:
+        return None
+    return best, _join(pred, meet)
+
+
+def _join(pred: list[dict[int, int | None]], meet: int) -> list[int]:
+    """The path through ``meet``: forward predecessors, then backward ones."""
+    forward: list[int] = []
+    node: int | None = meet
+    while node is not None:
+        forward.append(node)
+        node = pred[0][node]
+    forward.reverse()
+    node = pred[1][meet]
+    while node is not None:
+        forward.append(node)
+        node = pred[1][node]
+    return forward
