@@ -65,6 +65,7 @@ class _SheetDoc(BaseDocTemplate):
         self.prepared = prepared
         self.sheet_index = 0
         self.page_sheets: list[int] = []
+        self.dry = False
 
     def start_sheet(self, index: int) -> None:
         self.sheet_index = index
@@ -87,6 +88,8 @@ class _FooterCanvas(Canvas):
 
     def save(self) -> None:
         doc: _SheetDoc | None = getattr(self, "_footer_doc", None)
+        if doc is not None and doc.dry:
+            return  # a fitting pass only needs the page count
         sheets = doc.page_sheets if doc else [0] * len(self._pages)
         totals: dict[int, int] = {}
         for s in sheets:
@@ -132,9 +135,10 @@ def _footer_name(data: PrepSheetData) -> str:
 
 
 def _build(sheets: Sequence[tuple[PrepSheetData, Density]], options: PrepOptions,
-           probe: SpaceProbe | None = None) -> tuple[bytes, int]:
+           probe: SpaceProbe | None = None, dry: bool = False) -> tuple[bytes, int]:
     """Lay out ``sheets`` in one PDF, each starting on a new page; return the
-    bytes and the page count. ``probe`` learns the room left on the last page."""
+    bytes and the page count. ``probe`` learns the room left on the last page;
+    ``dry`` skips writing the PDF (a batch only needs each sheet's count)."""
     st = styles()
     buffer = io.BytesIO()
     names = [_footer_name(d) for d, _ in sheets]
@@ -143,6 +147,7 @@ def _build(sheets: Sequence[tuple[PrepSheetData, Density]], options: PrepOptions
     prepared = _format_date(options.prepared_on or date.today())
     doc = _SheetDoc(buffer, options.paper, title, author if author != "You" else "", names,
                     prepared)
+    doc.dry = dry
     story: list[Flowable] = []
     for index, (data, density) in enumerate(sheets):
         if index:
@@ -162,13 +167,14 @@ def _question_count(data: PrepSheetData, options: PrepOptions, density: Density)
     return min(count, density.max_questions or count)
 
 
-def _fit(data: PrepSheetData, options: PrepOptions) -> tuple[Density, bytes, int]:
+def _fit(data: PrepSheetData, options: PrepOptions,
+         dry: bool = False) -> tuple[Density, bytes, int]:
     """The most generous density that fits: one page if a density marked
     ``one_page_ok`` reaches it, else the most generous two-page one. A
     one-page result then gives its spare room to the questions as more
     lines to write on."""
     if options.room_to_write:
-        pdf, pages = _build([(data, ROOM_TO_WRITE)], options)
+        pdf, pages = _build([(data, ROOM_TO_WRITE)], options, dry=dry)
         return ROOM_TO_WRITE, pdf, pages
     best: tuple[Density, bytes, int] | None = None
     last: tuple[Density, bytes, int] | None = None
@@ -176,10 +182,10 @@ def _fit(data: PrepSheetData, options: PrepOptions) -> tuple[Density, bytes, int
         if best is not None and not density.one_page_ok:
             break
         probe = SpaceProbe()
-        pdf, pages = _build([(data, density)], options, probe)
+        pdf, pages = _build([(data, density)], options, probe, dry=dry)
         last = (density, pdf, pages)
         if pages == 1:
-            return _widen(data, options, last, probe.left)
+            return _widen(data, options, last, probe.left, dry)
         if pages <= MAX_PAGES and best is None:
             best = last
     assert last is not None
@@ -187,7 +193,7 @@ def _fit(data: PrepSheetData, options: PrepOptions) -> tuple[Density, bytes, int
 
 
 def _widen(data: PrepSheetData, options: PrepOptions, fitted: tuple[Density, bytes, int],
-           spare: float) -> tuple[Density, bytes, int]:
+           spare: float, dry: bool = False) -> tuple[Density, bytes, int]:
     """Spend the spare height at the foot of a one-page sheet on more lines
     per question (up to three), if that still fits on the page."""
     density = fitted[0]
@@ -199,7 +205,7 @@ def _widen(data: PrepSheetData, options: PrepOptions, fitted: tuple[Density, byt
         for spacing in (LINE_SPACING_WIDE, LINE_SPACING_NARROW):
             if questions * (lines * spacing - used) <= spare - 2:
                 wider = replace(density, lines=lines, line_spacing=spacing)
-                pdf, pages = _build([(data, wider)], options)
+                pdf, pages = _build([(data, wider)], options, dry=dry)
                 return (wider, pdf, pages) if pages == 1 else fitted
     return fitted
 
@@ -233,5 +239,5 @@ def render_batch(sheets: Sequence[PrepSheetData], options: PrepOptions | None = 
     opts = _options(options)
     if not sheets:
         raise ValueError("render_batch needs at least one sheet")
-    fitted = [(data, _fit(data, opts)[0]) for data in sheets]
+    fitted = [(data, _fit(data, opts, dry=True)[0]) for data in sheets]
     return _build(fitted, opts)[0]
