@@ -70,7 +70,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if not text.strip():
         raise ImportFileError(name, "the file is empty")
     sample = text[:_DETECT_SAMPLE]
-    if "\x00" in sample or len(_BINARY_CONTROL.findall(sample)) > max(8, len(sample) // 50):
+    # Valid UTF-8/16 is text even with control characters; a legacy code page
+    # decodes anything, so there many control characters mean binary data.
+    strict = encoding.startswith("utf")
+    if "\x00" in sample or (not strict and len(_BINARY_CONTROL.findall(sample))
+                             > max(8, len(sample) // 20)):
         raise ImportFileError(name, "the file is not text (it holds binary data); "
                               "export your contacts as CSV or vCard")
     return text, encoding
@@ -194,7 +198,7 @@ def _script(code: int) -> int:
 def _badness(text: str) -> int:
     """Signs of a wrong code page: symbols glued to letters, C1 controls,
     words mixing scripts, and words made mostly of accented Latin letters."""
-    bad = 0
+    bad = words = accented = 0
     prev = " "
     word_letters = word_high = 0
     word_scripts: set[int] = set()
@@ -207,10 +211,11 @@ def _badness(text: str) -> int:
                 word_high += 1
         else:
             if word_letters:
+                words += 1
                 if len(word_scripts) > 1:
                     bad += 4
-                if word_letters >= 4 and word_high * 4 >= word_letters * 3:
-                    bad += 1
+                if word_letters >= 3 and word_high * 4 >= word_letters * 3:
+                    accented += 1
             word_letters = word_high = 0
             word_scripts = set()
             code = ord(char)
@@ -222,6 +227,10 @@ def _badness(text: str) -> int:
                 and char.isalpha():
             bad += 2
         prev = char
+    # Words made mostly of accented Latin letters are normal now and then
+    # (Polish "Żółć"); when they are common, it is Cyrillic read as cp1252.
+    if accented * 3 > words:
+        bad += accented
     return bad
 
 

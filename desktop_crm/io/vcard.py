@@ -195,7 +195,11 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
             record.extra["name prefix/suffix"] = rest
     else:
         full = next((_text(line).strip() for line in children if line.name == "FN"), "")
-        if full:
+        org = next((_components(str(line.value))[0].strip() for line in children
+                    if line.name == "ORG"), "")
+        company_card = any(line.name == "X-ABSHOWAS" and _text(line).upper() == "COMPANY"
+                           for line in children)
+        if full and full != org and not company_card:
             first, middle, last, rest = split_name(full)
             record.first_name, record.middle_name, record.last_name = first, middle, last
             if rest:
@@ -218,7 +222,9 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
                 record.emails.append((_label(line, group_labels), address))
         elif prop == "TEL":
             raw = _text(line).strip()
-            raw = raw[4:] if raw[:4].lower() == "tel:" else raw
+            if raw[:4].lower() == "tel:" and "TEXT" not in (
+                    v.upper() for v in line.params.get("VALUE", [])):
+                raw = raw[4:]
             if raw:
                 record.phones.append((_label(line, group_labels), raw))
         elif prop in ("URL", "X-SOCIALPROFILE") and (
@@ -283,7 +289,9 @@ def read_vcards(text: str, name: str, encoding: str = "utf-8") -> ParseResult:
             error = f"card {number}: {error}"
         if error is None and not (record.first_name or record.last_name
                                   or record.middle_name or record.emails):
-            error = f"card {number} has no name and no email address"
+            error = f"card {number} has no name and no email address" + (
+                f", only the organization '{record.organization}'"
+                if record.organization else "")
         if error is not None:
             result.problems.append(RowProblem(number, None, error, [card_text]))
         else:
@@ -336,7 +344,8 @@ def record_to_vcard(record: ContactRecord) -> str:
         lines.append("TITLE:" + _escape(record.title))
     lines += [f"EMAIL{_type_param(label, 'EMAIL')}:{_escape(address)}"
               for label, address in record.emails]
-    lines += [f"TEL{_type_param(label, 'TEL')}:{_escape(raw)}" for label, raw in record.phones]
+    lines += [f"TEL{';VALUE=text' if raw[:4].lower() == 'tel:' else ''}"
+              f"{_type_param(label, 'TEL')}:{_escape(raw)}" for label, raw in record.phones]
     if record.linkedin_url:
         lines.append("URL;TYPE=linkedin:" + _escape(record.linkedin_url))
     if record.location:
