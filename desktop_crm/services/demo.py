@@ -212,7 +212,9 @@ def _meetings(rng: random.Random, by_tier: dict[str, list[int]], now: dt.datetim
     count = 0
     for index, cid in enumerate(people):
         past = index < 12
-        starts = now + dt.timedelta(days=(-rng.randint(2, 80) if past else rng.randint(0, 13)), hours=rng.randint(-3, 5))
+        # Two recent meetings still owe a thank-you; the older ones were thanked.
+        days_ago = 1 if index < 2 else rng.randint(3, 80)
+        starts = now + dt.timedelta(days=(-days_ago if past else rng.randint(1, 13)), hours=rng.randint(-3, 5))
         starts = starts.replace(minute=rng.choice([0, 30]), second=0)
         meeting = Meeting.create(
             contact=cid,
@@ -225,7 +227,7 @@ def _meetings(rng: random.Random, by_tier: dict[str, list[int]], now: dt.datetim
             objective_reveal="My move from logistics data to energy data",
             objective_ask="Two introductions to people on data teams",
             status="done" if past else "planned",
-            thank_you_sent_at=(starts + dt.timedelta(hours=20)) if past and index % 3 else None,
+            thank_you_sent_at=(starts + dt.timedelta(hours=20)) if past and index >= 2 else None,
         )
         for position, question in enumerate(rng.sample(questions, 5)):
             MeetingQuestion.create(
