@@ -1,31 +1,393 @@
-"""The main window (placeholder until the main-window issue builds the full one)."""
+"""The main window: navigation, toolbar, menus, status bar, and the views.
+
+Views come from :mod:`desktop_crm.ui.registry` and are built the first time
+they are shown; a view not included in this copy shows what it is for and
+what can be done now. Every view reloads on ``context.data_changed`` (the
+visible one at once, the others when next shown). Window geometry, the
+splitters, the table's columns and the last view are kept in an INI file in
+the data folder (see :mod:`desktop_crm.ui.widgets.settings`).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
-from ..services.contacts import count_contacts
+from .. import __version__
+from ..services import undo
+from ..services.contact_table import ContactFilter, contact_counts
+from ..services.errors import ServiceError
+from ..services.smart_lists import (
+    delete_smart_list,
+    get_smart_list,
+    list_smart_lists,
+    rename_smart_list,
+)
+from . import registry
+from .contacts.view import ContactsView
+from .context import AppContext
+from .shortcuts import VIEW_SHORTCUT_PREFIX, ShortcutsDialog, by_action
+from .welcome import WelcomePage
+from .widgets.feature_dialogs import available, open_dialog, unavailable_tooltip
+from .widgets.navigation import Navigation
+from .widgets.settings import app_settings
+from .widgets.view_placeholders import placeholder
+
+IMPORT_FILTER = "Contact files (*.csv *.vcf *.vcard *.txt);;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, context: AppContext | None = None) -> None:
         super().__init__()
-        self.db_path = db_path
-        self.setWindowTitle(f"Desktop CRM — {db_path.name}")
-        label = QLabel(f"{count_contacts()} contacts in {db_path}")
-        label.setMargin(24)
-        self.setCentralWidget(label)
-        self.resize(1100, 720)
+        self.db_path = Path(db_path)
+        self.context = context or AppContext(self.db_path, self)
+        self.setWindowTitle(f"Desktop CRM — {self.db_path.name}")
+        self.setAcceptDrops(True)
+        self.setUnifiedTitleAndToolBarOnMac(True)
+        self.views: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
+        self.current_key = ""
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.welcome.import_requested.connect(self.choose_import_file)
+        self.welcome.add_contact_requested.connect(self.new_contact)
+        self.welcome.demo_started.connect(self._demo_started)
+        self.stack.addWidget(self.welcome)
+        self.contacts = ContactsView(self.context)
+        self.contacts.status_changed.connect(self._counts_changed)
+        self.contacts.search_text_changed.connect(self._set_search_box)
+        self._add_view("contacts", self.contacts)
+        labels = [(key, label) for key, label, _, _ in registry.VIEWS]
+        self.navigation = Navigation(labels)
+        self.navigation.view_chosen.connect(self.show_view)
+        self.navigation.smart_list_chosen.connect(self.show_smart_list)
+        self.navigation.rename_requested.connect(self.rename_smart_list)
+        self.navigation.delete_requested.connect(self.delete_smart_list)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 1100])
+        self.setCentralWidget(self.splitter)
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self._connect_context()
+        self._reload_smart_lists()
+        self.resize(1280, 800)
+        self._restore_settings()
+        self._update_undo()
+        self._counts_changed("")
+
+    # --- building --------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot, shortcut: bool = True) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _=False: slot())
+        if shortcut:
+            info = by_action(name)
+            action.setShortcut(info.sequence())
+            action.setStatusTip(info.description)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.find_action = self._action("find", "Find…", self.focus_search)
+        self.new_contact_action = self._action("new_contact", "New contact", self.new_contact)
+        self.new_contact_action.setToolTip("Add a person (Ctrl+N)")
+        self.trash_action = self._action("trash", "Move to trash", self.trash_selection)
+        self.undo_action = self._action("undo", "Undo", self.undo)
+        self.refresh_action = self._action("refresh", "Refresh", self.refresh)
+        self.select_all_action = self._action("select_all", "Select all", self.select_all)
+        self.import_action = self._action("import", "Import…", self.choose_import_file)
+        self.export_action = self._action("export", "Export selection…", self.export_selection)
+        self.quit_action = self._action("quit", "Quit", self.close)
+        self.new_meeting_action = self._action("new_meeting", "New meeting", self.new_meeting, shortcut=False)
+        self.prep_action = self._action("prep", "Prep sheet", self.prep_sheet, shortcut=False)
+        self.profile_action = self._action("profile", "Your profile…", self.edit_profile, shortcut=False)
+        for action, key in ((self.new_meeting_action, "meeting"), (self.prep_action, "prep"),
+                            (self.profile_action, "profile"), (self.import_action, "import")):
+            action.setProperty("dialog_key", key)
+        self._update_feature_actions()
+
+    def _update_feature_actions(self) -> None:
+        tips = {"meeting": "Plan an informational interview with the selected person",
+                "prep": "Preview and print a briefing for the selected person's next meeting",
+                "profile": "Your pitch, target roles and objectives",
+                "import": "Import contacts from a file (Ctrl+I)"}
+        for action in (self.new_meeting_action, self.prep_action, self.profile_action, self.import_action):
+            key = action.property("dialog_key")
+            ok = available(key)
+            action.setEnabled(ok)
+            action.setToolTip(tips[key] if ok else unavailable_tooltip(key))
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(18, 18))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search people — name, organization, title, email, notes")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(340)
+        self.search.setMaximumWidth(480)
+        self.search.setToolTip("Search as you type (Ctrl+F); Esc clears")
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(lambda: self.contacts.table.setFocus())
+        bar.addWidget(self.search)
+        bar.addSeparator()
+        for action in (self.new_contact_action, self.new_meeting_action, self.import_action, self.prep_action):
+            bar.addAction(action)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        for action in (self.import_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.profile_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit = menu.addMenu("&Edit")
+        for action in (self.undo_action, None, self.new_contact_action, self.trash_action,
+                       self.select_all_action, None, self.find_action):
+            edit.addSeparator() if action is None else edit.addAction(action)
+        view = menu.addMenu("&View")
+        view.addAction(self.refresh_action)
+        view.addMenu(self.contacts.table.column_actions_menu(self))
+        view.addSeparator()
+        for number, (key, label, _, _) in enumerate(registry.VIEWS, start=1):
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(f"{VIEW_SHORTCUT_PREFIX}{number}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+            view.addAction(action)
+            self.addAction(action)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction("Keyboard shortcuts", self.show_shortcuts)
+        help_menu.addAction("About Desktop CRM", self.show_about)
+
+    def _connect_context(self) -> None:
+        c = self.context
+        c.data_changed.connect(self._data_changed)
+        c.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        c.view_requested.connect(self.show_view)
+        c.contact_selected.connect(self.show_contact)
+        c.import_requested.connect(self.open_import_dialog)
+        c.prep_sheet_requested.connect(self._open_prep)
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(self._scheme_changed)
+
+    # --- views -----------------------------------------------------------------------
+    def _add_view(self, key: str, widget: QWidget) -> None:
+        self.views[key] = widget
+        self.stack.addWidget(widget)
+
+    def _view(self, key: str) -> QWidget:
+        if key not in self.views:
+            entry = next((v for v in registry.VIEWS if v[0] == key), None)
+            if entry is None:
+                raise KeyError(f"no view called {key!r}")
+            _, label, module, name = entry
+            cls = registry.load_class(module, name)
+            widget = cls(self.context, self) if cls is not None else placeholder(key, label, self._placeholder_action)
+            self._add_view(key, widget)
+        return self.views[key]
+
+    def is_empty_database(self) -> bool:
+        return contact_counts() == (0, 0)
+
+    def show_view(self, key: str) -> None:
+        widget = self._view(key)
+        self.current_key = key
+        self.navigation.select("view", key)
+        if key in ("contacts", "today") and self.is_empty_database():
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        if key in self._stale and hasattr(widget, "refresh"):
+            widget.refresh()
+        self._stale.discard(key)
+        self.stack.setCurrentWidget(widget)
+
+    def current_widget(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def show_smart_list(self, list_id: int) -> None:
+        try:
+            smart = get_smart_list(list_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Smart list", str(exc))
+            return
+        self.show_view("contacts")
+        self.navigation.select("smart", list_id)
+        self.contacts.apply_smart_list(smart)
+
+    def show_contact(self, contact_id: int) -> None:
+        self.show_view("contacts")
+        if not self.contacts.select_contact(contact_id):
+            self.contacts.clear_filters()
+            self.contacts.select_contact(contact_id)
+
+    def _placeholder_action(self, action: str) -> None:
+        self.show_view("contacts")
+        if action == "upcoming":
+            self.contacts.filter_bar.set_filter(ContactFilter(upcoming_meeting=True))
+            self.contacts._apply()
+        elif action == "gatekeepers":
+            self.contacts.filter_bar.set_filter(ContactFilter(gatekeepers=True))
+            self.contacts._apply()
+        elif action == "by_organization":
+            self.contacts.filter_bar.more_button.setChecked(True)
+            self.contacts.filter_bar.organization.setFocus()
+
+    def _data_changed(self) -> None:
+        self._stale.update(k for k in self.views if k != self.current_key)
+        widget = self.views.get(self.current_key)
+        if self.is_empty_database() and self.current_key in ("contacts", "today"):
+            self.stack.setCurrentWidget(self.welcome)
+        else:
+            if self.stack.currentWidget() is self.welcome and widget is not None:
+                self.stack.setCurrentWidget(widget)
+            if widget is not None and hasattr(widget, "refresh"):
+                widget.refresh()
+        if self.current_key != "contacts":
+            self.contacts._emit_status()
+        self._reload_smart_lists()
+        self._update_undo()
+        self._update_feature_actions()
+
+    def refresh(self) -> None:
+        self._data_changed()
+        self.statusBar().showMessage("Refreshed.", 3000)
+
+    def _reload_smart_lists(self) -> None:
+        self.navigation.set_smart_lists(list_smart_lists())
+
+    # --- actions ----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        if self.current_key != "contacts" or self.stack.currentWidget() is not self.contacts:
+            if self.is_empty_database():
+                return
+            self.show_view("contacts")
+        self.contacts.set_search_text(text)
+
+    def _set_search_box(self, text: str) -> None:
+        self.search.blockSignals(True)
+        self.search.setText(text)
+        self.search.blockSignals(False)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape and self.search.hasFocus():
+            self.search.clear()
+            return
+        super().keyPressEvent(event)
+
+    def new_contact(self) -> None:
+        if self.stack.currentWidget() is self.welcome:
+            self.show_view("contacts")
+        self.contacts.new_contact()
+
+    def trash_selection(self) -> None:
+        if self.stack.currentWidget() is self.contacts:
+            self.contacts.trash_selection()
+
+    def select_all(self) -> None:
+        if self.stack.currentWidget() is self.contacts:
+            self.contacts.table.selectAll()
+
+    def export_selection(self) -> None:
+        self.show_view("contacts")
+        self.contacts.export_selection()
+
+    def undo(self) -> None:
+        try:
+            step = undo.undo_last()
+        except ServiceError as exc:
+            self.statusBar().showMessage(str(exc).capitalize() + ".", 6000)
+            return
+        self.context.data_changed.emit()
+        self.statusBar().showMessage(f"Undone: {step.label}.", 8000)
+
+    def _update_undo(self) -> None:
+        step = undo.last_step()
+        self.undo_action.setEnabled(step is not None)
+        label = step.label if step else ""
+        self.undo_action.setText(f"Undo {label[:1].lower() + label[1:]}" if step else "Undo")
+        self.undo_action.setToolTip(f"Undo: {label}" if step else "Nothing to undo")
+
+    def _selected_contact(self) -> int:
+        return self.contacts.table.current_contact_id() or 0
+
+    def new_meeting(self) -> None:
+        self._run_dialog("meeting", contact_id=self._selected_contact() or None, meeting_id=None)
+
+    def prep_sheet(self) -> None:
+        self.context.prep_sheet_requested.emit(0, self._selected_contact())
+
+    def _open_prep(self, meeting_id: int, contact_id: int) -> None:
+        self._run_dialog("prep", meeting_id=meeting_id or None, contact_id=contact_id or None)
+
+    def edit_profile(self) -> None:
+        self._run_dialog("profile")
+
+    def _run_dialog(self, key: str, **kwargs: Any) -> None:
+        result = open_dialog(key, self.context, self, **kwargs)
+        if result is None:
+            QMessageBox.information(self, "Not available", unavailable_tooltip(key))
+        elif result:
+            self.context.data_changed.emit()
+
+    def choose_import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import contacts", str(Path.home()), IMPORT_FILTER)
+        if path:
+            self.context.import_requested.emit(path)
 
     def open_import(self, file: Path) -> None:
-        QMessageBox.information(
-            self,
-            "Import",
-            f"Importing {file.name} from the window arrives with the import feature. "
-            f"Meanwhile run: desktop-crm import \"{file}\"",
-        )
+        """A file double-clicked, dropped, or handed over by a second launch."""
+        self.context.import_requested.emit(str(file))
+
+    def open_import_dialog(self, path: str) -> None:
+        if not available("import"):
+            QMessageBox.information(
+                self, "Import",
+                f"This copy of Desktop CRM cannot import from the window. From a terminal, run:\n\n"
+                f"desktop-crm import \"{path}\"",
+            )
+            return
+        self._run_dialog("import", path=path)
 
     def bring_forward(self, file: Path | None) -> None:
         self.showNormal()
@@ -33,3 +395,86 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         if file is not None:
             self.open_import(file)
+
+    def _demo_started(self, ok: bool) -> None:
+        message = ("The demo network opens in its own window in a moment." if ok
+                   else "Could not start the demo. From a terminal, run: desktop-crm --demo")
+        self.statusBar().showMessage(message, 10000)
+
+    # --- smart lists ---------------------------------------------------------------------
+    def rename_smart_list(self, list_id: int) -> None:
+        current = get_smart_list(list_id)
+        name, ok = QInputDialog.getText(self, "Rename smart list", "New name:", text=current.name)
+        if ok:
+            try:
+                rename_smart_list(list_id, name)
+            except ServiceError as exc:
+                QMessageBox.warning(self, "Could not rename", str(exc))
+            self._reload_smart_lists()
+
+    def delete_smart_list(self, list_id: int) -> None:
+        delete_smart_list(list_id)
+        self._reload_smart_lists()
+        self.statusBar().showMessage("Smart list deleted (the people in it are untouched).", 6000)
+
+    # --- help ---------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog([label for _, label, _, _ in registry.VIEWS], self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, "About Desktop CRM",
+            f"<b>Desktop CRM</b> {__version__}<br>A private, offline personal CRM for finding your "
+            f"next job through people.<br><br>Database: {self.db_path}",
+        )
+
+    # --- status, theme, drag and drop ------------------------------------------------------
+    def _counts_changed(self, text: str) -> None:
+        live, trashed = contact_counts()
+        total = f"{live:,} contacts" + (f" · {trashed:,} in trash" if trashed else "")
+        self.counts.setText(f"{text}   |   {total}" if text and self.current_key == "contacts" else total)
+
+    def _scheme_changed(self, *_args: object) -> None:
+        self.contacts.detail.show_contact(self.contacts.detail.contact_id)
+        self.contacts.table.viewport().update()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        for file in files[:1]:  # one import at a time; the dialog shows what it will do
+            QTimer.singleShot(0, lambda f=file: self.open_import(f))
+
+    # --- settings -------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.contacts.restore_state(settings)
+        last = str(settings.value("window/last_view", "contacts"))
+        if last not in {key for key, *_ in registry.VIEWS}:
+            last = "contacts"
+        self.show_view(last)
+
+    def save_settings(self) -> None:
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/last_view", self.current_key or "contacts")
+        self.contacts.save_state(settings)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        super().closeEvent(event)

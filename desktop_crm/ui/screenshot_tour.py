@@ -1,0 +1,67 @@
+"""Grab a PNG of every main view, the contact editor and the detail panel.
+
+Used by ``python -m desktop_crm.tools.screenshots OUTDIR``; views are loaded
+through :mod:`desktop_crm.ui.registry`, so views built by other features
+appear as soon as they exist.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from . import registry
+from .app import make_application
+
+
+def _settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def _save(widget: QWidget, path: Path, app: QApplication) -> Path:
+    _settle(app)
+    widget.grab().save(str(path))
+    return path
+
+
+def take_screenshots(db_path: Path, outdir: Path, size: tuple[int, int] = (1400, 860)) -> list[Path]:
+    """Open the window on an open database and save one PNG per view; return the files."""
+    app = make_application()
+    from .contacts.editor import ContactEditor
+    from .main_window import MainWindow
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(db_path)
+    window.resize(*size)
+    window.show()
+    _settle(app)
+    written: list[Path] = []
+    for key, _label, _module, _name in registry.VIEWS:
+        window.show_view(key)
+        if key == "contacts":
+            window.contacts.table.select_row(3)
+        written.append(_save(window, outdir / f"view-{key}.png", app))
+    window.show_view("contacts")
+    window.contacts.table.select_row(3)
+    written.append(_save(window.contacts.detail, outdir / "contact-detail.png", app))
+    window.search.setText("ber")
+    written.append(_save(window, outdir / "contacts-search.png", app))
+    window.search.setText("")
+    contact_id = window.contacts.table.current_contact_id()
+    editor = ContactEditor(contact_id, window)
+    editor.show()
+    written.append(_save(editor, outdir / "contact-editor.png", app))
+    editor.fields["first_name"].setText("")
+    editor.fields["last_name"].setText("")
+    editor.emails.add_row("work", "not-an-email")
+    editor.save()
+    written.append(_save(editor, outdir / "contact-editor-errors.png", app))
+    editor.done(0)
+    window.contacts.table.selectAll()
+    written.append(_save(window, outdir / "contacts-bulk.png", app))
+    QTimer.singleShot(0, window.close)
+    _settle(app)
+    return written

@@ -1,0 +1,1 @@
+"""The Trash view: what was deleted, restore it, or delete it for good."""

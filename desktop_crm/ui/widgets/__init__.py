@@ -1,0 +1,1 @@
+"""Small widgets and helpers every view shares: empty states, badges, theme, settings."""

@@ -1,0 +1,76 @@
+"""Tier badges: a rounded coloured label, painted by a delegate in the table.
+
+Painting it (rather than an index widget per row) keeps the table at the
+cost of a rectangle per visible cell however many rows there are.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from .theme import TIER_COLOURS, TIER_TEXT, pick
+
+TIER_LABELS = {"primary": "Primary", "bridge": "Bridge", "target": "Target"}
+TIER_HELP = {
+    "primary": "Primary: family, friends and colleagues — people you already know",
+    "bridge": "Bridge: people with industry knowledge and networks who can advise and refer",
+    "target": "Target: people who can hire you, or are close to those who decide",
+}
+
+TIER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TierBadgeDelegate(QStyledItemDelegate):
+    """Draws the tier (read from ``TIER_ROLE``) as a small pill."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        tier = index.data(TIER_ROLE)
+        if not tier:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        label = TIER_LABELS.get(tier, tier.title())
+        metrics = opt.fontMetrics
+        width = metrics.horizontalAdvance(label) + 16
+        height = min(opt.rect.height() - 6, metrics.height() + 4)
+        rect = QRectF(opt.rect.x() + 6, opt.rect.center().y() - height / 2 + 0.5, width, height)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(pick(TIER_COLOURS.get(tier, TIER_COLOURS["primary"]), opt.palette))
+        painter.drawRoundedRect(rect, height / 2, height / 2)
+        painter.setPen(pick(TIER_TEXT.get(tier, TIER_TEXT["primary"]), opt.palette))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 16, size.height())
+
+
+class TierBadge(QLabel):
+    """The same pill as a widget, for the detail panel."""
+
+    def __init__(self, tier: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.set_tier(tier)
+
+    def set_tier(self, tier: str) -> None:
+        self.setVisible(bool(tier))
+        if not tier:
+            return
+        bg = pick(TIER_COLOURS.get(tier, TIER_COLOURS["primary"]), self.palette())
+        fg = pick(TIER_TEXT.get(tier, TIER_TEXT["primary"]), self.palette())
+        self.setText(TIER_LABELS.get(tier, tier.title()))
+        self.setToolTip(TIER_HELP.get(tier, ""))
+        self.setStyleSheet(
+            f"QLabel {{ background: {bg.name()}; color: {fg.name()}; border-radius: 9px; "
+            "padding: 1px 9px; }"
+        )
