@@ -19,7 +19,7 @@ from ...store.models import Contact, Organization
 from ..errors import NotFoundError
 from ..profile import get_profile
 from .drafts import introduction_email
-from .graph import YOU, NetworkGraph, get_graph
+from .graph import YOU, NetworkGraph, get_graph, paused_gc
 from .search import warmest_path
 
 KIND_WORDS = {
@@ -179,7 +179,11 @@ def _solve(
 
 def warmest_paths(network: NetworkGraph, targets: set[int], count: int = 3) -> list[tuple[float, list[int]]]:
     """Up to ``count`` (cost, nodes) paths from you, distinct first introducers first."""
-    graph = network.graph
+    with paused_gc():
+        return _warmest_paths(network.graph, targets, count)
+
+
+def _warmest_paths(graph, targets: set[int], count: int) -> list[tuple[float, list[int]]]:
     found: list[tuple[float, list[int]]] = []
     banned_first: set[int] = set()
     while len(found) < count:

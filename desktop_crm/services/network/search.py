@@ -34,7 +34,7 @@ def warmest_path(
     result is stable for the same data.
     """
     adj = graph._adj
-    banned = banned or {}
+    ban = _symmetric(banned or {})
     live_sources = {s: c for s, c in sources.items() if s in adj and s not in blocked}
     live_targets = {t for t in targets if t in adj and t not in blocked}
     if not live_sources or not live_targets:
@@ -59,37 +59,49 @@ def warmest_path(
     best: float | None = None
     meet: int | None = None
     side = 1
+    check_blocked = bool(blocked)
     while fringe[0] and fringe[1]:
         side = 1 - side
+        here_dist, here_seen, here_pred = dist[side], seen[side], pred[side]
+        other_seen = seen[1 - side]
         d, _, node = heappop(fringe[side])
-        if node in dist[side]:
+        if node in here_dist:
             continue
-        dist[side][node] = d
+        here_dist[node] = d
         if node in dist[1 - side]:
             break
         if best is not None and d >= best:
             # Nothing popped later on this side can improve the meeting point.
             break
-        here_banned = banned.get(node)
+        skip = ban.get(node)
+        heap = fringe[side]
         for nbr, data in adj[node].items():
-            if nbr in blocked or (here_banned is not None and nbr in here_banned):
+            if nbr in here_dist:
                 continue
-            nbr_banned = banned.get(nbr)
-            if nbr_banned is not None and node in nbr_banned:
+            if (skip is not None and nbr in skip) or (check_blocked and nbr in blocked):
                 continue
             length = d + data["w"]
-            if nbr in dist[side]:
-                continue
-            if nbr not in seen[side] or length < seen[side][nbr]:
-                seen[side][nbr] = length
-                pred[side][nbr] = node
-                heappush(fringe[side], (length, next(tick), nbr))
-                other = seen[1 - side].get(nbr)
+            known = here_seen.get(nbr)
+            if known is None or length < known:
+                here_seen[nbr] = length
+                here_pred[nbr] = node
+                heappush(heap, (length, next(tick), nbr))
+                other = other_seen.get(nbr)
                 if other is not None and (best is None or length + other < best):
                     best, meet = length + other, nbr
     if meet is None or best is None:
         return None
     return best, _join(pred, meet)
+
+
+def _symmetric(banned: Banned) -> dict[int, set[int]]:
+    """The banned ties listed from both ends, so the search checks one side only."""
+    out: dict[int, set[int]] = {}
+    for node, others in banned.items():
+        for other in others:
+            out.setdefault(node, set()).add(other)
+            out.setdefault(other, set()).add(node)
+    return out
 
 
 def _join(pred: list[dict[int, int | None]], meet: int) -> list[int]:
