@@ -1,0 +1,1 @@
+"""The findings view: answers side by side, agreement marks, conclusions."""

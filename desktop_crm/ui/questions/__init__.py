@@ -1,0 +1,1 @@
+"""The question bank view: browse, filter, add, edit, retire and reorder questions."""
