@@ -57,6 +57,33 @@ CID_HANGUL = "HYSMyeongJo-Medium"
 _lock = threading.Lock()
 
 
+class MeasuredTTFont(TTFont):
+    """A TrueType font that remembers the widths it has measured.
+
+    reportlab measures every word of every paragraph in pure Python (its C
+    accelerator is optional and usually absent), and the fitting passes of a
+    prep sheet measure the same words again at each density. Widths depend
+    only on (text, size), so a per-font dict turns repeats into one lookup.
+    The dict is bounded so a long-running app cannot grow it without limit.
+    """
+
+    CACHE_LIMIT = 200_000
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._widths: dict[tuple[str, float], float] = {}
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # noqa: N802
+        key = (text, size)
+        width = self._widths.get(key)
+        if width is None:
+            width = super().stringWidth(text, size, encoding)
+            if len(self._widths) >= self.CACHE_LIMIT:
+                self._widths.clear()
+            self._widths[key] = width
+        return width
+
+
 @cache
 def register_fonts() -> str:
     """Register DejaVu once per process and return the body font name.
@@ -67,7 +94,7 @@ def register_fonts() -> str:
     with _lock:
         for name, filename in _FILES.items():
             if name not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+                pdfmetrics.registerFont(MeasuredTTFont(name, str(resource_path("fonts", filename))))
         pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC,
                                       boldItalic=BOLD)
         addMapping(REGULAR, 1, 1, BOLD)

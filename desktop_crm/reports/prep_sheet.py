@@ -1,10 +1,19 @@
 """Render prep sheets to PDF: one sheet, one file, or a batch in one PDF.
 
-The page limit (one page when it can be, two at most) is held by trying:
-the sheet is laid out at a generous :class:`Density`, and tightened (fewer
-lines per question, shorter texts, fewer list items) until it fits. A
-layout costs a few milliseconds, so trying three or four is cheap and far
-simpler than predicting heights.
+The page limit (one page when it can be, two at most) is held by trying
+layouts: the most generous :class:`Density` that fits wins (fewer lines per
+question, shorter texts, fewer list items as it tightens). Trying is far
+simpler than predicting heights, and three things keep it cheap:
+
+* fitting passes are *dry*: flowables are wrapped and placed but never drawn
+  (drawing is most of a layout's cost), and no PDF is written;
+* the search starts at a density estimated from the question count and text
+  lengths and moves by bisection (page count falls as density tightens), so
+  a sheet takes two or three dry passes, not one per level;
+* text widths are cached by the font (:class:`fonts.MeasuredTTFont`), so
+  passes after the first measure almost nothing.
+
+Only the chosen layout is drawn, once.
 
 Output is deterministic (``invariant=1``, a fixed ``prepared_on``) so tests
 and caches can compare bytes.
@@ -52,26 +61,49 @@ class _SheetDoc(BaseDocTemplate):
     so a batch footer numbers pages per sheet ("page 1 of 2")."""
 
     def __init__(self, buffer: io.BytesIO, paper: str, title: str, author: str,
-                 footer_names: list[str], prepared: str) -> None:
+                 footer_names: list[str], prepared: str, dry: bool = False) -> None:
         width, height = page_size(paper)
         super().__init__(buffer, pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN + FOOTER_HEIGHT, title=title,
                          author=author, creator="Desktop CRM", subject="Informational interview "
                          "prep sheet", invariant=1, pageCompression=1)
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame_class = _DryFrame if dry else Frame
+        frame = frame_class(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("sheet", [frame])])
         self.footer_names = footer_names
         self.prepared = prepared
         self.sheet_index = 0
         self.page_sheets: list[int] = []
-        self.dry = False
+        self.dry = dry
 
     def start_sheet(self, index: int) -> None:
         self.sheet_index = index
 
     def afterPage(self) -> None:
         self.page_sheets.append(self.sheet_index)
+
+
+def _skip_draw(*_args, **_kwargs) -> None:
+    """Stands in for ``drawOn`` during a dry pass."""
+
+
+class _DryFrame(Frame):
+    """A frame that places flowables without drawing them: a fitting pass
+    only needs the page count and the room left, and drawing (text
+    formatting, number-to-string conversion) is most of a layout's cost.
+    Zero-size markers still draw: they record which sheet a page is on."""
+
+    def _add(self, flowable: Flowable, canv, trySplit: int = 0) -> int:
+        if getattr(flowable, "_ZEROSIZE", False) or isinstance(flowable, SheetMarker):
+            return super()._add(flowable, canv, trySplit)
+        flowable.drawOn = _skip_draw
+        try:
+            return super()._add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
+    add = _add  # reportlab binds ``add`` to its own ``_add`` at class creation
 
 
 class _FooterCanvas(Canvas):
@@ -146,8 +178,7 @@ def _build(sheets: Sequence[tuple[PrepSheetData, Density]], options: PrepOptions
     author = clean(sheets[0][0].you_name) if sheets else ""
     prepared = _format_date(options.prepared_on or date.today())
     doc = _SheetDoc(buffer, options.paper, title, author if author != "You" else "", names,
-                    prepared)
-    doc.dry = dry
+                    prepared, dry=dry)
     story: list[Flowable] = []
     for index, (data, density) in enumerate(sheets):
         if index:
@@ -167,47 +198,132 @@ def _question_count(data: PrepSheetData, options: PrepOptions, density: Density)
     return min(count, density.max_questions or count)
 
 
-def _fit(data: PrepSheetData, options: PrepOptions,
-         dry: bool = False) -> tuple[Density, bytes, int]:
+#: Rough printed sizes (points) behind :func:`estimate_level`, measured on
+#: the sample sheet: header + closing block, a section heading, a line of
+#: column text, characters per column line, the questions heading.
+_FIXED_HEIGHT = 215.0
+_HEADING_HEIGHT = 20.0
+_LINE_HEIGHT = 11.6
+_COLUMN_CHARS = 48
+_QUESTION_LINE_CHARS = 95
+
+
+def _estimated_height(data: PrepSheetData, options: PrepOptions, density: Density) -> float:
+    """Printed height of the sheet at ``density``, from text lengths alone."""
+    texts = [(data.pitch, density.text_chars)]
+    texts += [(t, density.text_chars // 2) for t in
+              (data.objectives.learn, data.objectives.reveal, data.objectives.ask)]
+    texts += [(t, density.item_chars) for t in
+              [*data.talking_points[: density.items], *data.org_learnings[: density.items],
+               *(i.summary for i in data.past_interactions[: density.items] if i is not None)]]
+    lines = sum(-(-min(len(clean(t)), limit) // _COLUMN_CHARS) for t, limit in texts if t)
+    sections = sum(1 for part in (data.pitch, data.talking_points, data.org_learnings,
+                                  data.past_interactions, data.connection.path,
+                                  data.objectives.learn or data.objectives.ask) if part)
+    columns = (lines * _LINE_HEIGHT + sections * _HEADING_HEIGHT) / 2
+    questions = [clean(q) for q in data.questions or [] if clean(q)]
+    if "questions" not in options.sections:
+        questions = []
+    questions = questions[: density.max_questions or len(questions)]
+    per_row = density.question_columns
+    q_height = sum(-(-min(len(q), density.question_chars) // (_QUESTION_LINE_CHARS // per_row))
+                   * 11.8 + 5 + density.lines * density.line_spacing for q in questions) / per_row
+    return _FIXED_HEIGHT + columns + q_height + (_HEADING_HEIGHT if questions else 0)
+
+
+def estimate_level(data: PrepSheetData, options: PrepOptions) -> tuple[int, int]:
+    """Where the fitting search starts: (index into :data:`LEVELS`, pages
+    expected) -- the first one-page density whose estimated height fits one
+    page, else the first that fits two. Only a starting point: the search
+    corrects a wrong guess at the cost of a pass or two."""
+    frame = _frame_height(options)
+    for index, density in enumerate(LEVELS):
+        if density.one_page_ok and _estimated_height(data, options, density) <= frame:
+            return index, 1
+    for index, density in enumerate(LEVELS):
+        if _estimated_height(data, options, density) <= MAX_PAGES * frame * 0.92:
+            return index, MAX_PAGES
+    return len(LEVELS) - 1, MAX_PAGES
+
+
+def _frame_height(options: PrepOptions) -> float:
+    return page_size(options.paper)[1] - TOP_MARGIN - BOTTOM_MARGIN - FOOTER_HEIGHT
+
+
+class _Fitter:
+    """Dry layouts of one sheet at chosen densities, each tried at most once."""
+
+    def __init__(self, data: PrepSheetData, options: PrepOptions) -> None:
+        self.data = data
+        self.options = options
+        self.results: dict[int, tuple[int, float]] = {}
+
+    def pages(self, index: int) -> int:
+        return self.layout(index)[0]
+
+    def layout(self, index: int) -> tuple[int, float]:
+        """(page count, height left on the last page) at ``LEVELS[index]``."""
+        if index not in self.results:
+            probe = SpaceProbe()
+            _, pages = _build([(self.data, LEVELS[index])], self.options, probe, dry=True)
+            self.results[index] = (pages, probe.left)
+        return self.results[index]
+
+    def first(self, candidates: list[int], ok, start: int | None = None) -> int | None:
+        """The first index in ``candidates`` whose layout passes ``ok``,
+        assuming pages never grow as density tightens (bisection), probing
+        ``start`` first when it is a candidate."""
+        lo, hi, found = 0, len(candidates) - 1, None
+        guess = candidates.index(start) if start in candidates else None
+        while lo <= hi:
+            mid = guess if guess is not None and lo <= guess <= hi else (lo + hi) // 2
+            guess = None
+            if ok(self.pages(candidates[mid])):
+                found, hi = candidates[mid], mid - 1
+            else:
+                lo = mid + 1
+        return found
+
+
+def _fit_density(data: PrepSheetData, options: PrepOptions) -> Density:
     """The most generous density that fits: one page if a density marked
-    ``one_page_ok`` reaches it, else the most generous two-page one. A
-    one-page result then gives its spare room to the questions as more
-    lines to write on."""
+    ``one_page_ok`` reaches it, else the most generous one within the page
+    limit. A one-page result then gives its spare room to the questions as
+    more lines to write on."""
     if options.room_to_write:
-        pdf, pages = _build([(data, ROOM_TO_WRITE)], options, dry=dry)
-        return ROOM_TO_WRITE, pdf, pages
-    best: tuple[Density, bytes, int] | None = None
-    last: tuple[Density, bytes, int] | None = None
-    for density in LEVELS:
-        if best is not None and not density.one_page_ok:
-            break
-        probe = SpaceProbe()
-        pdf, pages = _build([(data, density)], options, probe, dry=dry)
-        last = (density, pdf, pages)
-        if pages == 1:
-            return _widen(data, options, last, probe.left, dry)
-        if pages <= MAX_PAGES and best is None:
-            best = last
-    assert last is not None
-    return best or last
+        return ROOM_TO_WRITE
+    fitter = _Fitter(data, options)
+    start, expected = estimate_level(data, options)
+    one_page = [i for i, d in enumerate(LEVELS) if d.one_page_ok]
+    tightest = one_page[-1]
+    index = None
+    if expected == 1:
+        index = fitter.first(one_page, lambda pages: pages == 1, start)
+    elif (_estimated_height(data, options, LEVELS[tightest]) < 1.3 * _frame_height(options)
+          and fitter.pages(tightest) == 1):  # the estimate was too pessimistic
+        index = fitter.first(one_page, lambda pages: pages == 1)
+    if index is not None:
+        return _widen(data, options, LEVELS[index], fitter.layout(index)[1])
+    guess = start if expected > 1 else 0
+    index = fitter.first(list(range(len(LEVELS))), lambda pages: pages <= MAX_PAGES, guess)
+    return LEVELS[index if index is not None else len(LEVELS) - 1]
 
 
-def _widen(data: PrepSheetData, options: PrepOptions, fitted: tuple[Density, bytes, int],
-           spare: float, dry: bool = False) -> tuple[Density, bytes, int]:
+def _widen(data: PrepSheetData, options: PrepOptions, density: Density,
+           spare: float) -> Density:
     """Spend the spare height at the foot of a one-page sheet on more lines
     per question (up to three), if that still fits on the page."""
-    density = fitted[0]
     questions = _question_count(data, options, density)
     if not questions or density.lines >= MAX_LINES:
-        return fitted
+        return density
     used = density.lines * density.line_spacing
     for lines in range(MAX_LINES, density.lines, -1):
         for spacing in (LINE_SPACING_WIDE, LINE_SPACING_NARROW):
             if questions * (lines * spacing - used) <= spare - 2:
                 wider = replace(density, lines=lines, line_spacing=spacing)
-                pdf, pages = _build([(data, wider)], options, dry=dry)
-                return (wider, pdf, pages) if pages == 1 else fitted
-    return fitted
+                _, pages = _build([(data, wider)], options, dry=True)
+                return wider if pages == 1 else density
+    return density
 
 
 def _options(options: PrepOptions | None) -> PrepOptions:
@@ -217,7 +333,8 @@ def _options(options: PrepOptions | None) -> PrepOptions:
 def render_prep_sheet(data: PrepSheetData, options: PrepOptions | None = None) -> bytes:
     """The PDF of one prep sheet: one page normally, two at most unless
     ``options.room_to_write``."""
-    return _fit(data, _options(options))[1]
+    opts = _options(options)
+    return _build([(data, _fit_density(data, opts))], opts)[0]
 
 
 def write_prep_sheet(data: PrepSheetData, path: str | Path,
@@ -239,5 +356,4 @@ def render_batch(sheets: Sequence[PrepSheetData], options: PrepOptions | None = 
     opts = _options(options)
     if not sheets:
         raise ValueError("render_batch needs at least one sheet")
-    fitted = [(data, _fit(data, opts, dry=True)[0]) for data in sheets]
-    return _build(fitted, opts)[0]
+    return _build([(data, _fit_density(data, opts)) for data in sheets], opts)[0]
