@@ -1,0 +1,1 @@
+"""Meetings: the list and agenda view, and the meeting, outreach and email dialogs."""

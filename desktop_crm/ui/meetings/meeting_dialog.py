@@ -1,0 +1,156 @@
+"""Schedule or edit one informational interview, and record how it went.
+
+Four pages: the meeting itself, the chosen questions, what happened during
+and after, and email drafts. Nothing is written until Save, and Save writes
+nothing while the meeting fields are invalid: the services validate first
+and the message appears under the field it is about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import meetings
+from ...services.errors import ServiceError, ValidationError
+from ...services.meeting_time import local_to_utc
+from ..context import AppContext
+from ..widgets.theme import set_error_style
+from .drafts_tab import DraftsTab
+from .field_errors import FieldErrors
+from .outcome_tab import OutcomeTab
+from .questions_tab import QuestionsTab
+from .schedule_tab import ScheduleTab
+
+PAGES = ("meeting", "questions", "outcome", "emails")
+
+
+class MeetingDialog(QDialog):
+    """``MeetingDialog(context, contact_id=None, meeting_id=None)``; ``meeting_id`` edits."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        contact_id: int | None = None,
+        meeting_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting_id = meeting_id
+        self.errors = FieldErrors()
+        self.schedule = ScheduleTab(self.errors)
+        self.questions = QuestionsTab()
+        self.outcome = OutcomeTab(self.errors)
+        self.drafts = DraftsTab()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.schedule, "Meeting")
+        self.tabs.addTab(self.questions, "Questions")
+        self.tabs.addTab(self.outcome, "During and after")
+        self.tabs.addTab(self.drafts, "Emails")
+        self.tabs.currentChanged.connect(self._page_shown)
+        self.general_error = QLabel()
+        self.general_error.setWordWrap(True)
+        set_error_style(self.general_error)
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.schedule.contact.contact_changed.connect(self._contact_changed)
+        self.resize(760, 640)
+        if meeting_id is not None:
+            self._load(meeting_id)
+        else:
+            self.setWindowTitle("Schedule a meeting")
+            if contact_id:
+                self.schedule.contact.set_contact(contact_id)
+                self.schedule.when.setFocus()
+
+    def _load(self, meeting_id: int) -> None:
+        m = meetings.get_meeting(meeting_id)
+        self.setWindowTitle(f"Meeting with {m.contact_name}")
+        self.schedule.set_meeting(m)
+        self.questions.load_meeting(meeting_id)
+        self.outcome.load_meeting(m)
+        self.drafts.set_subject(m.contact_id, meeting_id)
+        if m.status == "done":
+            self.tabs.setCurrentWidget(self.outcome)
+
+    def show_page(self, page: str) -> None:
+        """Open on a page: 'meeting', 'questions', 'outcome' or 'emails'."""
+        self.tabs.setCurrentIndex(PAGES.index(page))
+
+    def _contact_changed(self, contact_id: int) -> None:
+        self.questions.set_contact(contact_id)
+        self.drafts.set_subject(contact_id, self.meeting_id)
+
+    def _page_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.outcome:
+            self.outcome.show_answers(self.questions.chosen)
+
+    # saving --------------------------------------------------------------
+    def save(self) -> None:
+        """Validate, then write everything; on an error show it and keep the dialog open."""
+        self.errors.clear()
+        self.general_error.hide()
+        try:
+            contact_id = self.schedule.contact.contact_id()
+            values = self.schedule.values()
+            self._check_status(values)
+            if self.meeting_id is None:
+                view = meetings.schedule_meeting(contact_id, values)
+                self.meeting_id = view.id
+            else:
+                meetings.update_meeting(self.meeting_id, values)
+            self.questions.apply(self.meeting_id)
+            self.outcome.apply(self.meeting_id)
+        except ServiceError as exc:
+            self._show_error(exc)
+            return
+        self.context.data_changed.emit()
+        self.context.status_message.emit("Meeting saved.")
+        self.accept()
+
+    def _check_status(self, values: dict) -> None:
+        """A meeting cannot be done or a no-show before it starts (checked before writing)."""
+        if values["status"] not in ("done", "no_show"):
+            return
+        starts = local_to_utc(values["when"], values["tz"] or "UTC")
+        if starts > dt.datetime.now(dt.UTC).replace(tzinfo=None):
+            label = "done" if values["status"] == "done" else "a no-show"
+            raise ValidationError("status", f"this meeting has not started yet, so it cannot be {label}")
+
+    def _show_error(self, exc: ServiceError) -> None:
+        leftover = self.errors.show(exc)
+        for field in ("contact", "when", "tz", "minutes", "kind", "status"):
+            if self.errors.message(field):
+                self.tabs.setCurrentWidget(self.schedule)
+                break
+        if leftover:
+            self.general_error.setText(leftover)
+            self.general_error.show()
+
+    def reject(self) -> None:
+        if self._has_pending() and QMessageBox.question(
+            self, "Discard changes?", "Introductions and actions you added are not saved yet. Discard them?"
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        super().reject()
+
+    def _has_pending(self) -> bool:
+        return bool(self.outcome.pending_intros or self.outcome.pending_actions)

@@ -1,0 +1,1 @@
+"""Your profile dialog: the pitch and targets that prep sheets and email drafts use."""

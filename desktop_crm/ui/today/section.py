@@ -1,0 +1,139 @@
+"""One card of the Today view: a heading with a count, and rows of things to do.
+
+Each row is a name (a link to the person), a muted line of detail, and the
+buttons that act on it. A section with no rows hides itself; a long one
+shows its first few rows and a "Show all" toggle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..widgets.theme import heading_font, set_muted
+
+Button = tuple[str, Callable[[], None], str]  # (label, action, tooltip)
+VISIBLE_ROWS = 5
+
+
+class TodayRow(QWidget):
+    """A person or meeting to act on."""
+
+    def __init__(self, title_html: str, detail: str, buttons: list[Button], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(title_html)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.detail = QLabel(detail)
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        set_muted(self.detail)
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        text.addWidget(self.title)
+        text.addWidget(self.detail)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 6, 0, 6)
+        row.addLayout(text, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for label, action, tip in buttons:
+            button = QPushButton(label)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, action=action: action())
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.buttons[label] = button
+
+
+def person_link(contact_id: int, name: str, extra: str = "") -> str:
+    """Rich text: the name as a link (``contact:ID``) and plain extra text after it."""
+    tail = f" <span>— {escape(extra)}</span>" if extra else ""
+    link = f'<a href="contact:{contact_id}" style="text-decoration:none">{escape(name or "(no name)")}</a>'
+    return f"<b>{link}</b>{tail}"
+
+
+class TodaySection(QFrame):
+    """A titled card; ``set_rows`` fills it, and it hides when there is nothing to show."""
+
+    link_activated = Signal(str)
+
+    def __init__(self, key: str, title: str, explanation: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"section_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        self.heading = QLabel(title)
+        self.heading.setFont(heading_font(self, 1.12))
+        self.count = QLabel()
+        set_muted(self.count)
+        self.explanation = QLabel(explanation)
+        self.explanation.setWordWrap(True)
+        set_muted(self.explanation)
+        self.more = QPushButton()
+        self.more.setFlat(True)
+        self.more.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.more.clicked.connect(self._toggle)
+        self.expanded = False
+        head = QHBoxLayout()
+        head.addWidget(self.heading)
+        head.addWidget(self.count)
+        head.addStretch(1)
+        head.addWidget(self.more)
+        self.rows_layout = QVBoxLayout()
+        self.rows_layout.setSpacing(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 10)
+        layout.addLayout(head)
+        layout.addWidget(self.explanation)
+        layout.addLayout(self.rows_layout)
+        self.rows: list[TodayRow] = []
+
+    def set_rows(self, rows: list[TodayRow]) -> None:
+        for old in self.rows:
+            old.setParent(None)
+            old.deleteLater()
+        while self.rows_layout.count():
+            item = self.rows_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.rows = rows
+        for index, row in enumerate(rows):
+            if index:
+                line = QFrame()
+                line.setFrameShape(QFrame.Shape.HLine)
+                line.setFrameShadow(QFrame.Shadow.Sunken)
+                self.rows_layout.addWidget(line)
+            row.title.linkActivated.connect(self.link_activated.emit)
+            self.rows_layout.addWidget(row)
+        self.count.setText(f"({len(rows)})")
+        self.setVisible(bool(rows))
+        self._apply_limit()
+
+    def _toggle(self) -> None:
+        self.expanded = not self.expanded
+        self._apply_limit()
+
+    def _apply_limit(self) -> None:
+        limit = len(self.rows) if self.expanded else VISIBLE_ROWS
+        for index in range(self.rows_layout.count()):
+            widget = self.rows_layout.itemAt(index).widget()
+            # rows sit at even positions, separators at odd ones
+            row_number = (index + 1) // 2
+            widget.setVisible(row_number < limit)
+        hidden = len(self.rows) - VISIBLE_ROWS
+        self.more.setVisible(hidden > 0)
+        self.more.setText("Show fewer" if self.expanded else f"Show all {len(self.rows)}")
+
+    def row_titles(self) -> list[str]:
+        """Plain names of the rows (for tests and accessibility)."""
+        out = []
+        for row in self.rows:
+            doc = QTextDocument()
+            doc.setHtml(row.title.text())
+            out.append(doc.toPlainText())
+        return out
