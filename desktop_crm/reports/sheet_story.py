@@ -205,7 +205,7 @@ class SheetBuilder:
         body: list[Flowable] = []
         if shared:
             line = SEP.join(markup(s, 50) for s in shared) + (f" +{more} more" if more else "")
-            body.append(Paragraph(line, self.st.labelled, bulletText="Shared"))
+            body.append(Paragraph(line, self.st.labelled, bulletText="Interests"))
         body += self.bullets(self.data.talking_points)
         return [SectionHeading("Talking points"), *body] if body else []
 
