@@ -1,0 +1,1 @@
+"""The organizations view: employers and the surround of each one."""

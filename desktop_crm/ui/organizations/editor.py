@@ -1,0 +1,137 @@
+"""The dialog that adds or edits one organization, with messages at each field.
+
+The services require a name; this form also refuses a name that another
+organization already has (two rows for one employer would split its
+surround) and a website that cannot be a web address.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.errors import ServiceError, ValidationError, ValidationErrors
+from ...services.organizations import (
+    create_organization,
+    find_organization_id,
+    get_organization,
+    update_organization,
+)
+from ...services.views import OrganizationView
+from ..questions.field_errors import FieldError, show_errors
+
+_WEBSITE = re.compile(r"^(https?://)?[^\s/.]+(\.[^\s/.]+)+(/\S*)?$", re.IGNORECASE)
+
+
+def check_fields(data: dict[str, Any], org_id: int | None) -> None:
+    """What the form refuses before the service sees it (duplicate name, odd website)."""
+    errors = []
+    name = data["name"].strip()
+    if name:
+        other = find_organization_id(name)
+        if other is not None and other != org_id:
+            errors.append(ValidationError("name", f"another organization is already called '{name}'"))
+    website = data["website"].strip()
+    if website and not _WEBSITE.match(website):
+        errors.append(ValidationError("website", f"'{website}' is not a web address (e.g. example.com)"))
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ValidationErrors(errors)
+
+
+class OrganizationDialog(QDialog):
+    """``OrganizationDialog(org_id=None)`` adds one; with an id it edits that one."""
+
+    def __init__(self, org_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.org_id = org_id
+        self.saved: OrganizationView | None = None
+        self.setWindowTitle("Edit organization" if org_id else "New organization")
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.name = QLineEdit()
+        self.industry = QLineEdit()
+        self.industry.setPlaceholderText("e.g. Software, Finance, Healthcare")
+        self.location = QLineEdit()
+        self.location.setPlaceholderText("City or region")
+        self.website = QLineEdit()
+        self.website.setPlaceholderText("example.com")
+        self.is_target = QCheckBox("A target company: one you want to work for")
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(80)
+        self.errors = {key: FieldError() for key in ("name", "website", "")}
+        form.addRow("&Name", self._with_error(self.name, "name"))
+        form.addRow("&Industry", self.industry)
+        form.addRow("&Location", self.location)
+        form.addRow("&Website", self._with_error(self.website, "website"))
+        form.addRow("", self.is_target)
+        form.addRow("N&otes", self.notes)
+        form.addRow("", self.errors[""])
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout.addWidget(buttons)
+        if org_id is not None:
+            self._fill(get_organization(org_id))
+
+    def _with_error(self, field: QWidget, key: str) -> QWidget:
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(2)
+        inner.addWidget(field)
+        inner.addWidget(self.errors[key])
+        return box
+
+    def _fill(self, org: OrganizationView) -> None:
+        self.name.setText(org.name)
+        self.industry.setText(org.industry)
+        self.location.setText(org.location)
+        self.website.setText(org.website)
+        self.is_target.setChecked(org.is_target)
+        self.notes.setPlainText(org.notes)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text(),
+            "industry": self.industry.text(),
+            "location": self.location.text(),
+            "website": self.website.text(),
+            "is_target": self.is_target.isChecked(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def save(self) -> bool:
+        """Validate, save through the service, and close; on error stay open with the message."""
+        data = self.values()
+        try:
+            check_fields(data, self.org_id)
+            if self.org_id is None:
+                self.saved = create_organization(data)
+            else:
+                self.saved = update_organization(self.org_id, data)
+        except ServiceError as exc:
+            show_errors(self.errors, exc, "")
+            return False
+        self.accept()
+        return True
