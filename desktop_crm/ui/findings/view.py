@@ -87,7 +87,8 @@ class FindingsView(QWidget):
         row.addWidget(self.state_filter)
         row.addSpacing(8)
         row.addWidget(self.summary, 1)
-        row.addWidget(Legend())
+        self.legend = Legend()
+        row.addWidget(self.legend)
         return row
 
     def _build_list(self) -> QWidget:
@@ -112,6 +113,8 @@ class FindingsView(QWidget):
         if self._own_change:
             return
         all_findings = list_findings()
+        for widget in (self.category, self.state_filter, self.legend):
+            widget.setVisible(bool(all_findings))  # filters mean nothing before the first answer
         if not all_findings:
             self.stack.setCurrentWidget(self.empty)
             self.summary.setText("")

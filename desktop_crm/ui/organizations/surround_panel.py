@@ -133,7 +133,7 @@ class SurroundPanel(QStackedWidget):
         self.people.setUniformRowHeights(True)
         self.people.setItemDelegateForColumn(2, TierBadgeDelegate(self.people))
         header = self.people.header()
-        for column, width in enumerate((120, 120, 72, 106)):
+        for column, width in enumerate((116, 112, 72, 126)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

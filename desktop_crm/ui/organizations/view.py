@@ -158,6 +158,8 @@ class OrganizationsView(QWidget):
         rows = load_rows()
         self.model.set_rows(rows)
         self.stack.setCurrentWidget(self.splitter if rows else self.empty)
+        for widget in (self.search, self.targets_only):
+            widget.setVisible(bool(rows))
         self._apply_filter()
         if selected is None or not self.select_organization(selected):
             if self.proxy.rowCount():

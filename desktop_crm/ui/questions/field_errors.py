@@ -22,7 +22,9 @@ class FieldError(QLabel):
         self.hide()
 
     def show_message(self, message: str) -> None:
-        self.setText(message)
+        """Show the message as a sentence (services write them in lower case, for 'field: msg')."""
+        message = message.strip()
+        self.setText(message[:1].upper() + message[1:])
         self.setVisible(bool(message))
 
     def clear_message(self) -> None:

@@ -7,7 +7,7 @@ tree is rebuilt whole on each change rather than patched.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -72,6 +72,7 @@ class QuestionsView(QWidget):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([720, 460])
         layout.addWidget(self.splitter, 1)
         QShortcut(QKeySequence("Ctrl+Up"), self, activated=lambda: self.move_selected(-1))
         QShortcut(QKeySequence("Ctrl+Down"), self, activated=lambda: self.move_selected(1))
@@ -194,7 +195,7 @@ class QuestionsView(QWidget):
                 continue
             group = QTreeWidgetItem([f"{label}  ({len(items)})"])
             group.setData(0, ID_ROLE, None)
-            group.setFirstColumnSpanned(True)
+            group.setSizeHint(0, QSize(0, self.fontMetrics().height() + 12))
             font = QFont(group.font(0))
             font.setBold(True)
             group.setFont(0, font)
@@ -219,6 +220,7 @@ class QuestionsView(QWidget):
         item = QTreeWidgetItem([q.text, " ".join(q.tags), tiers_text(q)])
         item.setData(0, ID_ROLE, q.id)
         item.setToolTip(0, q.text)
+        item.setSizeHint(0, QSize(0, self.fontMetrics().height() + 8))
         if q.retired:
             muted = QBrush(muted_text(self.palette()))
             for column in range(3):
