@@ -118,10 +118,15 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Recognise BOM-less UTF-16 by NULs in every other byte (mostly-ASCII text)."""
+    """Recognise BOM-less UTF-16 by its NUL bytes.
+
+    Mostly-ASCII text has NULs in every other byte; otherwise the byte order
+    that decodes the start into more ASCII (headers, delimiters, line ends)
+    wins, if it decodes at all and a fair share of it is ASCII.
+    """
     sample = data[:4096]
     half = len(sample) // 2
-    if half < 2:
+    if half < 2 or b"\x00" not in sample:
         return None
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
@@ -129,7 +134,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-le"
     if even > half * 0.3 and odd < half * 0.05:
         return "utf-16-be"
-    return None
+    best, best_ascii = None, 0.0
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = sample[:half * 2].decode(encoding, errors="replace")
+        if "\x00" in text or text.count("\ufffd") > 1:
+            continue
+        share = sum(1 for c in text if c < "\x80") / max(1, len(text))
+        if share > best_ascii:
+            best, best_ascii = encoding, share
+    return best if best_ascii >= 0.2 else None
 
 
 def _non_ascii_sample(data: bytes) -> bytes:
@@ -158,8 +171,9 @@ def _guess_single_byte(data: bytes) -> str:
     charset-normalizer alone often says cp1250 for German or French text
     (the letters coincide) and cannot tell cp1252 from its cousins on short
     samples.  So each candidate decodes the sample and is scored by
-    mojibake signs (see ``_badness``); the least bad wins, and on a tie
-    Windows-1252 (what Outlook and Excel write) comes first.
+    mojibake signs (see ``_badness``).  Windows-1252 (what Outlook and Excel
+    write) wins unless another is clearly less bad; then the least bad wins,
+    charset-normalizer's order breaking ties.
     """
     from charset_normalizer import from_bytes
 
@@ -178,13 +192,29 @@ def _guess_single_byte(data: bytes) -> str:
             text = sample[:16384].decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        scored.append((_badness(text), order, encoding))
-    return min(scored)[2] if scored else "latin_1"
+        foreign = sum(1 for c in text if c.isalpha() and _script(ord(c)))
+        multibyte = len(text) < len(sample[:16384]) - 2
+        scored.append((_badness(text), order, encoding, foreign, multibyte))
+    if not scored:
+        return "latin_1"
+    best = min(scored)
+    if scored[0][2] != "cp1252":
+        return best[2]
+    # A clean decoding into another script beats cp1252: a multi-byte one
+    # (CJK) always, a single-byte one (Cyrillic, Greek) if cp1252 shows
+    # mojibake signs.
+    clean = [entry for entry in scored if entry[0] == 0 and entry[3] >= 8
+             and (entry[4] or scored[0][0] >= 3)]
+    if clean:
+        return clean[0][2]
+    if 3 * best[0] + 6 <= scored[0][0]:
+        return best[2]  # another code page must be clearly better to win
+    return "cp1252"
 
 
 def _script(code: int) -> int:
     """A coarse script id: Latin, Greek, Cyrillic, ..., CJK (kana, Han, Hangul)."""
-    if code < 0x250:
+    if code < 0x370:
         return 0
     if 0x3040 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF:
         return 0x30
@@ -196,10 +226,11 @@ def _script(code: int) -> int:
 
 
 def _badness(text: str) -> int:
-    """Signs of a wrong code page: symbols glued to letters, C1 controls,
-    words mixing scripts, and words made mostly of accented Latin letters."""
+    """Signs of a wrong code page: symbols inside words, C1 controls, words
+    mixing scripts, and many words made mostly of accented Latin letters."""
     bad = words = accented = 0
-    prev = " "
+    prev = before = " "
+    prev_symbol = False
     word_letters = word_high = 0
     word_scripts: set[int] = set()
     for char in text + " ":
@@ -221,11 +252,12 @@ def _badness(text: str) -> int:
             code = ord(char)
             if 0x80 <= code < 0xA0:
                 bad += 10
-            elif code > 127 and char not in _GLUE_OK and prev.isalpha():
-                bad += 2
-        if ord(prev) > 127 and not prev.isalpha() and prev not in _GLUE_OK \
-                and char.isalpha():
-            bad += 2
+            elif char == "\ufffd":
+                bad += 10
+        if prev_symbol and char.isalpha() and before.isalpha():
+            bad += 1  # a symbol inside a word: "Wroc³aw", "GdaÒsk"
+        prev_symbol = ord(char) > 127 and not char.isalpha() and char not in _GLUE_OK
+        before = prev
         prev = char
     # Words made mostly of accented Latin letters are normal now and then
     # (Polish "Żółć"); when they are common, it is Cyrillic read as cp1252.
@@ -240,14 +272,15 @@ def sniff_delimiter(text: str) -> str:
     Each candidate parses the first records with the csv module (so quoted
     delimiters and newlines are respected).  A candidate must give at least
     two columns; among those, one that splits >= 80 % of the records into
-    the same width wins, then the wider split, then the more consistent.
+    the same width wins, then the one whose full-width rows start earliest
+    (the header), then the wider split, then the more consistent.
     """
     sample = text[:_SNIFF_CHARS]
     if len(text) > _SNIFF_CHARS:
         cut = max(sample.rfind("\n"), sample.rfind("\r"))
         if cut > 0:
             sample = sample[:cut]
-    best: tuple[bool, int, float] | None = None
+    best: tuple[bool, int, int, float] | None = None
     choice = ","
     for delim in DELIMITERS:
         widths = []
@@ -262,7 +295,10 @@ def sniff_delimiter(text: str) -> str:
         if width < 2:
             continue
         share = count / len(widths)
-        key = (share >= 0.8, width, share)
+        # Rows before the first full-width one: a preamble for the right
+        # delimiter, a header split wrongly for a delimiter found in the data.
+        lead = widths.index(width)
+        key = (share >= 0.8, -lead, width, share)
         if best is None or key > best:
             best, choice = key, delim
     return choice

@@ -1,0 +1,68 @@
+"""Property: any table of strings written as CSV reads back equal."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from desktop_crm.io.parse import parse_bytes
+
+COLUMNS = ["Given", "Family", "Employer", "Remarks"]
+FIELDS = ["first_name", "last_name", "organization", "notes"]
+MAPPING = dict(zip(COLUMNS, FIELDS, strict=True))
+
+_any = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+# Text a Western Windows user would have in a cp1252 file.
+_western = st.characters(codec="cp1252", blacklist_characters="\x00",
+                         blacklist_categories=("Cc",)) | st.sampled_from(list("\t\n"))
+
+
+def _cell(alphabet: st.SearchStrategy[str], required: bool = False) -> st.SearchStrategy[str]:
+    text = st.text(alphabet, max_size=20).map(str.strip)
+    return text.filter(bool) if required else text
+
+
+def _rows(alphabet: st.SearchStrategy[str]) -> st.SearchStrategy[list[list[str]]]:
+    row = st.tuples(_cell(alphabet, required=True), _cell(alphabet), _cell(alphabet),
+                    _cell(alphabet)).map(list)
+    return st.lists(row, min_size=1, max_size=8)
+
+
+def _encode(rows: list[list[str]], delimiter: str, encoding: str) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+def _check(rows: list[list[str]], data: bytes, delimiter: str) -> None:
+    result = parse_bytes(data, "table.csv", format="generic", mapping_overrides=MAPPING)
+    assert result.problems == []
+    assert result.delimiter == delimiter
+    got = [[r.first_name, r.last_name, r.organization, r.notes] for r in result.records]
+    assert got == rows
+    assert all(r.extra == {} for r in result.records)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_rows(_any), st.sampled_from([",", ";", "\t"]),
+       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"]))
+def test_unicode_tables_round_trip(rows: list[list[str]], delimiter: str,
+                                   encoding: str) -> None:
+    _check(rows, _encode(rows, delimiter, encoding), delimiter)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_rows(_western), st.sampled_from([",", ";", "\t"]))
+def test_cp1252_tables_round_trip(rows: list[list[str]], delimiter: str) -> None:
+    data = _encode(rows, delimiter, "cp1252")
+    try:
+        data.decode("utf-8")
+        assume(not any(b > 127 for b in data))  # valid UTF-8 is read as UTF-8
+    except UnicodeDecodeError:
+        pass
+    _check(rows, data, delimiter)
