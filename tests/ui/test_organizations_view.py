@@ -152,3 +152,12 @@ def test_empty_database_explains_what_to_do(qtbot, db_path):
     qtbot.addWidget(widget)
     assert widget.stack.currentWidget() is widget.empty
     assert "No organizations yet" in widget.empty.title.text()
+
+
+def test_a_hidden_view_reloads_when_shown_again(view, qtbot):
+    view.hide()
+    org = create_organization({"name": "Late Arrival Ltd"})
+    view.refresh()  # hidden: deferred
+    assert view.model.row_of(org.id) == -1
+    view.show()
+    assert view.model.row_of(org.id) >= 0
