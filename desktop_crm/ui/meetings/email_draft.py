@@ -31,7 +31,6 @@ class EmailDraftPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.to_edit = QLineEdit()
-        self.to_edit.setPlaceholderText("No email address on file: type one, or paste into your mail app")
         self.subject_edit = QLineEdit()
         self.body_edit = QPlainTextEdit()
         self.body_edit.setMinimumHeight(180)
@@ -63,6 +62,9 @@ class EmailDraftPanel(QWidget):
         self.feedback.clear()
         enabled = draft is not None
         self.to_edit.setText(draft.to if draft else "")
+        self.to_edit.setPlaceholderText(
+            "No email address on file: type one, or paste into your mail app" if draft else ""
+        )
         self.subject_edit.setText(draft.subject if draft else "")
         self.body_edit.setPlainText(draft.body if draft else why_none)
         for widget in (self.to_edit, self.subject_edit, self.body_edit, self.copy_button, self.open_button):

@@ -94,7 +94,7 @@ class RhythmChart(QWidget):
                 painter.fillRect(
                     QRectF(x0 + j * bar, plot.bottom() - h, bar - 1, h), series_colour(key, palette)
                 )
-            if i % 2 == len(self.weeks) % 2 or i == len(self.weeks) - 1:
+            if (len(self.weeks) - 1 - i) % 2 == 0:  # every other week, counted back from this one
                 label = "This week" if i == len(self.weeks) - 1 else f"{week.week_start.day} {week.week_start:%b}"
                 painter.setPen(muted_text(palette))
                 rect = QRectF(plot.left() + i * slot - 20, plot.bottom() + 4, slot + 40, fm.height())

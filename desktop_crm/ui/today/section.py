@@ -11,10 +11,18 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette, QTextDocument
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..widgets.theme import heading_font, set_muted
+from ..widgets.theme import heading_font, is_dark, pick, set_muted
 
 Button = tuple[str, Callable[[], None], str]  # (label, action, tooltip)
 VISIBLE_ROWS = 5
@@ -48,10 +56,33 @@ class TodayRow(QWidget):
             self.buttons[label] = button
 
 
+class Separator(QWidget):
+    """A hairline between rows in the text colour, faint, so it suits light and dark schemes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedHeight(1)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        colour = QColor(self.palette().color(QPalette.ColorRole.Text))
+        colour.setAlpha(45)
+        QPainter(self).fillRect(self.rect(), colour)
+
+
+def link_colour(palette: QPalette) -> QColor:
+    """The palette's link colour, lightened when a dark scheme leaves it too dark to read."""
+    colour = palette.color(QPalette.ColorRole.Link)
+    if is_dark(palette) and colour.lightness() < 140:
+        colour = QColor(pick(("#1a5fb4", "#8ab4f8"), palette))
+    return colour
+
+
 def person_link(contact_id: int, name: str, extra: str = "") -> str:
     """Rich text: the name as a link (``contact:ID``) and plain extra text after it."""
     tail = f" <span>— {escape(extra)}</span>" if extra else ""
-    link = f'<a href="contact:{contact_id}" style="text-decoration:none">{escape(name or "(no name)")}</a>'
+    colour = link_colour(QApplication.palette()).name()
+    style = f"text-decoration:none; color:{colour}"
+    link = f'<a href="contact:{contact_id}" style="{style}">{escape(name or "(no name)")}</a>'
     return f"<b>{link}</b>{tail}"
 
 
@@ -104,10 +135,7 @@ class TodaySection(QFrame):
         self.rows = rows
         for index, row in enumerate(rows):
             if index:
-                line = QFrame()
-                line.setFrameShape(QFrame.Shape.HLine)
-                line.setFrameShadow(QFrame.Shadow.Sunken)
-                self.rows_layout.addWidget(line)
+                self.rows_layout.addWidget(Separator())
             row.title.linkActivated.connect(self.link_activated.emit)
             self.rows_layout.addWidget(row)
         self.count.setText(f"({len(rows)})")

@@ -77,7 +77,8 @@ class WeekTiles(QWidget):
             number.setObjectName(f"week_{key}")
             number.setFont(heading_font(self, 1.6))
             palette = number.palette()
-            palette.setColor(number.foregroundRole(), series_colour(key, palette))
+            for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
+                palette.setColor(role, series_colour(key, palette))
             number.setPalette(palette)
             caption = QLabel(label)
             set_muted(caption)
