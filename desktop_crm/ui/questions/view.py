@@ -26,8 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.errors import ServiceError
-from ...services.questions import QuestionView, categories, list_questions, reorder_bank
+from ...services.errors import NotFoundError, ServiceError
+from ...services.questions import (
+    QuestionView,
+    categories,
+    get_question,
+    list_questions,
+    reorder_bank,
+)
 from ...store.models import TIERS
 from ..context import AppContext
 from ..widgets.badges import TIER_LABELS
@@ -272,9 +278,10 @@ class QuestionsView(QWidget):
             self.tree.blockSignals(False)
             return
         if question_id is not None:
-            match = [q for q in list_questions(include_retired=True) if q.id == question_id]
-            if match:
-                self.editor.load(match[0])
+            try:
+                self.editor.load(get_question(int(question_id)))
+            except NotFoundError:
+                self.editor.start_new()
         self._update_move_buttons()
 
     def _may_leave_editor(self) -> bool:
