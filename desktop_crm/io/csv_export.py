@@ -10,7 +10,7 @@
 API: ``safe_cell(value)``, ``csv_bytes(header, rows)``,
 ``write_csv(path, header, rows)``, and for contacts ``contacts_table(records)``
 / ``write_contacts_csv(records, path)``, whose columns the generic importer
-maps back by itself (``Email 1 - Value``/``Email 1 - Label`` pairs etc.).
+maps back by itself (``Email 1 Value``/``Email 1 Label`` pairs etc.).
 """
 
 from __future__ import annotations
@@ -67,9 +67,9 @@ def contacts_table(records: Sequence[ContactRecord]) -> tuple[list[str], list[li
     n_phone = max((len(r.phones) for r in records), default=0)
     header = [title for title, _ in _SIMPLE]
     for i in range(1, n_email + 1):
-        header += [f"Email {i} - Label", f"Email {i} - Value"]
+        header += [f"Email {i} Label", f"Email {i} Value"]
     for i in range(1, n_phone + 1):
-        header += [f"Phone {i} - Label", f"Phone {i} - Value"]
+        header += [f"Phone {i} Label", f"Phone {i} Value"]
     header += ["Tags", "Connected On", "Notes"]
     rows = []
     for r in records:

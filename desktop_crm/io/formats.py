@@ -4,7 +4,8 @@
 ``BEGIN:VCARD``.  ``detect_csv_format(header)`` names the CSV dialect from
 the header cells:
 
-* ``"linkedin"`` — ``First Name``, ``Last Name`` and ``Connected On``;
+* ``"linkedin"`` — ``First Name``, ``Last Name``, ``Company``, ``Position``
+  and ``Connected On``;
 * ``"google"`` — numbered ``E-mail 1 - Value``/``Phone 1 - Value`` style
   columns, or ``Given Name``/``Family Name``/``Group Membership``, or the new
   export's ``Phonetic First Name``/``File As``/``Labels``;
@@ -35,7 +36,7 @@ def looks_like_vcard(text: str) -> bool:
 def detect_csv_format(header: list[str]) -> str:
     """The CSV dialect named by a header row (see the module docstring)."""
     lowered = {cell.strip().lower() for cell in header}
-    if {"first name", "last name", "connected on"} <= lowered:
+    if {"first name", "last name", "company", "position", "connected on"} <= lowered:
         return "linkedin"
     if any(_GOOGLE_NUMBERED.match(cell.strip()) for cell in header):
         return "google"

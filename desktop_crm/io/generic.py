@@ -414,8 +414,8 @@ class _Plan:
     extras: list[tuple[int, frozenset[str]]] = field(default_factory=list)
 
 
-_VALUE_COL = re.compile(r"^(.*?)\s*-\s*value$", re.IGNORECASE)
-_LABEL_COL = re.compile(r"^(.*?)\s*-\s*(?:label|type)$", re.IGNORECASE)
+_VALUE_COL = re.compile(r"^(.*?)\s*(?:-\s*)?value$", re.IGNORECASE)
+_LABEL_COL = re.compile(r"^(.*?)\s*(?:-\s*)?(?:label|type)$", re.IGNORECASE)
 
 
 def _plan(header: list[str], mapping: dict[str, str], options: Options) -> _Plan:
