@@ -1,0 +1,1 @@
+"""The prep-sheet preview: pages rendered in a worker, saved, printed or opened."""
