@@ -35,8 +35,9 @@ class ContactRecord:
     """One person read from a file, in the app's vocabulary.
 
     ``emails`` and ``phones`` are ``(label, value)`` pairs in file order;
-    labels are lower-case words such as ``"work"``, ``"home"``, ``"mobile"``
-    or ``""`` when the file gave none (custom labels are kept as written).
+    labels are lower-case words such as ``"work"``, ``"home"``, ``"mobile"``,
+    ``"fax"``, ``"other"`` or ``""`` when the file gave none (custom labels
+    are kept, lower-cased).
     ``tags`` come from Google labels, Outlook categories, vCard CATEGORIES
     or a tags column.  ``birthday`` is kept as the file wrote it because
     exports mix ``1990-05-17``, ``--05-17`` and ``5/17/1990``.
