@@ -38,7 +38,7 @@ LAST = (
     "Silva Müller Dubois Chen Ndlovu Sharma Nilsson Byrne García Tanaka Ivanova Mensah Moreau "
     "Rossi Larsen Patel Lefèvre Petrov Okafor Lindqvist Hernández Sato Haddad Cohen Girard Iyer "
     "Jensen Bianchi Kowalski O'Brien Nakamura Fischer Novak Costa Schmidt Khan Wójcik Ferreira "
-    "Yilmaz Van Dijk Ahmed Kim Horvat Nguyen Andersen Mbeki Ortiz Zhang Becker Laurent"
+    "Yilmaz Visser Ahmed Kim Horvat Nguyen Andersen Mbeki Ortiz Zhang Becker Laurent"
 ).split()
 ORGS = [
     ("Northwind Analytics", "Software", "Berlin"),
@@ -214,8 +214,9 @@ def _meetings(rng: random.Random, by_tier: dict[str, list[int]], now: dt.datetim
         past = index < 12
         # Two recent meetings still owe a thank-you; the older ones were thanked.
         days_ago = 1 if index < 2 else rng.randint(3, 80)
-        starts = now + dt.timedelta(days=(-days_ago if past else rng.randint(1, 13)), hours=rng.randint(-3, 5))
-        starts = starts.replace(minute=rng.choice([0, 30]), second=0)
+        starts = now + dt.timedelta(days=(-days_ago if past else rng.randint(1, 13)))
+        # Office hours in Berlin (UTC+1): 08:00-16:30 UTC.
+        starts = starts.replace(hour=rng.randint(8, 15), minute=rng.choice([0, 30]), second=0)
         meeting = Meeting.create(
             contact=cid,
             starts_at=starts,
