@@ -135,9 +135,10 @@ def sheet_file_name(data: PrepSheetData, on: dt.date | None = None) -> str:
 # -- assembly ----------------------------------------------------------------------
 def _assemble(contact: Contact, meeting: Meeting | None, profile: ProfileView) -> PrepSheetData:
     org = contact.organization if contact.organization_id else None
+    intros = _introductions_to(contact.id)
     data = PrepSheetData(
         person=_person(contact, org),
-        connection=Connection(introduced_by=_introduced_by(contact.id), path=_path(contact)),
+        connection=Connection(introduced_by=_introduced_by(intros), path=_path(contact, intros)),
         meeting=_meeting(meeting) if meeting is not None else None,
         objectives=_objectives(meeting, profile),
         pitch=profile.pitch,
@@ -175,25 +176,50 @@ def _name(contact: Contact | None) -> str:
     return contact.full_name if contact is not None else ""
 
 
-def _introduced_by(contact_id: int) -> str | None:
-    """Who introduced you (newest first; several are joined with "and")."""
-    rows = (Introduction.select(Introduction, Contact)
-            .join(Contact, on=Introduction.introducer == Contact.id)
-            .where(Introduction.introduced == contact_id, Introduction.status != "declined",
-                   Contact.deleted_at.is_null())
-            .order_by(Introduction.date.desc()))
-    names = list(dict.fromkeys(r.introducer.full_name for r in rows if r.introducer.full_name))
+def _introductions_to(contact_id: int) -> list[Introduction]:
+    """Live introductions of this person to you by someone, newest first."""
+    return list(Introduction.select(Introduction, Contact)
+                .join(Contact, on=Introduction.introducer == Contact.id)
+                .where(Introduction.introduced == contact_id, Introduction.status != "declined",
+                       Contact.deleted_at.is_null())
+                .order_by(Introduction.date.desc(), Introduction.id.desc()))
+
+
+def _introduced_by(intros: list[Introduction]) -> str | None:
+    """Who introduced you (several are joined with "and")."""
+    names = list(dict.fromkeys(i.introducer.full_name for i in intros if i.introducer.full_name))
     return " and ".join(names[:2]) or None
 
 
-def _path(contact: Contact) -> list[PathStep]:
-    """The warmest path from you, from the network service; on any failure
-    there (a graph still being built, a bug), your direct tie instead."""
+def _path(contact: Contact, intros: list[Introduction]) -> list[PathStep]:
+    """The warmest path from you. When that is only the "introduced" tie an
+    introduction created, the path through the introducer tells more (whom
+    to thank, whose name to mention), so it is drawn instead."""
+    steps = _warmest(contact)
+    if intros and len(steps) <= 1 and _only_introduced(contact.id):
+        introducer = intros[0].introducer
+        via = _warmest(introducer)
+        if via and all(s.name != contact.full_name for s in via):
+            return [*via, PathStep(contact.full_name, "introduced you")]
+    return steps
+
+
+def _only_introduced(contact_id: int) -> bool:
+    """Whether your only direct tie to them is (at most) the introduction."""
+    mine = Relationship.get_or_none(Relationship.deleted_at.is_null()
+                                    & Relationship.person_a.is_null()
+                                    & (Relationship.person_b == contact_id))
+    return mine is None or mine.kind == "introduced_by"
+
+
+def _warmest(contact: Contact) -> list[PathStep]:
+    """The network service's warmest path; on any failure there (a graph
+    still being built, a bug), your direct ties instead."""
     try:
         from .network.paths import path_to_person  # local: the graph is heavy to import
         result = path_to_person(contact.id, count=1)
-        if result.paths:
-            return [PathStep(s.person.name, s.tie) for s in result.paths[0].steps]
+        return [PathStep(s.person.name, s.tie) for s in result.paths[0].steps] \
+            if result.paths else []
     except Exception:  # noqa: BLE001 - the sheet must print without the network feature
         log.warning("warmest path to contact %s failed; using direct ties", contact.id,
                     exc_info=True)
