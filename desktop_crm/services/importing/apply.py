@@ -99,7 +99,7 @@ class _Builder:
         for tag in tags:
             rows.contact_tags.append((rows.take("contact_tag"), contact_id, self.tag_id(tag)))
         for change in item.changes:
-            if change.kind in ("replace", "alternate"):
+            if change.kind in ("replace", "alternate") or change.field == "organization":
                 rows.history.append((rows.take("contact_history"), contact_id, rows.now, "import",
                                      change.field, change.old, change.new, rows.batch_id))
 

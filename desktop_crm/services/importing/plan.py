@@ -34,6 +34,7 @@ from .snapshot import Existing, Snapshot
 REPLACE_FIELDS = ("title", "organization")
 # Fields where the contact's value stays; a differing value from the file goes to history.
 KEEP_FIELDS = ("first_name", "last_name", "industry", "location", "linkedin_url", "how_met")
+NAME_FIELDS = ("first_name", "last_name")
 FIELD_LABELS = {
     "first_name": "first name",
     "last_name": "last name",
@@ -203,12 +204,16 @@ def _new_item(group: Incoming, finder: NearDuplicateFinder, decisions: Mapping[i
 def _update_item(group: Incoming, contact: Existing, how: str) -> PlanItem:
     changes: list[Change] = []
     final: dict[str, str] = {}
+    # "Ann" + "" and "" + "Ann" are one name split differently: leave it as it is.
+    same_name = contact.name_fold == group.name_fold
     for name in (*REPLACE_FIELDS, *KEEP_FIELDS):
         old, new = getattr(contact, name), getattr(group, name)
         final[name] = old
-        if not new or fold(old) == fold(new):
+        if not new or fold(old) == fold(new) or (same_name and name in NAME_FIELDS):
             continue
         if not old:
+            # An organization set for the first time is history too: the contact was
+            # matched (and stays matchable) as having none.
             changes.append(Change(name, old, new, "fill"))
             final[name] = new
         elif name in REPLACE_FIELDS:

@@ -52,11 +52,16 @@ def read_file(path: str | os.PathLike[str], fmt: str = "auto",
     if not path.exists():
         raise ImportFileProblem(f"{path}: no such file")
     try:
-        return parse_file(path, fmt, dict(mapping) if mapping else None)
+        parsed = parse_file(path, fmt, dict(mapping) if mapping else None)
     except ImportFileError as exc:
         raise ImportFileProblem(f"{path}: {exc.reason}; nothing was imported") from None
     except ValueError as exc:
         raise ValidationError("--map", str(exc)) from None
+    if not parsed.records and not parsed.problems:
+        raise ImportFileProblem(
+            f"{path}: the file has a header ({', '.join(parsed.header[:5])}) but no rows; "
+            "nothing was imported")
+    return parsed
 
 
 def parse_mapping(items: list[str] | None) -> dict[str, str]:

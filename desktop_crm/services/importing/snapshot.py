@@ -84,7 +84,7 @@ class Snapshot:
                 known.add((field_name, fold(new)))
 
     def _index(self) -> None:
-        # The earliest contact wins a shared key, so matching is stable.
+        # The earliest contact wins a shared email or URL, so matching is stable.
         for contact in self.contacts.values():
             for email in contact.emails:
                 self.by_email.setdefault(email_key(email), contact.id)
@@ -92,4 +92,14 @@ class Snapshot:
                 self.by_linkedin.setdefault(linkedin_key(contact.linkedin_url), contact.id)
             key = name_org_key(contact.first_name, contact.last_name, contact.organization)
             if key:
-                self.by_name_org.setdefault(key, contact.id)
+                # Several people with one name at one organization were kept apart on
+                # purpose; the newest is the one the latest import created.
+                self.by_name_org[key] = contact.id
+        # Organizations a contact had before (from its history) still identify it, after
+        # the current ones: an older export naming the previous employer is the same person.
+        for contact in self.contacts.values():
+            for field_name, value in contact.known:
+                if field_name == "organization":
+                    key = name_org_key(contact.first_name, contact.last_name, value)
+                    if key:
+                        self.by_name_org.setdefault(key, contact.id)
