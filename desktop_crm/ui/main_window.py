@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = {}
         self._stale: set[str] = set()
         self.current_key = ""
+        self._contacts_status = ""
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
         self.welcome.import_requested.connect(self.choose_import_file)
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
         if key in ("contacts", "today") and self.is_empty_database():
             self.stack.setCurrentWidget(self.welcome)
             return
+        self._counts_changed(self._contacts_status)
         if key in self._stale and hasattr(widget, "refresh"):
             widget.refresh()
         self._stale.discard(key)
@@ -430,6 +432,7 @@ class MainWindow(QMainWindow):
 
     # --- status, theme, drag and drop ------------------------------------------------------
     def _counts_changed(self, text: str) -> None:
+        self._contacts_status = text
         live, trashed = contact_counts()
         total = f"{live:,} contacts" + (f" · {trashed:,} in trash" if trashed else "")
         self.counts.setText(f"{text}   |   {total}" if text and self.current_key == "contacts" else total)

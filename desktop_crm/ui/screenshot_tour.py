@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from . import registry
@@ -39,14 +39,29 @@ def take_screenshots(db_path: Path, outdir: Path, size: tuple[int, int] = (1400,
     window.show()
     _settle(app)
     written: list[Path] = []
+    # A few people in the trash so the Trash view has something to show (undone below).
+    window.show_view("contacts")
+    window.contacts.table.selectionModel().clearSelection()
+    for row in (5, 9, 14):
+        window.contacts.table.selectionModel().select(
+            window.contacts.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    window.contacts.trash_selection()
     for key, _label, _module, _name in registry.VIEWS:
         window.show_view(key)
         if key == "contacts":
             window.contacts.table.select_row(3)
         written.append(_save(window, outdir / f"view-{key}.png", app))
+    window.undo()
     window.show_view("contacts")
-    window.contacts.table.select_row(3)
+    # Someone you were in touch with recently has a full timeline.
+    model = window.contacts.model
+    model.sort(model.column_index("last_contact"), Qt.SortOrder.DescendingOrder)
+    window.contacts.table.select_row(0)
     written.append(_save(window.contacts.detail, outdir / "contact-detail.png", app))
+    written.append(_save(window, outdir / "contacts-with-detail.png", app))
+    model.sort(model.column_index("name"), Qt.SortOrder.AscendingOrder)
     window.search.setText("ber")
     written.append(_save(window, outdir / "contacts-search.png", app))
     window.search.setText("")

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from ...services.contact_table import status_label
 from ...store.models import STATUSES, TIERS
@@ -49,6 +57,7 @@ class BulkBar(QWidget):
         trash.clicked.connect(self.trash_requested)
         row.addWidget(trash)
         row.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def _menu_button(self, text: str, items: list[tuple[str, str]], signal: Signal) -> QToolButton:
         button = QToolButton()

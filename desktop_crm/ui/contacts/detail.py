@@ -75,7 +75,7 @@ class ContactDetail(QStackedWidget):
         self._build_lists()
         scroll.setWidget(body)
         self.addWidget(scroll)
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(280)
 
     # --- building -------------------------------------------------------------
     def _build_header(self) -> None:
@@ -162,6 +162,8 @@ class ContactDetail(QStackedWidget):
         header.resizeSection(0, 95)
         header.resizeSection(1, 230)
         header.setStretchLastSection(True)
+        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.body.addWidget(self.timeline, 1)
 
     # --- showing ----------------------------------------------------------------

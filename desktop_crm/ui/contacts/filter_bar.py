@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -49,6 +50,9 @@ class FilterBar(QWidget):
         self.more.setLayout(self._second_row())
         self.more.setVisible(False)
         outer.addWidget(self.more)
+        # On a narrow window the bar may clip rather than force the whole window wider.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._update_buttons()
 
     # --- building -------------------------------------------------------------
     def _first_row(self) -> QHBoxLayout:

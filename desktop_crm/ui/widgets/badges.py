@@ -56,21 +56,30 @@ class TierBadgeDelegate(QStyledItemDelegate):
 
 
 class TierBadge(QLabel):
-    """The same pill as a widget, for the detail panel."""
+    """The same pill as a widget, for the detail panel; painted like the delegate's."""
 
     def __init__(self, tier: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.tier = ""
         self.set_tier(tier)
 
     def set_tier(self, tier: str) -> None:
+        self.tier = tier
         self.setVisible(bool(tier))
-        if not tier:
-            return
-        bg = pick(TIER_COLOURS.get(tier, TIER_COLOURS["primary"]), self.palette())
-        fg = pick(TIER_TEXT.get(tier, TIER_TEXT["primary"]), self.palette())
-        self.setText(TIER_LABELS.get(tier, tier.title()))
+        self.setText(TIER_LABELS.get(tier, tier.title()) if tier else "")
         self.setToolTip(TIER_HELP.get(tier, ""))
-        self.setStyleSheet(
-            f"QLabel {{ background: {bg.name()}; color: {fg.name()}; border-radius: 9px; "
-            "padding: 1px 9px; }"
-        )
+        self.setContentsMargins(9, 1, 9, 1)
+        self.update()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        if not self.tier:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        radius = rect.height() / 2
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(pick(TIER_COLOURS.get(self.tier, TIER_COLOURS["primary"]), self.palette()))
+        painter.drawRoundedRect(rect, radius, radius)
+        painter.setPen(pick(TIER_TEXT.get(self.tier, TIER_TEXT["primary"]), self.palette()))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text())
