@@ -162,6 +162,23 @@ def contact_ids_matching(
     return {row[0] for row in db.execute_sql(sql, params)}
 
 
+def distinct_values(column: str, limit: int = 500) -> list[str]:
+    """The most common non-empty values of a contact column (industry, location) or organization names."""
+    if column == "organization":
+        sql = (
+            "SELECT o.name, count(*) AS n FROM contact c JOIN organization o ON o.id = c.organization_id "
+            "WHERE c.deleted_at IS NULL AND o.deleted_at IS NULL GROUP BY o.name ORDER BY n DESC, o.name LIMIT ?"
+        )
+    elif column in ("industry", "location"):
+        sql = (
+            f"SELECT {column}, count(*) AS n FROM contact WHERE deleted_at IS NULL AND {column} != '' "
+            f"GROUP BY {column} ORDER BY n DESC, {column} LIMIT ?"
+        )
+    else:
+        raise ValueError(f"no distinct values for column {column!r}")
+    return [row[0] for row in db.execute_sql(sql, (limit,))]
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

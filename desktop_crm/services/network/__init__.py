@@ -17,7 +17,7 @@ from .layout import NetworkMap, build_map, mutual_connections
 from .links import record_introduction_link
 from .paths import PathResult, path_to_organization, path_to_person
 from .reach import Reach, compute_reach
-from .wide_angle import WideAngleFilter, WideAngleHit, wide_angle
+from .wide_angle import WideAngleFilter, WideAngleHit, filter_choices, wide_angle
 
 __all__ = [
     "YOU",
@@ -30,6 +30,7 @@ __all__ = [
     "WideAngleHit",
     "build_map",
     "compute_reach",
+    "filter_choices",
     "get_graph",
     "invalidate_graph",
     "load_graph",

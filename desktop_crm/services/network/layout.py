@@ -14,6 +14,7 @@ says how many people are hidden; the scene never holds the whole network.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...store import graph as store_graph
@@ -69,13 +70,20 @@ def build_map(
     pinned: dict[int, tuple[float, float]] | None = None,
     network: NetworkGraph | None = None,
     profile_name: str = "You",
+    include: Iterable[int] = (),
 ) -> NetworkMap:
-    """The people to draw around ``centre``, their positions and the ties between them."""
+    """The people to draw around ``centre``, their positions and the ties between them.
+
+    ``include`` adds people who must be on the map whatever its size (the
+    steps of a highlighted path).
+    """
     network = network or get_graph()
     graph = network.graph
     if centre not in graph:
         centre = YOU
     visible, radius = choose_visible(network, centre, max_nodes)
+    chosen = set(visible)
+    visible += [n for n in dict.fromkeys(include) if n in graph and n not in chosen]
     positions, steps = radial_layout(network, centre, visible)
     for node_id, pos in (pinned or {}).items():
         if node_id in positions:

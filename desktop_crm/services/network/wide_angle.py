@@ -84,3 +84,11 @@ def wide_angle(flt: WideAngleFilter, network: NetworkGraph | None = None, limit:
         hits.append(WideAngleHit(person, steps, via, via_name))
     hits.sort(key=lambda h: (h.steps, h.person.name.casefold()))
     return hits[:limit] if limit is not None else hits
+
+
+def filter_choices(limit: int = 500) -> dict[str, list[str]]:
+    """Values to offer in the filter boxes, most common first, sorted by name for the eye."""
+    return {
+        column: sorted(store_graph.distinct_values(column, limit), key=str.casefold)
+        for column in ("industry", "location", "organization")
+    }

@@ -1,0 +1,443 @@
+"""The Network view: the map of who knows whom, telephoto, wide angle, gatekeepers and reach.
+
+Layout: a toolbar ("Find a way to…", zoom, centre, add, export), the
+wide-angle bar, then the map beside a tabbed side panel, and a status line
+that says how many people are shown and how many are hidden. All data comes
+from :mod:`desktop_crm.services.network`; the map never holds more than
+``MAX_NODES`` people.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import network as net
+from ...services.contacts import get_contact, get_contacts, update_contact
+from ...services.errors import AmbiguousError, NotFoundError, ServiceError
+from ...services.organizations import resolve_organization
+from ...services.profile import get_profile
+from ...services.resolve import resolve_contact
+from ...services.tags import add_tag
+from ..context import AppContext
+from ..widgets.empty_state import EmptyState
+from ..widgets.theme import set_muted
+from .canvas import NetworkCanvas
+from .filter_bar import WideAngleBar
+from .items import GATEKEEPER_RING, HIGHLIGHT, NODE_COLOURS
+from .list_panel import WideAngleList
+from .panels import GatekeepersPanel, PathsPanel, PersonPanel, ReachPanel
+
+MAX_NODES = 2000
+SUGGESTED_GATEKEEPERS = 5
+TABS = ("person", "paths", "list", "gatekeepers", "reach")
+
+
+def busy(fn):
+    """Show the wait cursor while a service call runs (graph loads can take seconds)."""
+
+    def wrapper(*args, **kwargs):
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+    return wrapper
+
+
+class NetworkView(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.network: net.NetworkGraph | None = None
+        self.centre = net.YOU
+        self.selected: int | None = None
+        self.path_result: net.PathResult | None = None
+        self.suggested: set[int] = set()
+        self._loaded = False
+        self._stale_tabs: set[str] = set(TABS)
+        self._build()
+
+    # --- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 6)
+        layout.setSpacing(8)
+        layout.addLayout(self._toolbar())
+        self.filter_bar = WideAngleBar()
+        layout.addWidget(self.filter_bar)
+
+        self.canvas = NetworkCanvas()
+        self.canvas.mutual_lookup = self._mutual_names
+        self.empty = EmptyState(
+            "No relationships yet",
+            "The map shows who knows whom, with you in the middle. Record that you know someone, "
+            "or that two of your contacts know each other; introductions add themselves.",
+        )
+        self.empty.add_button("Add a relationship…", self.add_relationship, default=True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self.empty)
+
+        self.tabs = QTabWidget()
+        self.person_panel = PersonPanel()
+        self.paths_panel = PathsPanel()
+        self.list_panel = WideAngleList()
+        self.gatekeepers_panel = GatekeepersPanel()
+        self.reach_panel = ReachPanel()
+        for widget, title in (
+            (self.person_panel, "Person"),
+            (self.paths_panel, "Find a way"),
+            (self.list_panel, "Wide angle"),
+            (self.gatekeepers_panel, "Gatekeepers"),
+            (self.reach_panel, "Reach"),
+        ):
+            self.tabs.addTab(widget, title)
+        self.tabs.setMinimumWidth(340)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.stack)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([760, 360])
+        layout.addWidget(splitter, 1)
+
+        status = QHBoxLayout()
+        self.status = QLabel()
+        set_muted(self.status)
+        legend = QLabel(self._legend_html())
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        status.addWidget(self.status, 1)
+        status.addWidget(legend)
+        layout.addLayout(status)
+        self._connect()
+
+    def _toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.find_box = QLineEdit()
+        self.find_box.setPlaceholderText("Find a way to… a person or an organization")
+        self.find_box.setClearButtonEnabled(True)
+        self.find_box.setMinimumWidth(260)
+        self.find_button = QPushButton("Find a way")
+        bar.addWidget(self.find_box, 2)
+        bar.addWidget(self.find_button)
+        bar.addSpacing(12)
+        self.fit_button = self._tool("Fit", "Show everyone on the map (Ctrl+0)", QKeySequence("Ctrl+0"))
+        self.zoom_out_button = self._tool("−", "Zoom out (Ctrl+-)", QKeySequence.StandardKey.ZoomOut)
+        self.zoom_in_button = self._tool("+", "Zoom in (Ctrl++)", QKeySequence.StandardKey.ZoomIn)
+        self.me_button = self._tool("Centre on me", "Put yourself back in the middle")
+        for button in (self.fit_button, self.zoom_out_button, self.zoom_in_button, self.me_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.add_button = QPushButton("Add relationship…")
+        self.export_button = QToolButton()
+        self.export_button.setText("Export")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        menu.addAction("Map as PNG image…", lambda: self.export_dialog("png"))
+        menu.addAction("Map as SVG drawing…", lambda: self.export_dialog("svg"))
+        self.export_button.setMenu(menu)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.export_button)
+        return bar
+
+    def _tool(self, text: str, tip: str, shortcut=None) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setMinimumWidth(30)
+        if shortcut is not None:
+            button.setShortcut(shortcut)
+        return button
+
+    def _legend_html(self) -> str:
+        def dot(colour: str, label: str) -> str:
+            return f"<span style='color:{colour}; font-size:14px'>●</span> {label}"
+
+        parts = [dot(NODE_COLOURS[k], k.title() if k != "you" else "You") for k in ("you", "primary", "bridge", "target")]
+        parts.append(f"<span style='color:{GATEKEEPER_RING}; font-size:14px'>◯</span> gatekeeper")
+        parts.append(f"<span style='color:{HIGHLIGHT}'>━</span> path")
+        return "&nbsp;&nbsp;".join(parts) + "&nbsp;&nbsp;· size = introductions given"
+
+    def _connect(self) -> None:
+        self.find_box.returnPressed.connect(self.find)
+        self.find_button.clicked.connect(self.find)
+        self.fit_button.clicked.connect(self.canvas.fit)
+        self.zoom_in_button.clicked.connect(lambda: self.canvas.zoom_by(1.25))
+        self.zoom_out_button.clicked.connect(lambda: self.canvas.zoom_by(0.8))
+        self.me_button.clicked.connect(lambda: self.centre_on(net.YOU))
+        self.add_button.clicked.connect(lambda: self.add_relationship(self.selected))
+        self.canvas.node_clicked.connect(self.select_person)
+        self.canvas.node_double_clicked.connect(self.centre_on)
+        self.filter_bar.applied.connect(self.apply_wide_angle)
+        self.filter_bar.cleared.connect(self.clear_wide_angle)
+        self.person_panel.centre_requested.connect(self.centre_on)
+        self.person_panel.path_requested.connect(self.find_person)
+        self.person_panel.open_requested.connect(self._open_contact)
+        self.person_panel.relationship_requested.connect(self.add_relationship)
+        self.paths_panel.path_selected.connect(self._highlight_path)
+        self.paths_panel.person_chosen.connect(self._chosen_person)
+        self.paths_panel.organization_chosen.connect(self.find_organization)
+        self.list_panel.person_selected.connect(self.select_person)
+        self.list_panel.tag_requested.connect(self.tag_people)
+        self.gatekeepers_panel.person_selected.connect(self.select_person)
+        self.gatekeepers_panel.flag_toggled.connect(self.set_gatekeeper)
+        self.tabs.currentChanged.connect(lambda _i: self._fill_tab())
+
+    # --- loading ----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
+    @busy
+    def refresh(self) -> None:
+        """Reload from the database (after any change), keeping the centre and pins."""
+        self._loaded = True
+        self.network = net.get_graph()
+        if self.centre not in self.network.graph:
+            self.centre = net.YOU
+        self.filter_bar.set_choices(net.filter_choices())
+        self._stale_tabs = set(TABS)
+        if len(self.network.graph) <= 5000:
+            self._fill_gatekeepers()
+        self._draw()
+        self._fill_tab()
+
+    def _draw(self, include: set[int] | None = None) -> None:
+        assert self.network is not None
+        has_ties = self.network.graph.number_of_edges() > 0
+        self.stack.setCurrentWidget(self.canvas if has_ties else self.empty)
+        network_map = net.build_map(
+            self.centre, MAX_NODES, self.canvas.pinned, self.network, get_profile().name or "You", include or ()
+        )
+        self.canvas.show_map(network_map, self.suggested)
+        if self.path_result is not None and self.path_result.found:
+            self.canvas.highlight_paths(p.ids for p in self.path_result.paths)
+        if self.selected is not None and self.canvas.item_for(self.selected) is not None:
+            self.canvas.item_for(self.selected).setSelected(True)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        m = self.canvas.current_map
+        if m is None:
+            return
+        shown = len(m.nodes) - 1
+        where = "you" if m.centre == net.YOU else (m.node(m.centre).name if m.node(m.centre) else "them")
+        text = f"Showing {shown:,} of {m.total:,} people, centred on {where}."
+        if m.hidden:
+            steps = "one step" if m.radius == 1 else "two steps"
+            text += f" {m.hidden:,} hidden: the map shows the {steps} around {where}; double-click someone to move."
+        filtered = len(self.canvas.visible_ids()) - 1
+        if filtered < shown:
+            text += f" Wide angle: {filtered:,} shown."
+        self.status.setText(text)
+
+    # --- the side panels ------------------------------------------------------------------------------
+
+    def _fill_tab(self) -> None:
+        key = TABS[self.tabs.currentIndex()]
+        if key not in self._stale_tabs or self.network is None:
+            return
+        if key == "gatekeepers":
+            self._fill_gatekeepers()
+        elif key == "reach":
+            self.reach_panel.show_reach(busy(net.compute_reach)(3, self.network))
+        self._stale_tabs.discard(key)
+
+    def _fill_gatekeepers(self) -> None:
+        ranked = busy(net.rank_gatekeepers)(20, self.network)
+        self.gatekeepers_panel.show_ranking(ranked)
+        self.suggested = {g.person.id for g in ranked[:SUGGESTED_GATEKEEPERS] if g.score > 0}
+        self._stale_tabs.discard("gatekeepers")
+
+    def _mutual_names(self, contact_id: int) -> tuple[list[str], int]:
+        """Names of the first 50 people you and this person both know, and how many there are."""
+        ids = net.mutual_connections(contact_id, net.YOU, self.network)
+        names = {row.id: row.full_name for row in get_contacts(ids[:50])}
+        return [names[i] for i in ids[:50] if i in names], len(ids)
+
+    def select_person(self, contact_id: int) -> None:
+        """Show one person in the side panel and on the map."""
+        if contact_id == net.YOU or self.network is None:
+            return
+        try:
+            contact = get_contact(contact_id)
+        except NotFoundError:
+            return
+        self.selected = contact_id
+        steps = self.network.steps_from_you(3).get(contact_id)
+        self.person_panel.show_person(contact, steps, *self._mutual_names(contact_id))
+        item = self.canvas.item_for(contact_id)
+        if item is not None and not item.isSelected():
+            self.canvas.scene().clearSelection()
+            item.setSelected(True)
+            self.canvas.ensureVisible(item, 80, 80)
+        self.canvas.update_labels()
+        if self.tabs.currentWidget() is not self.person_panel and self.sender() is self.canvas:
+            self.tabs.setCurrentWidget(self.person_panel)
+
+    @busy
+    def centre_on(self, contact_id: int) -> None:
+        """Rebuild the map around this person (their neighbourhood when the network is big)."""
+        if self.network is None:
+            return
+        self.centre = contact_id if contact_id in self.network.graph else net.YOU
+        self.canvas.pinned.clear()
+        self._draw()
+        self.canvas.centre_on_node(self.centre)
+        if self.centre != net.YOU:
+            self.select_person(self.centre)
+
+    # --- telephoto ---------------------------------------------------------------------------------
+
+    def find(self) -> None:
+        text = self.find_box.text().strip()
+        if not text:
+            self.paths_panel.show_error("Type a person's name or an organization, then press Enter.")
+            self.tabs.setCurrentWidget(self.paths_panel)
+            return
+        people, orgs = [], []
+        try:
+            self.find_person(resolve_contact(text))
+            return
+        except AmbiguousError as exc:
+            people = exc.matches
+        except (NotFoundError, ServiceError):
+            pass
+        try:
+            org_id = resolve_organization(text)
+            if not people:
+                self.find_organization(org_id)
+                return
+            orgs = [(org_id, text)]
+        except AmbiguousError as exc:
+            orgs = exc.matches
+        except (NotFoundError, ServiceError):
+            pass
+        if people or orgs:
+            self.paths_panel.show_matches(text, people, orgs)
+        else:
+            self.paths_panel.show_error(f"No person or organization matches “{text}”. Check the spelling, or add them first.")
+        self.tabs.setCurrentWidget(self.paths_panel)
+
+    def _chosen_person(self, contact_id: int) -> None:
+        if self.paths_panel.result is not None and not self.paths_panel.result.found:
+            self.select_person(contact_id)  # a suggestion: show who it is
+        else:
+            self.find_person(contact_id)
+
+    @busy
+    def find_person(self, contact_id: int) -> None:
+        self._show_path(net.path_to_person(contact_id, 3, self.network))
+
+    @busy
+    def find_organization(self, org_id: int) -> None:
+        self._show_path(net.path_to_organization(org_id, 3, self.network))
+
+    def _show_path(self, result: net.PathResult) -> None:
+        self.path_result = result
+        self.paths_panel.show_result(result)
+        self.tabs.setCurrentWidget(self.paths_panel)
+        on_paths = {n for p in result.paths for n in p.ids}
+        if on_paths - self.canvas.nodes.keys():
+            self._draw(include=on_paths)
+        self.canvas.highlight_paths(p.ids for p in result.paths)
+        self.context.status_message.emit(result.first_ask or result.message)
+
+    def _highlight_path(self, index: int) -> None:
+        if self.path_result is None:
+            return
+        paths = self.path_result.paths
+        chosen = [paths[index]] if 0 <= index < len(paths) else paths
+        self.canvas.highlight_paths(p.ids for p in chosen)
+
+    # --- wide angle ---------------------------------------------------------------------------------
+
+    @busy
+    def apply_wide_angle(self, flt: net.WideAngleFilter) -> None:
+        try:
+            hits = net.wide_angle(flt, self.network)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Wide angle", str(exc))
+            return
+        keep = {net.YOU} | {h.person.id for h in hits} | {h.via_id for h in hits}
+        self.canvas.apply_filter(keep)
+        self.canvas.fit()
+        on_map = len({h.person.id for h in hits} & self.canvas.nodes.keys())
+        description = f"{len(hits):,} people within {flt.max_steps} step{'s' if flt.max_steps > 1 else ''}"
+        description += f" ({on_map:,} on the map). “Ask” is the person you know who leads to them."
+        self.list_panel.show_hits(hits, description)
+        self.tabs.setCurrentWidget(self.list_panel)
+        self._update_status()
+
+    def clear_wide_angle(self) -> None:
+        self.canvas.apply_filter(None)
+        self.canvas.fit()
+        self.list_panel.show_hits([], "Wide angle cleared: everyone is back on the map.")
+        self._update_status()
+
+    def tag_people(self, ids: list[int]) -> None:
+        name, ok = QInputDialog.getText(self, "Tag everyone", f"Tag for these {len(ids)} people:")
+        if ok and name.strip():
+            count = add_tag(ids, name.strip())
+            self.context.status_message.emit(f"Tagged {count} people “{name.strip()}”.")
+            self.context.data_changed.emit()
+
+    # --- actions --------------------------------------------------------------------------------------
+
+    def set_gatekeeper(self, contact_id: int, on: bool) -> None:
+        update_contact(contact_id, {"is_gatekeeper": on})
+        self.context.data_changed.emit()
+        self.refresh()
+
+    def add_relationship(self, contact_id: int | None = None) -> None:
+        from .dialogs import RelationshipDialog
+
+        dialog = RelationshipDialog(self.context, contact_id=contact_id, parent=self)
+        if dialog.exec():
+            self.context.data_changed.emit()
+            self.refresh()
+        dialog.deleteLater()
+
+    def _open_contact(self, contact_id: int) -> None:
+        self.context.contact_selected.emit(contact_id)
+
+    def export_dialog(self, kind: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Export the map as {kind.upper()}", f"network-map.{kind}", f"{kind.upper()} (*.{kind})"
+        )
+        if path:
+            self.export(Path(path), kind)
+
+    def export(self, path: Path, kind: str) -> Path:
+        if kind == "png":
+            written = self.canvas.export_png(path)
+        else:
+            written = self.canvas.export_svg(path, "Network map — Desktop CRM")
+        self.context.status_message.emit(f"Map exported to {written}.")
+        return written
+
