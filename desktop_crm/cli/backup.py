@@ -13,8 +13,9 @@ from .output import emit_json, info
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    export = sub.add_parser("export", help="export the whole database (JSON backup format)")
-    export.add_argument("--format", choices=["json"], default="json")
+    export = sub.add_parser(
+        "export", help="export the whole database (json) or the contacts (csv, vcard)")
+    export.add_argument("--format", choices=["json", "csv", "vcard"], default="json")
     export.add_argument("--out", type=Path, help="write to this file instead of standard output")
     export.set_defaults(handler=cmd_export)
 
@@ -28,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format in ("csv", "vcard"):
+        return _export_contacts(args)
     if args.out:
         backup_service.write_backup(args.out)
         info(f"Exported the database to {args.out}.")
@@ -59,4 +62,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
             return 1
         dest = backup_file(args.db_path, target)
     info(f"Backed up {args.db_path} to {dest}.")
+    return 0
+
+
+def _export_contacts(args: argparse.Namespace) -> int:
+    """Contacts as CSV (UTF-8 with BOM, formula-safe) or vCard 4.0 (services.exporting)."""
+    from ..services import exporting
+
+    if args.out:
+        count = exporting.export_contacts(args.format, args.out)
+        info(f"Exported {count} contact(s) to {args.out}.")
+    else:
+        sys.stdout.buffer.write(exporting.export_bytes(args.format))
+        sys.stdout.flush()
     return 0

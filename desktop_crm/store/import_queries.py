@@ -241,3 +241,21 @@ def list_batches() -> list[tuple[Any, ...]]:
 
 def mark_undone(batch_id: int, at: Any) -> None:
     db.execute_sql("UPDATE import_batch SET undone_at = ? WHERE id = ?", (at, batch_id))
+
+
+def labelled_emails() -> Iterator[tuple[int, str, str]]:
+    """(contact_id, label, email) in each contact's order, for exports."""
+    return iter(db.execute_sql(
+        "SELECT contact_id, label, email FROM contact_email ORDER BY contact_id, position, id"))
+
+
+def labelled_phones() -> Iterator[tuple[int, str, str]]:
+    """(contact_id, label, raw) in each contact's order, for exports."""
+    return iter(db.execute_sql(
+        "SELECT contact_id, label, raw FROM contact_phone ORDER BY contact_id, position, id"))
+
+
+def tag_names_by_contact() -> Iterator[tuple[int, str]]:
+    return iter(db.execute_sql(
+        "SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+        "ORDER BY ct.contact_id, t.name COLLATE NOCASE"))

@@ -1,0 +1,117 @@
+"""``desktop-crm import`` and ``export --format csv|vcard`` end to end, as subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from services.importing_samples import LINKEDIN_ROWS, generic_file, linkedin_file
+
+
+def run(db: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "desktop_crm", "--db", str(db), *args],
+                          capture_output=True, text=True, input=stdin, env=env, timeout=60,
+                          encoding="utf-8")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "cli.sqlite3"
+
+
+def test_import_prints_counts_imports_and_writes_the_refused_rows(db: Path, tmp_path: Path) -> None:
+    path = linkedin_file(tmp_path / "Connections.csv", LINKEDIN_ROWS)
+    done = run(db, "import", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["format"] == "linkedin" and result["batch"] == 1
+    assert result["counts"] == {"new": 3, "updated": 0, "unchanged": 0, "review": 0,
+                                "not_importable": 1}
+    refused = next(e for e in result["entries"] if e["action"] == "not_importable")
+    assert refused["row"] == 8 and "connection date" in refused["reason"]
+    not_imported = Path(result["files"]["not_imported"])
+    assert not_imported == tmp_path / "Connections.csv.not-imported.csv"
+    assert "01 Feb 2021" in not_imported.read_text("utf-8-sig")
+    assert Path(result["files"]["report"]).exists()
+    listed = json.loads(run(db, "contacts", "list", "--json").stdout)
+    assert sorted(c["full_name"] for c in listed) == ["Ann Lee", "Bruno Díaz", "Chen Wei 陈"]
+    again = json.loads(run(db, "import", str(path), "--json").stdout)
+    assert again["counts"]["unchanged"] == 3 and again["counts"]["new"] == 0
+
+
+def test_dry_run_writes_nothing_and_text_output_explains(db: Path, tmp_path: Path) -> None:
+    path = linkedin_file(tmp_path / "Connections.csv", LINKEDIN_ROWS)
+    done = run(db, "import", str(path), "--dry-run")
+    assert done.returncode == 0, done.stderr
+    assert "3 new, 0 updated, 0 unchanged, 0 to review, 1 not importable" in done.stdout
+    assert "Dry run" in done.stdout and "not-imported.csv" in done.stderr
+    assert json.loads(run(db, "contacts", "list", "--json").stdout) == []
+    assert json.loads(run(db, "import", "--list", "--json").stdout) == []
+
+
+def test_undo_and_list(db: Path, tmp_path: Path) -> None:
+    path = linkedin_file(tmp_path / "Connections.csv", LINKEDIN_ROWS)
+    assert run(db, "import", str(path)).returncode == 0
+    undone = run(db, "import", "--undo", "1")
+    assert undone.returncode == 0 and "removed 3 new contact(s)" in undone.stderr
+    assert json.loads(run(db, "contacts", "list", "--json").stdout) == []
+    listed = json.loads(run(db, "import", "--list", "--json").stdout)
+    assert listed[0]["id"] == 1 and listed[0]["undone_at"] and listed[0]["counts"]["new"] == 3
+    again = run(db, "import", "--undo", "1")
+    assert again.returncode == 1 and "already undone" in again.stderr
+
+
+def test_map_overrides_a_guess(db: Path, tmp_path: Path) -> None:
+    path = generic_file(tmp_path / "people.csv", ["Wer", "Mail", "Bude"],
+                        [["Dana Fox", "dana@fox.io", "Fox Labs"]])
+    done = run(db, "import", str(path), "--map", "Wer=name", "--map", "Bude=organization", "--json")
+    assert done.returncode == 0, done.stderr
+    (dana,) = json.loads(run(db, "contacts", "list", "--json").stdout)
+    assert (dana["first_name"], dana["last_name"], dana["organization"]) == ("Dana", "Fox", "Fox Labs")
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["import"], 2, "give exactly one of FILE, --undo BATCH or --list"),
+    (["import", "{tmp}/nope.csv"], 1, "nope.csv: no such file"),
+    (["import", "{tmp}/empty.csv"], 1, "empty.csv: the file is empty; nothing was imported"),
+    (["import", "{tmp}/people.csv", "--map", "Nope=name"], 1, "no column named 'Nope'"),
+    (["import", "{tmp}/people.csv", "--map", "Wer"], 1, "COLUMN=FIELD"),
+    (["import", "{tmp}/people.csv", "--format", "xlsx"], 2, "invalid choice: 'xlsx'"),
+    (["import", "--undo", "7"], 1, "no import with id 7"),
+])
+def test_bad_input_is_named_and_nothing_is_written(db: Path, tmp_path: Path, args: list[str],
+                                                   code: int, message: str) -> None:
+    (tmp_path / "empty.csv").write_bytes(b"")
+    generic_file(tmp_path / "people.csv", ["Wer", "Mail"], [["Dana Fox", "dana@fox.io"]])
+    done = run(db, *[a.format(tmp=tmp_path) for a in args])
+    assert done.returncode == code and message in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    if code == 1:
+        assert json.loads(run(db, "contacts", "list", "--json").stdout) == []
+
+
+def test_export_csv_is_excel_safe_and_vcard_reads_back(db: Path, tmp_path: Path) -> None:
+    path = generic_file(tmp_path / "p.csv", ["First name", "Last name", "Email", "Company"], [
+        ["=HYPERLINK(\"x\")", "Evil", "evil@x.io", "Acme"], ["Zoë", "陈", "zoe@y.org", "-Minus"]])
+    assert run(db, "import", str(path)).returncode == 0
+    csv_out = tmp_path / "out.csv"
+    assert run(db, "export", "--format", "csv", "--out", str(csv_out)).returncode == 0
+    data = csv_out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "'=HYPERLINK" in data.decode("utf-8-sig")
+    assert "'-Minus" in data.decode("utf-8-sig") and "Zoë" in data.decode("utf-8-sig")
+    vcf = run(db, "export", "--format", "vcard")
+    assert vcf.returncode == 0 and vcf.stdout.count("BEGIN:VCARD") == 2
+    (tmp_path / "out.vcf").write_text(vcf.stdout, encoding="utf-8")
+    other = tmp_path / "other.sqlite3"
+    back = json.loads(run(other, "import", str(tmp_path / "out.vcf"), "--json").stdout)
+    assert back["format"] == "vcard" and back["counts"]["new"] == 2
+    first = {c["full_name"]: (c["organization"], c["emails"]) for c in
+             json.loads(run(db, "contacts", "list", "--json").stdout)}
+    second = {c["full_name"]: (c["organization"], c["emails"]) for c in
+              json.loads(run(other, "contacts", "list", "--json").stdout)}
+    assert first == second
