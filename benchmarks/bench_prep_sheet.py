@@ -17,7 +17,13 @@ from datetime import date
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from desktop_crm.reports import PrepOptions, PrepSheetData, render_batch, render_prep_sheet
+from desktop_crm.reports import (
+    PrepOptions,
+    PrepSheetData,
+    prep_sheet,
+    render_batch,
+    render_prep_sheet,
+)
 from desktop_crm.reports.samples import sample_prep_data
 from desktop_crm.reports.styles import styles
 from desktop_crm.reports.text import markup
@@ -64,6 +70,23 @@ def week(n: int) -> list[PrepSheetData]:
     return sheets
 
 
+def layout_passes(batch: list[PrepSheetData]) -> tuple[int, int]:
+    """(dry fitting passes, drawn passes) for one batch render."""
+    real = prep_sheet._build
+    counts = {True: 0, False: 0}
+
+    def counting(sheets, options, probe=None, dry=False):
+        counts[dry] += 1
+        return real(sheets, options, probe, dry)
+
+    prep_sheet._build = counting
+    try:
+        render_batch(batch, OPTIONS)
+    finally:
+        prep_sheet._build = real
+    return counts[True], counts[False]
+
+
 def main() -> None:
     one = [sample_prep_data()]
     render_prep_sheet(one[0], OPTIONS)  # register fonts once, as the app does
@@ -79,6 +102,9 @@ def main() -> None:
     print(f"batch of 50 (median of 3): {many:7.2f} s    target < 5 s      "
           f"{'OK' if many < 5 else 'SLOW'}")
     print(f"  baseline, same text:     {many_base:7.2f} s    ratio {many / many_base:.1f}x")
+    dry, drawn = layout_passes(batch)
+    print(f"layout passes for the batch: {dry} dry ({dry / len(batch):.1f} per sheet, of "
+          f"{len(prep_sheet.LEVELS)} densities), {drawn} drawn")
 
 
 if __name__ == "__main__":
