@@ -194,3 +194,15 @@ def test_contact_selected_signal_shows_that_person(qtbot, window) -> None:
     assert window.current_key == "contacts"
     assert window.contacts.table.current_contact_id() == target.id
     assert window.contacts.detail.name.text() == target.full_name
+
+
+def test_a_big_bulk_action_runs_in_a_worker_thread_and_undoes(qtbot, window, monkeypatch) -> None:
+    from desktop_crm.ui.widgets import worker
+
+    monkeypatch.setattr(worker, "INLINE_BELOW", 0)  # treat the demo's 200 rows as "big"
+    window.contacts.table.selectAll()
+    window.contacts.bulk_bar.status_requested.emit("dormant")
+    assert {c.status for c in Contact.select()} == {"dormant"}
+    assert "200 contacts" in window.statusBar().currentMessage()
+    window.undo()
+    assert "dormant" not in {c.status for c in Contact.select().limit(50)}

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -29,6 +28,7 @@ from ...services.smart_lists import SmartListView, create_smart_list
 from ..context import AppContext
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import open_dialog
+from ..widgets.worker import run_with_progress
 from .bulk_bar import BulkBar
 from .detail import ContactDetail
 from .editor import ContactEditor
@@ -197,14 +197,13 @@ class ContactsView(QWidget):
         if not ids:
             self.context.status_message.emit("Select one or more people first.")
             return False
-        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
-            result = action(ids, *args)
+            result = run_with_progress(
+                self, f"Working on {len(ids):,} people…", len(ids), lambda: action(ids, *args)
+            )
         except ServiceError as exc:
-            QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(self, "Could not do that", str(exc))
             return False
-        QGuiApplication.restoreOverrideCursor()
         self.context.data_changed.emit()
         self.context.status_message.emit(result.message)
         return True
