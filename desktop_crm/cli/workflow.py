@@ -51,6 +51,10 @@ def _register_meetings(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--learn", default="", help="what you want to learn")
     add.add_argument("--reveal", default="", help="what you want them to know about you")
     add.add_argument("--ask", default="", help="the outcome you will ask for")
+    add.add_argument(
+        "--status", default="planned", type=str.lower, choices=("planned", "done", "cancelled", "no-show"),
+        help="record a meeting already held with done (refused for a future time)",
+    )
     add.add_argument("--json", action="store_true")
     add.set_defaults(handler=cmd_meetings_add)
     lst = msub.add_parser("list", help="upcoming meetings (--all: every meeting)")
@@ -122,6 +126,7 @@ def cmd_meetings_add(args: argparse.Namespace) -> int:
         "objective_learn": args.learn,
         "objective_reveal": args.reveal,
         "objective_ask": args.ask,
+        "status": args.status,
     }
     meeting = meetings.schedule_meeting(contact_id, data)
     if args.json:

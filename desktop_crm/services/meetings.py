@@ -136,16 +136,30 @@ def _clean(data: Mapping[str, Any], partial: bool) -> dict[str, Any]:
     return clean
 
 
+def check_status_time(status: str, starts_at: dt.datetime, tz: str, now: dt.datetime | None = None) -> None:
+    """Refuse 'done' or 'no_show' for a meeting that has not started yet.
+
+    One rule for scheduling, editing, the dialog and the command line, so a
+    future meeting can never owe a thank-you or count as held.
+    """
+    if status not in ("done", "no_show") or starts_at <= (now or utcnow()):
+        return
+    local = utc_to_local(starts_at, tz)
+    label = "done" if status == "done" else "a no-show"
+    raise ValidationError(
+        "status",
+        f"the meeting starts {local:%Y-%m-%d %H:%M} {local.tzname()} and has not started yet, "
+        f"so it cannot be {label}",
+    )
+
+
 def schedule_meeting(contact_id: int, data: Mapping[str, Any]) -> MeetingView:
     """Plan a meeting. ``data``: when (local wall time), tz (default: this computer's zone),
     minutes (30), kind (coffee), place, objective_learn/_reveal/_ask, notes.
 
     Refuses a person marked do-not-contact; moves the contact to 'scheduled'.
     """
-    contact = _live_contact(contact_id)
-    if contact.status == "do_not_contact":
-        raise ValidationError("contact", f"{contact.full_name} is marked do-not-contact")
-    clean = _clean(data, partial=False)
+    clean = validate_new(contact_id, data)
     with db.atomic():
         meeting = Meeting.create(
             contact=contact_id,
@@ -157,6 +171,8 @@ def schedule_meeting(contact_id: int, data: Mapping[str, Any]) -> MeetingView:
             **{k: clean.get(k, "") for k in TEXT_FIELDS},
         )
         sync_contact(contact_id)
+        if meeting.status == "done":
+            introductions_met(contact_id)
     return get_meeting(meeting.id)
 
 
@@ -164,25 +180,42 @@ def update_meeting(meeting_id: int, changes: Mapping[str, Any]) -> MeetingView:
     """Change any field given (same keys as :func:`schedule_meeting`); a new ``when`` is
     read in the new ``tz`` if given, else in the meeting's zone."""
     meeting = _live(meeting_id)
-    if "when" in changes and "tz" not in changes:
-        changes = {**changes, "tz": meeting.tz}
-    elif "tz" in changes and "when" not in changes:
-        local = utc_to_local(meeting.starts_at, meeting.tz).replace(tzinfo=None)
-        changes = {**changes, "when": local}
-    clean = _clean(changes, partial=True)
-    starts = clean.get("starts_at", meeting.starts_at)
-    if clean.get("status") in ("done", "no_show") and starts > utcnow():
-        raise ValidationError(
-            "status", f"meeting {meeting_id} has not started yet; it cannot be {clean['status']}"
-        )
+    clean = validate_changes(meeting, changes)
     with db.atomic():
         for key, value in clean.items():
             setattr(meeting, key, value)
         meeting.save()
         sync_contact(meeting.contact_id)
         if clean.get("status") == "done":
-            _introductions_met(meeting.contact_id)
+            introductions_met(meeting.contact_id)
     return get_meeting(meeting_id)
+
+
+def validate_new(contact_id: int, data: Mapping[str, Any]) -> dict[str, Any]:
+    """Everything :func:`schedule_meeting` checks, without writing: the clean fields."""
+    contact = _live_contact(contact_id)
+    if contact.status == "do_not_contact":
+        raise ValidationError("contact", f"{contact.full_name} is marked do-not-contact")
+    clean = _clean(data, partial=False)
+    check_status_time(clean.get("status", "planned"), clean["starts_at"], clean["tz"])
+    return clean
+
+
+def validate_changes(meeting: Meeting, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Everything :func:`update_meeting` checks, without writing: the clean changes.
+
+    A new ``when`` is read in the new ``tz`` if given, else in the meeting's zone.
+    """
+    if "when" in changes and "tz" not in changes:
+        changes = {**changes, "tz": meeting.tz}
+    elif "tz" in changes and "when" not in changes:
+        local = utc_to_local(meeting.starts_at, meeting.tz).replace(tzinfo=None)
+        changes = {**changes, "when": local}
+    clean = _clean(changes, partial=True)
+    check_status_time(
+        clean.get("status", meeting.status), clean.get("starts_at", meeting.starts_at), clean.get("tz", meeting.tz)
+    )
+    return clean
 
 
 def set_status(meeting_id: int, status: str) -> MeetingView:
@@ -360,11 +393,16 @@ def sync_contact(contact_id: int) -> None:
         Contact.update(status=status, updated_at=utcnow()).where(Contact.id == contact_id).execute()
 
 
-def _introductions_met(contact_id: int) -> None:
+def introductions_met(contact_id: int) -> None:
     """Meeting someone you were introduced to closes the introduction as 'met'."""
     Introduction.update(status="met").where(
         Introduction.introduced == contact_id, Introduction.status.in_(("promised", "made"))
     ).execute()
+
+
+def live_meeting(meeting_id: int) -> Meeting:
+    """The meeting row, not in the trash; NotFoundError otherwise."""
+    return _live(meeting_id)
 
 
 def _live(meeting_id: int) -> Meeting:

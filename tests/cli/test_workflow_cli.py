@@ -58,6 +58,8 @@ def test_when_defaults_to_the_system_zone(db):
         (("--contact", "Ana", "--when", "2026-12-01T10:00"), "desktop-crm: 'Ana' matches 2 people"),
         (("--contact", "Bo", "--when", "2026-12-01T10:00", "--tz", "Moon/Base"), "desktop-crm: tz: 'Moon/Base' is not a known time zone"),
         (("--contact", "Bo", "--when", "2026-03-29T02:30", "--tz", "Europe/Berlin"), "does not exist in Europe/Berlin"),
+        (("--contact", "Bo", "--when", "2099-12-01T10:00", "--tz", "UTC", "--status", "done"),
+         "desktop-crm: status: the meeting starts 2099-12-01 10:00 UTC and has not started yet, so it cannot be done"),
     ],
 )
 def test_bad_meeting_input_is_one_clear_line_and_exit_1(db, args, message):

@@ -53,6 +53,28 @@ def test_future_meeting_cannot_be_done_yet(ana):
         meetings.mark_done(m.id)
 
 
+@pytest.mark.parametrize("status", ["done", "no_show", "no-show"])
+def test_a_future_meeting_cannot_be_scheduled_as_held_or_missed(ana, status):
+    with pytest.raises(ValidationError, match="has not started yet") as caught:
+        meetings.schedule_meeting(ana, {"when": _local(3), "tz": "UTC", "status": status})
+    assert caught.value.field == "status"
+    assert meetings.list_meetings(contact_id=ana) == []
+    assert get_contact(ana).status == "to_contact"
+
+
+def test_a_past_meeting_can_be_scheduled_as_done_and_owes_a_thank_you(ana):
+    m = meetings.schedule_meeting(ana, {"when": _local(-1), "tz": "UTC", "status": "done"})
+    assert m.status == "done" and m.thank_you_due_at is not None
+    assert get_contact(ana).status == "met"
+
+
+def test_moving_a_held_meeting_into_the_future_is_refused(ana):
+    m = meetings.schedule_meeting(ana, {"when": _local(-1), "tz": "UTC", "status": "done"})
+    with pytest.raises(ValidationError, match="has not started yet"):
+        meetings.update_meeting(m.id, {"when": _local(5)})
+    assert meetings.get_meeting(m.id).starts_at == m.starts_at
+
+
 def test_do_not_contact_person_cannot_be_scheduled(ana):
     update_contact(ana, {"status": "do_not_contact"})
     with pytest.raises(ValidationError, match="do-not-contact"):

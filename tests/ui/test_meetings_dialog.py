@@ -202,3 +202,29 @@ def test_email_drafts_copy_to_the_clipboard_and_open_a_mailto_url(qtbot, context
     dialog.drafts.select("introduction_request")
     assert not panel.copy_button.isEnabled()  # nobody promised an introduction yet
     assert "not promised an introduction" in panel.body_edit.toPlainText()
+
+
+def test_a_refused_introduction_saves_nothing_and_keeps_what_was_typed(qtbot, context, person):
+    before = len(meetings.list_meetings())
+    dialog = MeetingDialog(context, contact_id=person)
+    qtbot.addWidget(dialog)
+    _set_when(dialog, dt.date.today() - dt.timedelta(days=1), 10)
+    dialog.schedule.status.setCurrentIndex(dialog.schedule.status.findData("done"))
+    qtbot.keyClicks(dialog.questions.one_off, "How did the Acme grid project start?")
+    qtbot.mouseClick(dialog.questions.add_one_off_button, Qt.MouseButton.LeftButton)
+    dialog.show_page("outcome")
+    qtbot.keyClicks(dialog.outcome.intro_name, "Testa Quinlan")  # the person being met
+    qtbot.mouseClick(dialog.outcome.add_intro_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.outcome.action_text, "Send the storage article")
+    qtbot.mouseClick(dialog.outcome.add_action_button, Qt.MouseButton.LeftButton)
+    dialog.show_page("meeting")
+    _save(qtbot, dialog)
+
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "the person you are meeting" in dialog.errors.message("introduced")
+    assert dialog.tabs.currentWidget() is dialog.outcome
+    assert len(meetings.list_meetings()) == before  # not even the meeting itself
+    assert actions.list_actions(contact_id=person, open_only=False) == []
+    assert get_contact(person).status == "to_contact"
+    assert len(dialog.outcome.pending_intros) == 1 and len(dialog.outcome.pending_actions) == 1
+    assert [q.text for q in dialog.questions.chosen] == ["How did the Acme grid project start?"]

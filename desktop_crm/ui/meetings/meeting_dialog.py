@@ -2,13 +2,11 @@
 
 Four pages: the meeting itself, the chosen questions, what happened during
 and after, and email drafts. Nothing is written until Save, and Save writes
-nothing while the meeting fields are invalid: the services validate first
-and the message appears under the field it is about.
+all of it in one transaction (:mod:`services.meeting_bundle`) or nothing:
+every part is validated first and each message appears under its field.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import meetings
-from ...services.errors import ServiceError, ValidationError
-from ...services.meeting_time import local_to_utc
+from ...services.errors import ServiceError
+from ...services.meeting_bundle import save_meeting
 from ..context import AppContext
 from ..widgets.theme import set_error_style
 from .drafts_tab import DraftsTab
@@ -105,41 +103,40 @@ class MeetingDialog(QDialog):
 
     # saving --------------------------------------------------------------
     def save(self) -> None:
-        """Validate, then write everything; on an error show it and keep the dialog open."""
+        """Validate and write everything in one transaction; on an error show it and stay open."""
         self.errors.clear()
         self.general_error.hide()
         try:
             contact_id = self.schedule.contact.contact_id()
-            values = self.schedule.values()
-            self._check_status(values)
-            if self.meeting_id is None:
-                view = meetings.schedule_meeting(contact_id, values)
-                self.meeting_id = view.id
-            else:
-                meetings.update_meeting(self.meeting_id, values)
-            self.questions.apply(self.meeting_id)
-            self.outcome.apply(self.meeting_id)
+            view = save_meeting(
+                contact_id,
+                self.meeting_id,
+                self.schedule.values(),
+                questions=self.questions.entries(),
+                notes=self.outcome.notes.toPlainText(),
+                introductions=self.outcome.introduction_entries(),
+                actions=self.outcome.action_entries(),
+                thank_you_sent=self.outcome.thank_you_sent(),
+                actions_done=self.outcome.actions_ticked(),
+            )
         except ServiceError as exc:
             self._show_error(exc)
             return
+        self.meeting_id = view.id
+        self.outcome.saved()
         self.context.data_changed.emit()
         self.context.status_message.emit("Meeting saved.")
         self.accept()
 
-    def _check_status(self, values: dict) -> None:
-        """A meeting cannot be done or a no-show before it starts (checked before writing)."""
-        if values["status"] not in ("done", "no_show"):
-            return
-        starts = local_to_utc(values["when"], values["tz"] or "UTC")
-        if starts > dt.datetime.now(dt.UTC).replace(tzinfo=None):
-            label = "done" if values["status"] == "done" else "a no-show"
-            raise ValidationError("status", f"this meeting has not started yet, so it cannot be {label}")
-
     def _show_error(self, exc: ServiceError) -> None:
         leftover = self.errors.show(exc)
-        for field in ("contact", "when", "tz", "minutes", "kind", "status"):
-            if self.errors.message(field):
-                self.tabs.setCurrentWidget(self.schedule)
+        pages = (
+            (self.schedule, ("contact", "when", "tz", "minutes", "kind", "status")),
+            (self.outcome, ("introduced", "action")),
+        )
+        for page, fields in pages:
+            if any(self.errors.message(f) for f in fields):
+                self.tabs.setCurrentWidget(page)
                 break
         if leftover:
             self.general_error.setText(leftover)

@@ -1,8 +1,9 @@
 """The "During and after" page: answers, notes, introductions obtained, promises, thank-you.
 
-Everything typed here waits for the dialog's Save; then :meth:`OutcomeTab.apply`
-records introductions (creating or linking the new person through
-:mod:`services.introductions`), promised actions, notes and the thank-you.
+Everything typed here waits for the dialog's Save, which hands it to
+:func:`services.meeting_bundle.save_meeting` with the rest of the dialog:
+introductions (creating or linking the new person), promised actions, notes
+and the thank-you are written together with the meeting, or not at all.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...services import actions, introductions, meetings
 from ...services.errors import ServiceError
+from ...services.meeting_bundle import ActionEntry, IntroductionEntry
 from ..widgets.theme import set_muted
 from .contact_picker import ContactPicker
 from .field_errors import FieldErrors
@@ -232,25 +234,29 @@ class OutcomeTab(QWidget):
         self.action_text.clear()
 
     # saving --------------------------------------------------------------
-    def apply(self, meeting_id: int) -> None:
-        """Write notes, introductions, actions and the thank-you for the saved meeting."""
-        meetings.update_meeting(meeting_id, {"notes": self.notes.toPlainText()})
-        while self.pending_intros:
-            intro = self.pending_intros[0]
-            introduced: Any = intro.contact_id if intro.contact_id else intro.new_person
-            introductions.record_introduction(introduced, meeting_id=meeting_id, status=intro.status)
-            self.pending_intros.pop(0)
-        while self.pending_actions:
-            action = self.pending_actions[0]
-            actions.add_action(action.text, meeting_id=meeting_id, due=action.due)
-            self.pending_actions.pop(0)
+    def introduction_entries(self) -> list[IntroductionEntry]:
+        return [IntroductionEntry(i.contact_id, i.new_person, i.status) for i in self.pending_intros]
+
+    def action_entries(self) -> list[ActionEntry]:
+        return [ActionEntry(a.text, a.due) for a in self.pending_actions]
+
+    def actions_ticked(self) -> dict[int, bool]:
+        """Existing actions whose tick changed: {action id: done}."""
+        changed = {}
         for row in range(self.action_list.count()):
             item = self.action_list.item(row)
             action_id = item.data(Qt.ItemDataRole.UserRole)
             done = item.checkState() == Qt.CheckState.Checked
             if action_id is not None and self._action_state.get(action_id) != done:
-                actions.complete_action(action_id, done)
-                self._action_state[action_id] = done
-        if self.thank_you.isChecked() != self._thank_you_was:
-            meetings.mark_thank_you_sent(meeting_id, self.thank_you.isChecked())
-            self._thank_you_was = self.thank_you.isChecked()
+                changed[action_id] = done
+        return changed
+
+    def thank_you_sent(self) -> bool | None:
+        """The thank-you mark if the user changed it, else None (leave it)."""
+        checked = self.thank_you.isChecked()
+        return checked if checked != self._thank_you_was else None
+
+    def saved(self) -> None:
+        """Everything pending is now stored: nothing left to warn about on close."""
+        self.pending_intros.clear()
+        self.pending_actions.clear()

@@ -3,7 +3,7 @@
 Suggestions come from :mod:`services.question_suggestions` with the reasons
 they fit; the user adds them, reorders with Up/Down, removes, or types a
 one-off question for this person only. Nothing is written until the dialog
-saves: :meth:`QuestionsTab.apply` then brings the meeting's list in step.
+saves: :meth:`QuestionsTab.entries` is then part of the one meeting bundle.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import answers
+from ...services.meeting_bundle import QuestionEntry
 from ...services.question_suggestions import suggest_for_contact
 from ...services.questions import CATEGORY_LABELS
 from ..widgets.theme import heading_font, set_muted
@@ -52,7 +53,6 @@ class QuestionsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chosen: list[ChosenQuestion] = []
-        self._removed: list[int] = []
         self._contact_id: int | None = None
 
         self.chosen_list = HintList(
@@ -206,27 +206,11 @@ class QuestionsTab(QWidget):
         row = self.chosen_list.currentRow()
         if row < 0:
             return
-        gone = self.chosen.pop(row)
-        if gone.mq_id is not None:
-            self._removed.append(gone.mq_id)
+        self.chosen.pop(row)
         self._render_chosen(select=row)
         self._render_suggestions()
 
     # saving --------------------------------------------------------------
-    def apply(self, meeting_id: int) -> None:
-        """Write the list: removals, additions, the order, then the answers."""
-        for mq_id in self._removed:
-            answers.remove_meeting_question(mq_id)
-        self._removed.clear()
-        for item in self.chosen:
-            if item.mq_id is not None:
-                continue
-            if item.question_id is None:
-                item.mq_id = answers.add_one_off_question(meeting_id, item.text).id
-            else:
-                rows = answers.add_meeting_questions(meeting_id, [item.question_id])
-                item.mq_id = next(r.id for r in rows if r.question_id == item.question_id)
-        ids = [c.mq_id for c in self.chosen if c.mq_id is not None]
-        if ids:
-            answers.reorder_meeting_questions(meeting_id, ids)
-            answers.record_answers(meeting_id, {c.mq_id: c.answer for c in self.chosen if c.mq_id})
+    def entries(self) -> list[QuestionEntry]:
+        """The chosen list, in order, with answers, as the meeting bundle saves it."""
+        return [QuestionEntry(c.text, c.question_id, c.mq_id, c.answer) for c in self.chosen]
