@@ -148,11 +148,18 @@ class RelationshipDialog(QDialog):
         row = QHBoxLayout()
         hint = QLabel("Select one to edit it below.")
         set_muted(hint)
+        self.new_button = QPushButton("New")
+        self.new_button.setToolTip("Stop editing and record a new relationship")
+        self.new_button.setEnabled(False)
         row.addWidget(hint, 1)
+        row.addWidget(self.new_button)
         row.addWidget(self.remove_button)
         box.addLayout(row)
         layout.addWidget(self.existing_box)
 
+        self.mode = QLabel("New relationship")
+        self.mode.setWordWrap(True)
+        layout.addWidget(self.mode)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._single_form(), "One relationship")
         self.tabs.addTab(self._bulk_form(), "Several people, one person")
@@ -163,6 +170,7 @@ class RelationshipDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.existing.currentItemChanged.connect(self._edit_existing)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.new_button.clicked.connect(self.start_new)
         self._prefill()
 
     def _single_form(self) -> QWidget:
@@ -216,27 +224,46 @@ class RelationshipDialog(QDialog):
         self.person_a.set_person(contact.id, contact.full_name)
         self.bulk_target.set_person(contact.id, contact.full_name)
         self._load_existing()
+        self.person_b.setFocus()
 
     def _load_existing(self) -> None:
         self.existing.clear()
         rels = list_relationships(self.contact_id) if self.contact_id is not None else []
         for rel in rels:
             other = rel.person_b if rel.person_a_id == self.contact_id else rel.person_a
-            item = QTreeWidgetItem([other, KIND_LABELS.get(rel.kind, rel.kind), rel.strength, rel.how])
+            kind = KIND_LABELS.get(rel.kind, rel.kind).split(" (")[0]
+            item = QTreeWidgetItem([other, kind, rel.strength.title(), rel.how])
             item.setData(0, Qt.ItemDataRole.UserRole, rel)
             self.existing.addTopLevelItem(item)
         self.existing_title.setText(f"{len(rels)} relationship(s) recorded" if rels else "No relationships recorded yet.")
         self.existing.setVisible(bool(rels))
+        # Nothing is being edited until the user picks a row (focus would pick the first).
+        self.existing.setCurrentItem(None)
+        self.existing.clearSelection()
+
+    def start_new(self) -> None:
+        self.existing.setCurrentItem(None)
+        self.existing.clearSelection()
+        self._edit_existing(None)
 
     def _edit_existing(self, item: QTreeWidgetItem | None, _previous=None) -> None:
         self.remove_button.setEnabled(item is not None)
+        self.new_button.setEnabled(item is not None)
         if item is None:
             self.editing = None
+            self.mode.setText("New relationship")
             self.person_a.setEnabled(True)
             self.person_b.setEnabled(True)
+            if self.contact_id is not None:
+                contact = get_contact(self.contact_id)
+                self.person_a.set_person(contact.id, contact.full_name)
+            self.person_b.clear()
+            self.how.clear()
+            self.since.clear()
             return
         rel: RelationshipView = item.data(0, Qt.ItemDataRole.UserRole)
         self.editing = rel
+        self.mode.setText(f"Editing: {rel.person_a} — {rel.person_b}")
         self.tabs.setCurrentIndex(0)
         self.person_a.set_person(rel.person_a_id, rel.person_a)
         self.person_b.set_person(rel.person_b_id, rel.person_b)
