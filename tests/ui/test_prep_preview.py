@@ -113,6 +113,7 @@ def test_week_batch_puts_every_meeting_in_one_pdf(qtbot, demo_db, planned) -> No
 def test_contact_without_meeting_and_outline_fallback(qtbot, demo_db, monkeypatch) -> None:
     monkeypatch.setattr(worker, "pdftoppm_path", lambda: None)
     monkeypatch.setattr(worker, "_qtpdf_available", lambda: False)
+    monkeypatch.setattr(worker, "_pdfium_available", lambda: False)
     contact = Contact.select().where(~Contact.id.in_(Meeting.select(Meeting.contact))).first()
     dialog = open_dialog(qtbot, demo_db, contact_id=contact.id)
     assert dialog.stack.currentIndex() == dialog.PAGE_OUTLINE
@@ -139,3 +140,14 @@ def test_print_paints_every_page(qtbot, demo_db, planned, tmp_path) -> None:
     pages = dialog.print_to(printer)
     assert pages == len(pdf_of(dialog).pages)
     assert len(PdfReader(out).pages) == pages
+
+
+def test_pages_are_rasterised_without_poppler_or_qtpdf(monkeypatch) -> None:
+    """Users' machines rarely have pdftoppm: PDFium alone must give page images."""
+    from desktop_crm.reports import render_prep_sheet
+    from desktop_crm.reports.samples import sample_prep_data
+
+    monkeypatch.setattr(worker, "pdftoppm_path", lambda: None)
+    monkeypatch.setattr(worker, "_qtpdf_available", lambda: False)
+    pages = worker.rasterise(render_prep_sheet(sample_prep_data()))
+    assert pages and all(page.startswith(b"\x89PNG") for page in pages)

@@ -6,10 +6,11 @@ a second or two, so the PDF (and its page images) are made in a
 The sheet data is read from the database on the UI thread before the job
 starts (it is quick), so the worker never touches SQLite.
 
-Page images: PySide6-Essentials has no QtPdf, so pages are rasterised with
-QtPdf when it is installed, else with poppler's ``pdftoppm`` when it is on
-the PATH (most Linux desktops), else not at all: the dialog then shows an
-outline of the sheet and offers the system PDF viewer.
+Page images: pages are rasterised with pypdfium2 (a dependency, PDFium's
+renderer, on every platform); should that fail, with QtPdf when it is
+installed (PySide6-Essentials has none), else with poppler's ``pdftoppm``
+when it is on the PATH, else not at all: the dialog then shows an outline
+of the sheet and offers the system PDF viewer.
 """
 
 from __future__ import annotations
@@ -35,7 +36,37 @@ def pdftoppm_path() -> str | None:
 
 def can_rasterise() -> bool:
     """Whether this machine can show PDF pages as images."""
-    return _qtpdf_available() or pdftoppm_path() is not None
+    return _pdfium_available() or _qtpdf_available() or pdftoppm_path() is not None
+
+
+def _pdfium_available() -> bool:
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _rasterise_pdfium(pdf: bytes, dpi: int) -> list[bytes]:
+    """Pages via PDFium; PNG encoding through Pillow (a reportlab dependency)."""
+    try:
+        import io
+
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(pdf)
+        pages = []
+        try:
+            for index in range(len(document)):
+                bitmap = document[index].render(scale=dpi / 72)
+                buffer = io.BytesIO()
+                bitmap.to_pil().save(buffer, "PNG")
+                pages.append(buffer.getvalue())
+        finally:
+            document.close()
+        return pages
+    except Exception:  # noqa: BLE001 - any failure falls back to the next rasteriser
+        return []
 
 
 def _qtpdf_available() -> bool:
@@ -49,6 +80,10 @@ def _qtpdf_available() -> bool:
 def rasterise(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[bytes]:
     """PNG bytes per page, or ``[]`` when nothing here can rasterise a PDF
     (or it failed: the preview then falls back to the outline)."""
+    if _pdfium_available():
+        pages = _rasterise_pdfium(pdf, dpi)
+        if pages:
+            return pages
     if _qtpdf_available():
         pages = _rasterise_qtpdf(pdf, dpi)
         if pages:
