@@ -96,6 +96,13 @@ def cached_database(cache: Path, count: int) -> Path:
 
 # --- children (one per measurement, for honest peak memory) --------------------------------------
 def _peak_mb() -> float:
+    """Peak resident memory of this process since exec (VmHWM). ``ru_maxrss`` would also
+    count the parent's pages at fork time — the generator's, if it just ran."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -241,9 +248,9 @@ def run_child(kind: str, db: Path | None, home: Path) -> dict:
 
 # --- main ------------------------------------------------------------------------------------
 def _row(label: str, value: float, unit: str, base: float | None = None, target: float | None = None) -> str:
-    text = f"  {label:<44} {value:>9.1f} {unit}"
+    text = f"  {label:<44} {value:>9.2f} {unit}"
     if base:
-        text += f"   ({value / base:>6.1f}x baseline {base:.1f})"
+        text += f"   ({value / base:>6.1f}x baseline {base:.2f})"
     if target is not None:
         text += f"   target < {target:g}: {'OK' if value < target else 'MISSED'}"
     return text
