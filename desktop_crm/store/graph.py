@@ -83,6 +83,17 @@ def iter_edge_codes() -> Iterator[tuple[int, int, int]]:
     return iter(db.execute_sql(sql))
 
 
+def relationship_count() -> int:
+    """Live relationships (a cheap upper bound of the graph's size, to decide how to load it)."""
+    return int(db.execute_sql("SELECT count(*) FROM relationship WHERE deleted_at IS NULL").fetchone()[0])
+
+
+def close_thread_connection() -> None:
+    """Close the calling thread's connection (a worker's), leaving the main one open."""
+    if not db.is_closed():
+        db.close()
+
+
 def change_counter() -> int:
     """Rows changed through this connection since it opened (any table).
 

@@ -211,3 +211,19 @@ def test_empty_network_explains_what_to_do(db_path, qtbot) -> None:
     widget.refresh()
     assert widget.stack.currentWidget() is widget.empty
     assert "No relationships yet" in widget.empty.title.text()
+
+
+def test_a_big_network_loads_in_the_background_while_the_view_says_so(demo_db, qtbot, monkeypatch) -> None:
+    from desktop_crm.services.network import invalidate_graph
+
+    monkeypatch.setattr(view_module, "BACKGROUND_ABOVE", 0)
+    invalidate_graph()
+    widget = NetworkView(AppContext(demo_db))
+    qtbot.addWidget(widget)
+    widget.refresh()
+    assert widget.stack.currentWidget() is widget.loading
+    assert widget.status.text() == "Loading the network…"
+    qtbot.waitUntil(lambda: widget.network is not None and widget.stack.currentWidget() is widget.canvas, timeout=15000)
+    assert len(widget.canvas.nodes) == len(get_graph().graph)
+    assert get_graph() is widget.network  # stamped with this thread's key: no second load
+    qtbot.waitUntil(lambda: widget._loader is None)

@@ -17,6 +17,7 @@ from .layout import NetworkMap, build_map, mutual_connections
 from .links import record_introduction_link
 from .paths import PathResult, path_to_organization, path_to_person
 from .reach import Reach, compute_reach
+from .targets import Target, TargetChoices, resolve_target
 from .wide_angle import WideAngleFilter, WideAngleHit, filter_choices, wide_angle
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "NetworkMap",
     "PathResult",
     "Reach",
+    "Target",
+    "TargetChoices",
     "WideAngleFilter",
     "WideAngleHit",
     "build_map",
@@ -39,5 +42,6 @@ __all__ = [
     "path_to_person",
     "rank_gatekeepers",
     "record_introduction_link",
+    "resolve_target",
     "wide_angle",
 ]

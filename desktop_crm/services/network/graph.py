@@ -135,7 +135,7 @@ def apply_person_costs(graph: nx.Graph, responsive: Iterable[int], avoid: dict[i
 def load_graph() -> NetworkGraph:
     """Read the whole network from the database and weight it (no cache)."""
     started = time.perf_counter()
-    key = (store_graph.database_key(), store_graph.change_counter())
+    key = graph_key()
     graph = build_graph(store_graph.iter_edge_codes())
     responsive = store_graph.responsive_ids()
     avoid = store_graph.avoid_ids()
@@ -153,9 +153,14 @@ _cache: dict[str, NetworkGraph] = {}
 _lock = threading.Lock()
 
 
+def graph_key() -> tuple[str, int]:
+    """What the cache is keyed on, for the calling thread's connection."""
+    return (store_graph.database_key(), store_graph.change_counter())
+
+
 def get_graph() -> NetworkGraph:
     """The cached graph, reloaded when the database changed since it was built."""
-    key = (store_graph.database_key(), store_graph.change_counter())
+    key = graph_key()
     with _lock:
         cached = _cache.get("graph")
         if cached is not None and cached.key == key:
@@ -163,6 +168,36 @@ def get_graph() -> NetworkGraph:
         fresh = load_graph()
         _cache["graph"] = fresh
         return fresh
+
+
+def cached_graph(key: tuple[str, int]) -> NetworkGraph | None:
+    """The cached graph if it is still true for ``key``, without loading anything."""
+    with _lock:
+        cached = _cache.get("graph")
+        return cached if cached is not None and cached.key == key else None
+
+
+def load_graph_in_worker() -> NetworkGraph:
+    """Load from a worker thread (its own connection, closed afterwards).
+
+    The caller stamps the result with the key it read on its own thread
+    (:func:`remember_graph`), so later :func:`get_graph` calls there reuse it.
+    """
+    try:
+        return load_graph()
+    finally:
+        store_graph.close_thread_connection()
+
+
+def remember_graph(network: NetworkGraph, key: tuple[str, int]) -> None:
+    """Cache a graph loaded elsewhere under the key read before loading began."""
+    network.key = key
+    with _lock:
+        _cache["graph"] = network
+
+
+def relationship_count() -> int:
+    return store_graph.relationship_count()
 
 
 def invalidate_graph() -> None:

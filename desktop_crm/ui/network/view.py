@@ -12,41 +12,37 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
-    QMenu,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...services import network as net
 from ...services.contacts import get_contact, get_contacts, update_contact
-from ...services.errors import AmbiguousError, NotFoundError, ServiceError
-from ...services.organizations import resolve_organization
+from ...services.errors import NotFoundError, ServiceError, ValidationError
 from ...services.profile import get_profile
-from ...services.resolve import resolve_contact
 from ...services.tags import add_tag
 from ..context import AppContext
 from ..widgets.empty_state import EmptyState
 from ..widgets.theme import set_muted
 from .canvas import NetworkCanvas
 from .filter_bar import WideAngleBar
-from .items import GATEKEEPER_RING, HIGHLIGHT, NODE_COLOURS
 from .list_panel import WideAngleList
+from .loader import GraphLoader
 from .panels import GatekeepersPanel, PathsPanel, PersonPanel, ReachPanel
+from .toolbar import MapToolbar, legend_html
 
 MAX_NODES = 2000
+BACKGROUND_ABOVE = 50_000  # relationships: load in a worker thread past this
 SUGGESTED_GATEKEEPERS = 5
 TABS = ("person", "paths", "list", "gatekeepers", "reach")
 
@@ -74,6 +70,7 @@ class NetworkView(QWidget):
         self.path_result: net.PathResult | None = None
         self.suggested: set[int] = set()
         self._loaded = False
+        self._loader: GraphLoader | None = None
         self._stale_tabs: set[str] = set(TABS)
         self._build()
 
@@ -83,7 +80,11 @@ class NetworkView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 6)
         layout.setSpacing(8)
-        layout.addLayout(self._toolbar())
+        self.toolbar = MapToolbar()
+        for name in ("find_box", "find_button", "fit_button", "zoom_in_button", "zoom_out_button",
+                     "me_button", "add_button", "export_button"):
+            setattr(self, name, getattr(self.toolbar, name))
+        layout.addWidget(self.toolbar)
         self.filter_bar = WideAngleBar()
         layout.addWidget(self.filter_bar)
 
@@ -95,9 +96,11 @@ class NetworkView(QWidget):
             "or that two of your contacts know each other; introductions add themselves.",
         )
         self.empty.add_button("Add a relationship…", self.add_relationship, default=True)
+        self.loading = EmptyState("Loading your network…")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.canvas)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.loading)
 
         self.tabs = QTabWidget()
         self.person_panel = PersonPanel()
@@ -126,62 +129,15 @@ class NetworkView(QWidget):
         status = QHBoxLayout()
         self.status = QLabel()
         set_muted(self.status)
-        legend = QLabel(self._legend_html())
+        legend = QLabel(legend_html())
         legend.setTextFormat(Qt.TextFormat.RichText)
         status.addWidget(self.status, 1)
         status.addWidget(legend)
         layout.addLayout(status)
         self._connect()
 
-    def _toolbar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
-        self.find_box = QLineEdit()
-        self.find_box.setPlaceholderText("Find a way to… a person or an organization")
-        self.find_box.setClearButtonEnabled(True)
-        self.find_box.setMinimumWidth(260)
-        self.find_button = QPushButton("Find a way")
-        bar.addWidget(self.find_box, 2)
-        bar.addWidget(self.find_button)
-        bar.addSpacing(12)
-        self.fit_button = self._tool("Fit", "Show everyone on the map (Ctrl+0)", QKeySequence("Ctrl+0"))
-        self.zoom_out_button = self._tool("−", "Zoom out (Ctrl+-)", QKeySequence.StandardKey.ZoomOut)
-        self.zoom_in_button = self._tool("+", "Zoom in (Ctrl++)", QKeySequence.StandardKey.ZoomIn)
-        self.me_button = self._tool("Centre on me", "Put yourself back in the middle")
-        for button in (self.fit_button, self.zoom_out_button, self.zoom_in_button, self.me_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        self.add_button = QPushButton("Add relationship…")
-        self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.export_button)
-        menu.addAction("Map as PNG image…", lambda: self.export_dialog("png"))
-        menu.addAction("Map as SVG drawing…", lambda: self.export_dialog("svg"))
-        self.export_button.setMenu(menu)
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.export_button)
-        return bar
-
-    def _tool(self, text: str, tip: str, shortcut=None) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setMinimumWidth(30)
-        if shortcut is not None:
-            button.setShortcut(shortcut)
-        return button
-
-    def _legend_html(self) -> str:
-        def dot(colour: str, label: str) -> str:
-            return f"<span style='color:{colour}; font-size:14px'>●</span> {label}"
-
-        parts = [dot(NODE_COLOURS[k], k.title() if k != "you" else "You") for k in ("you", "primary", "bridge", "target")]
-        parts.append(f"<span style='color:{GATEKEEPER_RING}; font-size:14px'>◯</span> gatekeeper")
-        parts.append(f"<span style='color:{HIGHLIGHT}'>━</span> path")
-        return "&nbsp;&nbsp;".join(parts) + "&nbsp;&nbsp;· size = introductions given"
-
     def _connect(self) -> None:
+        self.toolbar.export_requested.connect(self.export_dialog)
         self.find_box.returnPressed.connect(self.find)
         self.find_button.clicked.connect(self.find)
         self.fit_button.clicked.connect(self.canvas.fit)
@@ -213,11 +169,48 @@ class NetworkView(QWidget):
         if not self._loaded:
             self.refresh()
 
-    @busy
     def refresh(self) -> None:
-        """Reload from the database (after any change), keeping the centre and pins."""
+        """Reload from the database (after any change), keeping the centre and pins.
+
+        A big network (more than ``BACKGROUND_ABOVE`` relationships) that
+        changed loads in a worker thread; the rest of the refresh runs when
+        it arrives.
+        """
         self._loaded = True
-        self.network = net.get_graph()
+        key = net.graph.graph_key()
+        network = net.graph.cached_graph(key)
+        if network is None and self._loader is None and net.graph.relationship_count() > BACKGROUND_ABOVE:
+            self._start_loading(key)
+            return
+        if self._loader is not None:
+            return  # a load is under way: it will refresh when it arrives
+        self._show_network(network or busy(net.get_graph)())
+
+    def _start_loading(self, key: tuple[str, int]) -> None:
+        self.loading.set_text("Loading your network…", "Reading who knows whom. The map appears in a few seconds.")
+        self.stack.setCurrentWidget(self.loading)
+        self.status.setText("Loading the network…")
+        self._loader = GraphLoader(key, self)
+        self._loader.loaded.connect(self._loaded_in_background)
+        self._loader.failed.connect(self._load_failed)
+        self._loader.finished.connect(self._loader_done)
+        self._loader.start()
+
+    def _loaded_in_background(self, network: net.NetworkGraph, key: tuple[str, int]) -> None:
+        net.graph.remember_graph(network, key)
+        self._show_network(network)
+
+    def _load_failed(self, message: str) -> None:
+        self.loading.set_text("The network could not be loaded", message)
+
+    def _loader_done(self) -> None:
+        if self._loader is not None:
+            self._loader.deleteLater()
+        self._loader = None
+
+    @busy
+    def _show_network(self, network: net.NetworkGraph) -> None:
+        self.network = network
         if self.centre not in self.network.graph:
             self.centre = net.YOU
         self.filter_bar.set_choices(net.filter_choices())
@@ -315,33 +308,21 @@ class NetworkView(QWidget):
     # --- telephoto ---------------------------------------------------------------------------------
 
     def find(self) -> None:
-        text = self.find_box.text().strip()
-        if not text:
-            self.paths_panel.show_error("Type a person's name or an organization, then press Enter.")
-            self.tabs.setCurrentWidget(self.paths_panel)
-            return
-        people, orgs = [], []
+        """Telephoto from the box: a person or an organization, or ask which one."""
+        text = self.find_box.text()
         try:
-            self.find_person(resolve_contact(text))
-            return
-        except AmbiguousError as exc:
-            people = exc.matches
-        except (NotFoundError, ServiceError):
-            pass
-        try:
-            org_id = resolve_organization(text)
-            if not people:
-                self.find_organization(org_id)
-                return
-            orgs = [(org_id, text)]
-        except AmbiguousError as exc:
-            orgs = exc.matches
-        except (NotFoundError, ServiceError):
-            pass
-        if people or orgs:
-            self.paths_panel.show_matches(text, people, orgs)
+            target = net.resolve_target(text)
+        except net.TargetChoices as choices:
+            self.paths_panel.show_matches(choices.query, choices.people, choices.organizations)
+        except ServiceError as exc:
+            message = exc.message if isinstance(exc, ValidationError) else str(exc)
+            self.paths_panel.show_error(message[:1].upper() + message[1:] + ("" if message.endswith(".") else "."))
         else:
-            self.paths_panel.show_error(f"No person or organization matches “{text}”. Check the spelling, or add them first.")
+            if target.kind == "person":
+                self.find_person(target.id)
+            else:
+                self.find_organization(target.id)
+            return
         self.tabs.setCurrentWidget(self.paths_panel)
 
     def _chosen_person(self, contact_id: int) -> None:
