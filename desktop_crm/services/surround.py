@@ -2,8 +2,9 @@
 
 For one organization: who you know there, whom you met, who introduced you
 to them, and the gaps (nobody there yet, no one met, no one who can hire,
-nobody on the team you are aiming for). :func:`coverage_overview` gives the
-same in numbers for every (target) organization.
+nobody on the team you are aiming for), each a :class:`Gap` with a code the
+UI acts on. :func:`coverage_overview` gives the same in numbers for every
+(target) organization, from grouped queries.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..store.models import Contact, Introduction, Meeting, Organization, Relationship
+from ..store.surround_queries import coverage_counts, distinct_titles
 from .errors import NotFoundError
 from .profile import get_profile
 
@@ -50,7 +52,7 @@ class Surround:
     is_target: bool
     people: list[SurroundPerson]
     introducers: list[tuple[int, str, int]]  # (contact id, name, people introduced here)
-    gaps: list[str]
+    gaps: list[Gap]
 
     @property
     def known(self) -> int:
@@ -65,6 +67,7 @@ class Surround:
         data["people"] = [p.to_dict() for p in self.people]
         data["introducers"] = [{"contact_id": i, "name": n, "count": c} for i, n, c in self.introducers]
         data["known"], data["met"] = self.known, self.met
+        data["gaps"] = [g.to_dict() for g in self.gaps]
         return data
 
 
@@ -132,19 +135,52 @@ def surround(organization_id: int) -> Surround:
     )
 
 
-def gaps(people: list[SurroundPerson], has_target_roles: bool) -> list[str]:
+GAP_CODES = ("nobody_here", "no_one_met", "no_target_tier", "nobody_on_team", "few_people")
+SURROUND_SIZE = 3  # people it takes to surround a role
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One thing missing to surround a role: a stable ``code`` to act on and a sentence to show.
+
+    Codes: nobody_here, no_one_met, no_target_tier, nobody_on_team, few_people.
+    """
+
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
+
+
+def _people(count: int) -> str:
+    return f"{count} {'person' if count == 1 else 'people'}"
+
+
+def gaps(people: list[SurroundPerson], has_target_roles: bool) -> list[Gap]:
     """What is missing to surround a role here, most important first."""
-    if not people:
-        return ["Nobody here yet: ask your bridges who knows someone at this organization."]
+    return gaps_from_counts(
+        known=len(people),
+        met=sum(p.met for p in people),
+        target_tier=sum(p.tier == "target" for p in people),
+        on_team=sum(p.on_team for p in people),
+        has_target_roles=has_target_roles,
+    )
+
+
+def gaps_from_counts(known: int, met: int, target_tier: int, on_team: int, has_target_roles: bool) -> list[Gap]:
+    """The gaps from the numbers alone, so the overview needs no per-person rows."""
+    if not known:
+        return [Gap("nobody_here", "Nobody here yet: ask your bridges who knows someone at this organization.")]
     out = []
-    if not any(p.met for p in people):
-        out.append("No one met yet: ask one of the people you know here for 20 minutes.")
-    if not any(p.tier == "target" for p in people):
-        out.append("No target-tier person (someone who can hire or is close to who decides).")
-    if has_target_roles and not any(p.on_team for p in people):
-        out.append("Nobody on the team you are aiming for yet (no title matches your target roles).")
-    if len(people) < 3:
-        out.append(f"Only {len(people)} person here: surrounding a role takes three or more.")
+    if not met:
+        out.append(Gap("no_one_met", "No one met yet: ask one of the people you know here for 20 minutes."))
+    if not target_tier:
+        out.append(Gap("no_target_tier", "No target-tier person (someone who can hire or is close to who decides)."))
+    if has_target_roles and not on_team:
+        out.append(Gap("nobody_on_team", "Nobody on the team you are aiming for yet (no title matches your target roles)."))
+    if known < SURROUND_SIZE:
+        out.append(Gap("few_people", f"Only {_people(known)} here: surrounding a role takes three or more."))
     return out
 
 
@@ -163,14 +199,15 @@ class CoverageRow:
 
 
 def coverage_overview(targets_only: bool = True) -> list[CoverageRow]:
-    """Every (target) organization with its numbers, the least covered first."""
-    query = Organization.select().where(Organization.deleted_at.is_null())
-    if targets_only:
-        query = query.where(Organization.is_target == True)  # noqa: E712
+    """Every (target) organization with its numbers, the least covered first.
+
+    A few grouped queries for all organizations at once (see
+    :mod:`desktop_crm.store.surround_queries`), not one surround each.
+    """
+    stems = role_words(get_profile().target_roles)
+    team_titles = [t for t in distinct_titles() if _on_team(t, stems)] if stems else []
     rows = []
-    for org in query:
-        s = surround(org.id)
-        rows.append(
-            CoverageRow(org.id, org.name, org.is_target, s.known, s.met, sum(p.tier == "target" for p in s.people), len(s.gaps))
-        )
+    for c in coverage_counts(team_titles, targets_only):
+        found = gaps_from_counts(c.known, c.met, c.target_tier, c.on_team, bool(stems))
+        rows.append(CoverageRow(c.organization_id, c.name, c.is_target, c.known, c.met, c.target_tier, len(found)))
     return sorted(rows, key=lambda r: (-r.gaps, r.met, r.name.casefold()))

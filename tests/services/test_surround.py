@@ -17,7 +17,8 @@ from desktop_crm.store.models import utcnow
 def test_empty_organization_says_nobody_is_there(db_path):
     org = get_or_create_organization("Contoso")
     s = surround.surround(org)
-    assert s.people == [] and s.gaps[0].startswith("Nobody here yet")
+    assert s.people == [] and [g.code for g in s.gaps] == ["nobody_here"]
+    assert s.gaps[0].message.startswith("Nobody here yet")
 
 
 def test_people_met_introducers_and_gaps(db_path):
@@ -31,9 +32,9 @@ def test_people_met_introducers_and_gaps(db_path):
     assert [p.name for p in s.people] == ["Ana A", "Bo B"]
     assert s.introducers == [(gate, "Gia Gate", 1)]
     assert s.people[1].introduced_by == ["Gia Gate"] and s.people[1].you_know  # introduced_by link
-    assert any(g.startswith("No one met yet") for g in s.gaps)
-    assert any(g.startswith("No target-tier person") for g in s.gaps)
-    assert any(g.startswith("Nobody on the team") for g in s.gaps)
+    assert [g.code for g in s.gaps] == ["no_one_met", "no_target_tier", "nobody_on_team", "few_people"]
+    assert s.gaps[-1].message == "Only 2 people here: surrounding a role takes three or more."
+    assert s.to_dict()["gaps"][0] == {"code": "no_one_met", "message": s.gaps[0].message}
     when = (utcnow() - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
     meetings.mark_done(meetings.schedule_meeting(ana, {"when": when, "tz": "UTC"}).id)
     create_contact({"first_name": "Cy", "last_name": "C", "organization": "Helios", "tier": "target", "title": "Head of Data"})
@@ -48,3 +49,42 @@ def test_coverage_overview_puts_least_covered_first(demo_db):
     assert rows[0].gaps >= rows[-1].gaps
     with pytest.raises(NotFoundError):
         surround.surround(99999)
+
+
+@pytest.mark.parametrize(("known", "words"), [(1, "Only 1 person here"), (2, "Only 2 people here")])
+def test_few_people_is_counted_in_proper_english(known, words):
+    [gap] = [g for g in surround.gaps_from_counts(known, 1, 1, 1, True) if g.code == "few_people"]
+    assert gap.message.startswith(words + ":")
+
+
+def _per_org_overview(targets_only: bool) -> list[surround.CoverageRow]:
+    """The overview as it used to be computed: one full surround per organization."""
+    from desktop_crm.store.models import Organization
+
+    query = Organization.select().where(Organization.deleted_at.is_null())
+    if targets_only:
+        query = query.where(Organization.is_target == True)  # noqa: E712
+    rows = []
+    for org in query:
+        s = surround.surround(org.id)
+        rows.append(surround.CoverageRow(org.id, org.name, org.is_target, s.known, s.met,
+                                         sum(p.tier == "target" for p in s.people), len(s.gaps)))
+    return sorted(rows, key=lambda r: (-r.gaps, r.met, r.name.casefold()))
+
+
+@pytest.mark.parametrize("targets_only", [True, False])
+def test_grouped_overview_equals_one_surround_per_organization_on_the_demo(demo_db, targets_only):
+    from desktop_crm.services import trash
+    from desktop_crm.store.models import Contact, Meeting
+
+    # Edge cases the grouped queries must agree on: a trashed person, a trashed
+    # held meeting, a second held meeting with one person, no target roles.
+    held = list(Meeting.select().where(Meeting.status == "done").limit(3))
+    trash.trash("contact", [held[0].contact_id])
+    Meeting.update(deleted_at=utcnow()).where(Meeting.id == held[1].id).execute()
+    Meeting.create(contact=held[2].contact_id, starts_at=held[2].starts_at - dt.timedelta(days=30),
+                   tz="UTC", status="done")
+    assert Contact.select().where(Contact.organization.is_null(False)).count() > 50
+    assert surround.coverage_overview(targets_only) == _per_org_overview(targets_only)
+    update_profile({"target_roles": ""})
+    assert surround.coverage_overview(targets_only) == _per_org_overview(targets_only)

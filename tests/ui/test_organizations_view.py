@@ -49,7 +49,8 @@ def test_the_surround_panel_shows_the_people_gaps_and_introducers(view):
     assert _tree_names(view) == [p.name for p in expected.people]
     met_rows = [view.panel.people.topLevelItem(i).text(3) for i, p in enumerate(expected.people) if p.met]
     assert met_rows and all(text.startswith("Met ") for text in met_rows)
-    assert [text.text() for text, _ in view.panel.gap_rows] == expected.gaps
+    assert [text.text() for text, _ in view.panel.gap_rows] == [g.message for g in expected.gaps]
+    assert [text.objectName() for text, _ in view.panel.gap_rows] == [f"gap_{g.code}" for g in expected.gaps]
     for _, name, _count in expected.introducers:
         assert name in view.panel.introducers.text()
     assert f"{expected.met} met" in view.panel.numbers.text()
@@ -72,8 +73,7 @@ def test_an_organization_with_nobody_shows_that_gap_and_a_way_in(view, qtbot):
 def test_no_one_met_offers_a_meeting_with_someone_you_know(view, qtbot):
     org = next(r for r in coverage_overview(targets_only=False) if r.known and not r.met)
     view.select_organization(org.organization_id)
-    labels = [(text.text(), button) for text, button in view.panel.gap_rows]
-    label, button = next(item for item in labels if item[0].startswith("No one met"))
+    button = next(b for text, b in view.panel.gap_rows if text.objectName() == "gap_no_one_met")
     assert button.text() == "New meeting…"
     view.panel.meeting_requested.disconnect(view.new_meeting)  # keep the meeting dialog out of the test
     with qtbot.waitSignal(view.panel.meeting_requested) as blocker:
@@ -161,3 +161,12 @@ def test_a_hidden_view_reloads_when_shown_again(view, qtbot):
     assert view.model.row_of(org.id) == -1
     view.show()
     assert view.model.row_of(org.id) >= 0
+
+
+def test_gap_buttons_follow_the_code_not_the_wording():
+    from desktop_crm.services.surround import Gap
+    from desktop_crm.ui.organizations.surround_panel import gap_action
+
+    assert gap_action(Gap("no_one_met", "You have not met anybody here, yet.")) == "meeting"
+    assert gap_action(Gap("few_people", "No one met… only kidding: too few people.")) == "network"
+    assert {gap_action(Gap(code, "")) for code in ("nobody_here", "no_target_tier", "nobody_on_team")} == {"network"}

@@ -6,8 +6,6 @@ to one question across people and marks each as agreeing, differing or open.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...services.findings import FindingAnswer
 from ..widgets.badges import TierBadge
+from ..widgets.dates import local_date
 from ..widgets.theme import set_muted
 
 MARKS = (("agree", "Agrees"), ("differ", "Differs"), ("open", "Open"))
@@ -31,12 +30,6 @@ MARK_HELP = {
     "differ": "This answer differs: worth asking more people",
     "open": "Not decided yet",
 }
-
-
-def local_date(value: dt.datetime) -> str:
-    """A naive-UTC meeting start as the user's local date ('12 Oct 2026')."""
-    local = value.replace(tzinfo=dt.UTC).astimezone()
-    return local.strftime("%d %b %Y").lstrip("0")
 
 
 class AnswerCard(QFrame):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...services.errors import ServiceError
 from ...services.findings import VALIDATED_AT, Finding, get_finding, set_agreement, set_conclusion
 from ...services.questions import CATEGORY_LABELS
-from ..questions.field_errors import FieldError
+from ..widgets.field_errors import FieldError
 from ..widgets.theme import heading_font, pick, set_muted
 from .answer_card import AnswerCard
 from .bar import STATE_LABELS, VALIDATED_BG, VALIDATED_FG, StackedBar, counts_text

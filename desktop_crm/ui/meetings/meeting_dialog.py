@@ -22,9 +22,9 @@ from ...services import meetings
 from ...services.errors import ServiceError
 from ...services.meeting_bundle import save_meeting
 from ..context import AppContext
+from ..widgets.field_errors import FieldErrors
 from ..widgets.theme import set_error_style
 from .drafts_tab import DraftsTab
-from .field_errors import FieldErrors
 from .outcome_tab import OutcomeTab
 from .questions_tab import QuestionsTab
 from .schedule_tab import ScheduleTab

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 from ...services import actions, introductions, meetings
 from ...services.errors import ServiceError
 from ...services.meeting_bundle import ActionEntry, IntroductionEntry
+from ..widgets.field_errors import FieldErrors
 from ..widgets.theme import set_muted
 from .contact_picker import ContactPicker
-from .field_errors import FieldErrors
 from .questions_tab import ChosenQuestion
 
 

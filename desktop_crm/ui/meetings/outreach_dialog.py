@@ -31,8 +31,8 @@ from ...services.contacts import get_contact
 from ...services.errors import ServiceError
 from ...services.outreach import OutreachState
 from ..context import AppContext
+from ..widgets.field_errors import FieldErrors
 from ..widgets.theme import WARNING, heading_font, pick, set_error_style, set_muted
-from .field_errors import FieldErrors
 
 CHANNELS = (
     ("email", "Email"),

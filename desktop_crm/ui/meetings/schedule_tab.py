@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from ...services.meeting_time import system_zone_name
 from ...services.meetings import DEFAULT_MINUTES, MeetingView
+from ..widgets.field_errors import FieldErrors
 from .contact_picker import ContactPicker
-from .field_errors import FieldErrors
 
 KINDS = (("coffee", "Coffee"), ("office", "At their office"), ("phone", "Phone call"), ("video", "Video call"))
 STATUSES = (("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled"), ("no_show", "No-show"))

@@ -30,7 +30,7 @@ from ...services.organizations import (
     update_organization,
 )
 from ...services.views import OrganizationView
-from ..questions.field_errors import FieldError, show_errors
+from ..widgets.field_errors import FieldError, show_errors
 
 _WEBSITE = re.compile(r"^(https?://)?[^\s/.]+(\.[^\s/.]+)+(/\S*)?$", re.IGNORECASE)
 

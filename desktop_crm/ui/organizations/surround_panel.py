@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.errors import NotFoundError
-from ...services.surround import Surround, SurroundPerson, surround
-from ..findings.answer_card import local_date
+from ...services.surround import Gap, Surround, SurroundPerson, surround
 from ..widgets.badges import TIER_ROLE, TierBadgeDelegate
+from ..widgets.dates import local_date
 from ..widgets.empty_state import EmptyState
 from ..widgets.theme import heading_font, set_muted
 
@@ -42,9 +42,18 @@ def contact_state(person: SurroundPerson) -> str:
     return "Not in touch yet"
 
 
-def gap_action(gap: str) -> str:
-    """Which move closes a gap: 'meeting' when people are known but unmet, else 'network'."""
-    return "meeting" if gap.startswith("No one met") else "network"
+GAP_MOVES = {
+    "no_one_met": "meeting",  # people are known here but unmet: ask one of them
+    "nobody_here": "network",
+    "no_target_tier": "network",
+    "nobody_on_team": "network",
+    "few_people": "network",
+}
+
+
+def gap_action(gap: Gap) -> str:
+    """Which move closes a gap, by its code: 'meeting' or 'network' (find a way in)."""
+    return GAP_MOVES.get(gap.code, "network")
 
 
 def best_person_to_meet(people: list[SurroundPerson]) -> SurroundPerson | None:
@@ -201,7 +210,8 @@ class SurroundPanel(QStackedWidget):
             mark = QLabel()
             mark.setPixmap(icon)
             mark.setAlignment(Qt.AlignmentFlag.AlignTop)
-            text = QLabel(gap)
+            text = QLabel(gap.message)
+            text.setObjectName(f"gap_{gap.code}")
             text.setWordWrap(True)
             action = gap_action(gap)
             button = QPushButton("New meeting…" if action == "meeting" else "Find a way in")

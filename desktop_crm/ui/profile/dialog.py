@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ...services.errors import ServiceError
 from ...services.profile import ProfileView, get_profile, update_profile
 from ..context import AppContext
-from ..meetings.field_errors import FieldErrors
+from ..widgets.field_errors import FieldErrors
 from ..widgets.theme import heading_font, set_error_style, set_muted
 
 PITCH_HINT = "A few confident sentences: who you are, what you have done, what you are looking for next."

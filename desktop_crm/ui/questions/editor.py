@@ -33,8 +33,8 @@ from ...services.questions import (
 )
 from ...store.models import TIERS
 from ..widgets.badges import TIER_HELP, TIER_LABELS
+from ..widgets.field_errors import FieldError, show_errors
 from ..widgets.theme import heading_font, set_muted
-from .field_errors import FieldError, show_errors
 
 
 class QuestionEditor(QWidget):
