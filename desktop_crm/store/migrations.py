@@ -83,10 +83,25 @@ def _contact_table_sort_and_undo_v3(database: SqliteDatabase) -> None:
         conn.execute(statement)
 
 
+def _workflow_reminder_snoozes_v4(database: SqliteDatabase) -> None:
+    """Issue 6: "not now" on a Today reminder (first: the dormant suggestion).
+
+    One row per (contact, kind) holds the time until which the reminder stays
+    hidden; it goes with the contact when the contact is purged.
+    """
+    conn = database.connection()
+    conn.execute(
+        'CREATE TABLE "reminder_snooze" ("contact_id" INTEGER NOT NULL REFERENCES "contact" ("id") '
+        'ON DELETE CASCADE, "kind" TEXT NOT NULL, "until" DATETIME NOT NULL, '
+        'PRIMARY KEY ("contact_id", "kind"))'
+    )
+
+
 STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (1, _schema_v1),
     (2, _schema_v2),
     (3, _contact_table_sort_and_undo_v3),
+    (4, _workflow_reminder_snoozes_v4),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 
