@@ -114,7 +114,32 @@ def generate(path: Path, seed: int = 11) -> None:
         leftover.unlink()
 
 
+def app_work_peak_mb(targets: int) -> float:
+    """What the app does with a big network, in this (fresh) process; its peak RSS in MB."""
+    from desktop_crm.services import network as N
+    from desktop_crm.store import close_database, open_store
+
+    open_store(CACHE)
+    network = N.get_graph()
+    rng = random.Random(5)
+    for target in rng.sample([n for n in network.graph.nodes if n != 0], targets):
+        N.path_to_person(target, 3, network)
+    N.build_map(0, 2000, None, network)
+    N.rank_gatekeepers(20, network)
+    N.compute_reach(3, network)
+    close_database()
+    return peak_mb()
+
+
 def peak_mb() -> float:
+    """Peak resident memory of this process image (VmHWM; ru_maxrss survives fork+exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -127,10 +152,14 @@ def timed(fn, *args, **kwargs):
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--generate", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--memory", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--targets", type=int, default=20)
     args = parser.parse_args()
     if args.generate:
         generate(CACHE)
+        return 0
+    if args.memory:
+        print(app_work_peak_mb(args.targets))
         return 0
     if not CACHE.exists():
         print(f"Generating {PEOPLE:,} people and {RELATIONSHIPS:,} relationships into {CACHE} ...", flush=True)
@@ -147,12 +176,41 @@ def main() -> int:
     open_store(CACHE)
     print(f"Before loading: peak RSS {peak_mb():.0f} MB")
 
-    network, load_s = timed(N.load_graph)
+    # Baseline first: the same graph from an in-memory edge list (read outside the timing),
+    # built with networkx's public API as a user of the library would write it.
+    edges = [(a, b, EDGE_ATTRS[code]) for a, b, code in store_graph.iter_edge_codes()]
+
+    def baseline(edge_list):
+        g = nx.Graph()
+        g.add_node(0)
+        g.add_edges_from(edge_list)
+        return g
+
+    # Alternate the two, twice: the first big build in a process pays for growing the heap.
+    loads, bases = [], []
+    for _ in range(2):
+        g, seconds = timed(baseline, edges)
+        bases.append(seconds)
+        del g
+        network, seconds = timed(N.load_graph)
+        loads.append(seconds)
+        del network
+    del edges
+    _, read_s = timed(lambda: sum(1 for _ in store_graph.iter_edge_codes()))
+    load_s, base_s = min(loads), min(bases)
+    print(
+        f"Load from database (read + build + weights): {load_s:.2f} s (runs: "
+        f"{', '.join(f'{x:.2f}' for x in loads)})   [target < 5 s]"
+    )
+    print(
+        f"Baseline nx add_edges_from, in-memory list: {base_s:.2f} s (runs: "
+        f"{', '.join(f'{x:.2f}' for x in bases)}); database read alone: {read_s:.2f} s"
+    )
+    print(f"Load / baseline ratio: {load_s / base_s:.2f}x   [target < 1.5x]")
+
+    network = N.load_graph()
     graph = network.graph
     print(f"Graph: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges")
-    print(f"Load from database (read + build + weights): {load_s:.2f} s   [target < 5 s]")
-    mem_after_load = peak_mb()
-    print(f"Peak RSS after loading: {mem_after_load:.0f} MB")
 
     rng = random.Random(5)
     targets = rng.sample([n for n in graph.nodes if n != 0], args.targets)
@@ -163,8 +221,9 @@ def main() -> int:
         assert found, f"no path to {target}"
         _, seconds = timed(N.path_to_person, target, 3, network)
         full_times.append(seconds)
-        _, seconds = timed(nx.shortest_path, graph, 0, target, weight="w")
+        plain, seconds = timed(nx.bidirectional_dijkstra, graph, 0, target, weight="w")
         base_times.append(seconds)
+        assert abs(plain[0] - found[0][0]) < 1e-9, "the warmest path must be networkx's shortest"
     med = statistics.median
     print(
         f"Three warmest paths (search only): median {med(path_times) * 1000:.0f} ms, "
@@ -175,7 +234,7 @@ def main() -> int:
         f"max {max(full_times) * 1000:.0f} ms"
     )
     print(
-        f"Baseline nx.shortest_path(weight='w'): median {med(base_times) * 1000:.0f} ms; "
+        f"Baseline nx.bidirectional_dijkstra(weight='w'), one path: median {med(base_times) * 1000:.0f} ms; "
         f"ratio (3 paths / 1 plain path) {med(path_times) / med(base_times):.1f}x"
     )
 
@@ -191,25 +250,16 @@ def main() -> int:
     _, gk_s = timed(N.rank_gatekeepers, 20, network)
     _, reach_s = timed(N.compute_reach, 3, network)
     print(f"Gatekeepers: {gk_s:.2f} s; reach (3 steps, all industries): {reach_s:.2f} s")
-    mem_app = peak_mb()
-    print(f"Peak RSS after loading, paths, map, gatekeepers, reach: {mem_app:.0f} MB   [target < 1536 MB]")
-
-    # Baseline: the same graph from an in-memory edge list (read outside the timing).
-    del network, graph
-    edges = [(a, b, EDGE_ATTRS[code]) for a, b, code in store_graph.iter_edge_codes()]
-    _, read_s = timed(lambda: list(store_graph.iter_edge_codes()))
-
-    def baseline():
-        # networkx's own public way, as a user of the library would write it.
-        g = nx.Graph()
-        g.add_node(0)
-        g.add_edges_from(edges)
-        return g
-
-    _, base_s = timed(baseline)
-    print(f"Baseline build from in-memory list: {base_s:.2f} s; database read alone: {read_s:.2f} s")
-    print(f"Load / baseline ratio: {load_s / base_s:.2f}x   [target < 1.5x]")
     close_database()
+    print(f"Peak RSS of this benchmark process (two graphs, an edge list, everything): {peak_mb():.0f} MB")
+    child = subprocess.run(
+        [sys.executable, __file__, "--memory"], check=True, capture_output=True, text=True
+    )
+    mem_app = float(child.stdout.strip().splitlines()[-1])
+    print(
+        f"Peak RSS of the app's work alone (open, load, 20 x three paths, map, gatekeepers, reach), "
+        f"in a fresh process: {mem_app:.0f} MB   [target < 1536 MB]"
+    )
     ok = load_s < 5 and load_s / base_s < 1.5 and max(path_times) < 0.2 and mem_app < 1536 and layout_s < 1
     print("ALL TARGETS MET" if ok else "SOME TARGETS MISSED")
     return 0 if ok else 1
