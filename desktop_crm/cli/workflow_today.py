@@ -16,6 +16,10 @@ def print_today(t: Today) -> None:
             for d in t.thank_yous
         ],
     )
+    _section(
+        "Overdue thank-you notes (meetings over a week ago)",
+        [f"{d.meeting.contact_name}: met {d.meeting.local_label}  [meeting {d.meeting.id}]" for d in t.overdue_thank_yous],
+    )
     _section("Meetings to close (done, cancelled or no-show?)", [f"{m.local_label}  {m.contact_name}  [id {m.id}]" for m in t.needs_outcome])
     _section("Follow-ups due", [f"{s.contact_name}: {s.unanswered_streak} unanswered, last {s.last_attempt_at:%Y-%m-%d}" for s in t.follow_ups])
     _section("Suggest moving to dormant (three unanswered attempts)", [s.contact_name for s in t.dormant])

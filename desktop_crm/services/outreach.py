@@ -18,12 +18,15 @@ from typing import Any
 from ..store.contact_dates import refresh_contact_dates
 from ..store.database import db
 from ..store.models import OUTREACH_CHANNELS, Contact, Meeting, OutreachAttempt, utcnow
+from ..store.snoozes import set_snooze, snoozed_ids, snoozed_until
 from .errors import NotFoundError, ValidationError
 from .validation import clean_text
 
 ATTEMPT_LIMIT = 3
 FOLLOW_UP_AFTER = dt.timedelta(days=7)
 QUIET_STATUSES = ("dormant", "do_not_contact")
+DORMANT_SNOOZE = "dormant"  # the reminder kind in store.snoozes
+SNOOZE_DAYS = 30
 
 
 @dataclass
@@ -184,8 +187,35 @@ def follow_ups_due(now: dt.datetime | None = None) -> list[OutreachState]:
 
 
 def dormant_suggestions(now: dt.datetime | None = None) -> list[OutreachState]:
-    """People who reached the limit and are not dormant yet: suggest, never act."""
-    return [s for s in _candidate_states(now) if s.suggest_dormant]
+    """People who reached the limit and are not dormant yet: suggest, never act.
+
+    People the user said "not now" for (:func:`snooze_dormant`) stay out until the snooze ends.
+    """
+    now = now or utcnow()
+    states = [s for s in _candidate_states(now) if s.suggest_dormant]
+    hidden = snoozed_ids(DORMANT_SNOOZE, now, (s.contact_id for s in states))
+    return [s for s in states if s.contact_id not in hidden]
+
+
+def snooze_dormant(
+    contact_id: int, days: int = SNOOZE_DAYS, now: dt.datetime | None = None
+) -> dt.datetime:
+    """"Not now, I will keep asking": hide the dormant suggestion for ``days``; return until when.
+
+    Nothing about the person changes; after the snooze, Today asks again if
+    the attempts are still unanswered.
+    """
+    _live_contact(contact_id)
+    if not isinstance(days, int) or not 1 <= days <= 365:
+        raise ValidationError("days", f"'{days}' is not a number of days from 1 to 365")
+    until = (now or utcnow()) + dt.timedelta(days=days)
+    set_snooze(contact_id, DORMANT_SNOOZE, until)
+    return until
+
+
+def dormant_snoozed_until(contact_id: int) -> dt.datetime | None:
+    """When the dormant suggestion for this person comes back (None: never snoozed)."""
+    return snoozed_until(contact_id, DORMANT_SNOOZE)
 
 
 def accept_dormant(contact_id: int) -> None:

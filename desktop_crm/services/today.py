@@ -21,6 +21,7 @@ from .meetings import MeetingView, upcoming_meetings, views
 from .outreach import OutreachState, dormant_suggestions, follow_ups_due
 
 WEEKS = 12
+THANK_YOU_STALE_AFTER = dt.timedelta(days=7)  # since the meeting ended: "Overdue", kept apart
 
 
 @dataclass
@@ -60,7 +61,8 @@ class Today:
     now: dt.datetime  # naive UTC
     tz: str
     upcoming: list[MeetingView] = field(default_factory=list)
-    thank_yous: list[ThankYouDue] = field(default_factory=list)
+    thank_yous: list[ThankYouDue] = field(default_factory=list)  # due, or overdue for under a week
+    overdue_thank_yous: list[ThankYouDue] = field(default_factory=list)  # meetings over a week ago
     needs_outcome: list[MeetingView] = field(default_factory=list)  # past, still 'planned'
     follow_ups: list[OutreachState] = field(default_factory=list)
     dormant: list[OutreachState] = field(default_factory=list)
@@ -75,7 +77,7 @@ class Today:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"now": self.now.isoformat(), "tz": self.tz}
         for key in (
-            "upcoming", "thank_yous", "needs_outcome", "follow_ups", "dormant",
+            "upcoming", "thank_yous", "overdue_thank_yous", "needs_outcome", "follow_ups", "dormant",
             "introductions_promised", "actions", "rhythm",
         ):
             out[key] = [item.to_dict() for item in getattr(self, key)]
@@ -99,6 +101,20 @@ def thank_yous_due(now: dt.datetime | None = None) -> list[ThankYouDue]:
         hours = (due - now).total_seconds() / 3600
         out.append(ThankYouDue(m, due, utc_to_local(due, m.tz), hours < 0, hours))
     return sorted(out, key=lambda t: t.due_at)
+
+
+def split_thank_yous(
+    items: list[ThankYouDue], now: dt.datetime | None = None
+) -> tuple[list[ThankYouDue], list[ThankYouDue]]:
+    """(recent, stale): a thank-you for a meeting that ended over a week ago is stale.
+
+    Stale ones are still owed (a late thank-you beats none) but should not
+    crowd today's, so Today groups them under a collapsed "Overdue" line.
+    """
+    now = now or utcnow()
+    stale = [t for t in items if now - t.meeting.ends_at > THANK_YOU_STALE_AFTER]
+    recent = [t for t in items if now - t.meeting.ends_at <= THANK_YOU_STALE_AFTER]
+    return recent, stale
 
 
 def meetings_needing_outcome(now: dt.datetime | None = None) -> list[MeetingView]:
@@ -148,11 +164,13 @@ def today(now: dt.datetime | None = None, tz: str | None = None, days_ahead: int
     """Everything the Today view shows, computed at ``now`` (naive UTC; default the clock)."""
     now = now or utcnow()
     zone_name = tz or system_zone_name()
+    recent, stale = split_thank_yous(thank_yous_due(now), now)
     return Today(
         now=now,
         tz=zone_name,
         upcoming=upcoming_meetings(days_ahead, now),
-        thank_yous=thank_yous_due(now),
+        thank_yous=recent,
+        overdue_thank_yous=stale,
         needs_outcome=meetings_needing_outcome(now),
         follow_ups=follow_ups_due(now),
         dormant=dormant_suggestions(now),

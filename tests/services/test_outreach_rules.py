@@ -87,3 +87,32 @@ def test_bad_channel_and_future_date_are_refused(bo):
     with pytest.raises(ValidationError, match="in the future"):
         outreach.log_attempt(bo, "email", on=utcnow() + dt.timedelta(days=10))
     assert outreach.log_attempt(bo, "In person").attempt.channel == "in-person"
+
+
+def test_not_now_hides_the_dormant_suggestion_until_the_snooze_ends(bo):
+    for days in (30, 20, 10):
+        outreach.log_attempt(bo, "email", on=_ago(days))
+    until = outreach.snooze_dormant(bo, days=14)
+    assert outreach.dormant_suggestions() == []
+    assert outreach.dormant_snoozed_until(bo) == until
+    assert get_contact(bo).status == "asked"  # nothing about the person changed
+    assert [s.contact_id for s in outreach.dormant_suggestions(now=utcnow() + dt.timedelta(days=15))] == [bo]
+    outreach.snooze_dormant(bo, days=1)  # a new snooze replaces the old one
+    assert [s.contact_id for s in outreach.dormant_suggestions(now=utcnow() + dt.timedelta(days=2))] == [bo]
+
+
+def test_a_snooze_survives_reopening_the_file(bo, db_path):
+    from desktop_crm.store import close_database, open_store
+
+    for days in (30, 20, 10):
+        outreach.log_attempt(bo, "email", on=_ago(days))
+    outreach.snooze_dormant(bo)
+    close_database()
+    open_store(db_path)
+    assert outreach.dormant_suggestions() == []
+
+
+@pytest.mark.parametrize("days", [0, 400, "soon"])
+def test_a_snooze_needs_a_sensible_number_of_days(bo, days):
+    with pytest.raises(ValidationError, match="days: .* is not a number of days from 1 to 365"):
+        outreach.snooze_dormant(bo, days=days)

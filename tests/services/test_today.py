@@ -68,3 +68,19 @@ def test_demo_today_is_not_empty_and_fast(demo_db):
     t = today(tz="Europe/Berlin")
     assert time.perf_counter() - start < 1.0
     assert t.upcoming and t.dormant and t.introductions_promised
+
+
+def test_thank_yous_for_meetings_over_a_week_ago_are_kept_apart_as_overdue(db_path):
+    now = utcnow()
+    fresh, late, stale = (create_contact({"first_name": n, "last_name": "T"}).id for n in ("Fay", "Lou", "Sam"))
+    ids = {}
+    for person, ago in ((fresh, dt.timedelta(hours=3)), (late, dt.timedelta(days=3)), (stale, dt.timedelta(days=10))):
+        m = meetings.schedule_meeting(person, {"when": (now - ago).strftime("%Y-%m-%dT%H:%M"), "tz": "UTC"})
+        ids[person] = meetings.mark_done(m.id).id
+    t = today(tz="UTC", now=now)
+    assert [d.meeting.id for d in t.thank_yous] == [ids[late], ids[fresh]]  # most urgent first
+    assert t.thank_yous[0].overdue and not t.thank_yous[1].overdue
+    assert [d.meeting.id for d in t.overdue_thank_yous] == [ids[stale]]
+    assert t.to_dict()["overdue_thank_yous"][0]["meeting"]["id"] == ids[stale]
+    meetings.mark_thank_you_sent(ids[stale])
+    assert today(tz="UTC", now=now).overdue_thank_yous == []

@@ -155,3 +155,43 @@ def test_this_weeks_counts_follow_the_logged_outreach(qtbot, db_path):
     assert view.tiles.values["answers"].text() == "1"
     assert view.chart.weeks[-1].outreach == 2
     assert view.chart.week_at(view.chart.width() - 10) is view.chart.weeks[-1]
+
+
+def test_not_now_hides_a_dormant_suggestion_without_changing_the_person(qtbot, context):
+    person = create_contact({"first_name": "Kip", "last_name": "Keepasking"}).id
+    for days_ago in (30, 20, 10):
+        outreach.log_attempt(person, "email", on=_utcnow() - dt.timedelta(days=days_ago))
+    view = TodayView(context)
+    qtbot.addWidget(view)
+    row = _row(view, "dormant", "Kip Keepasking")
+    with qtbot.waitSignal(context.data_changed, timeout=1000):
+        _click(qtbot, row.buttons["Not now"])
+    assert "Kip Keepasking" not in view.sections["dormant"].row_titles()
+    assert get_contact(person).status == "asked"
+    assert outreach.dormant_snoozed_until(person) > _utcnow() + dt.timedelta(days=29)
+    view.refresh()
+    assert "Kip Keepasking" not in view.sections["dormant"].row_titles()
+
+
+def test_thank_yous_over_a_week_old_wait_under_a_collapsed_overdue_line(qtbot, context):
+    fresh = create_contact({"first_name": "Fran", "last_name": "Fresh"}).id
+    stale = create_contact({"first_name": "Stan", "last_name": "Stale"}).id
+    for person, ago in ((fresh, dt.timedelta(hours=3)), (stale, dt.timedelta(days=12))):
+        m = meetings.schedule_meeting(person, {"when": _utcnow() - ago, "tz": "UTC"})
+        meetings.mark_done(m.id)
+    view = TodayView(context)
+    qtbot.addWidget(view)
+    view.show()
+    section = view.sections["thank_yous"]
+    assert "Fran Fresh" in section.row_titles() and "Stan Stale" not in section.row_titles()
+    group = section.group
+    assert group.isVisible() and not group.body.isVisible()
+    assert group.toggle.text().startswith("Overdue: ")
+    stan = next(r for r in group.rows if "Stan Stale" in r.title.text())
+    _click(qtbot, group.toggle)
+    assert group.body.isVisible() and stan.isVisible()
+    assert "overdue by" in stan.detail.text()
+    with qtbot.waitSignal(context.data_changed, timeout=1000):
+        _click(qtbot, stan.buttons["Mark sent"])
+    assert all("Stan Stale" not in r.title.text() for r in view.sections["thank_yous"].group.rows)
+    assert get_contact(stale).status == "thanked"

@@ -2,7 +2,8 @@
 
 Each row is a name (a link to the person), a muted line of detail, and the
 buttons that act on it. A section with no rows hides itself; a long one
-shows its first few rows and a "Show all" toggle.
+shows its first few rows and a "Show all" toggle; rows that can wait (old
+thank-yous) sit under a collapsed line at the foot.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -86,6 +88,61 @@ def person_link(contact_id: int, name: str, extra: str = "") -> str:
     return f"<b>{link}</b>{tail}"
 
 
+class CollapsedGroup(QWidget):
+    """A line at the foot of a section that opens to rows kept out of the way.
+
+    Used for thank-yous owed for meetings more than a week ago: still worth
+    sending, but not mixed with today's. Closed until clicked.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("group_toggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.toggle.toggled.connect(self._opened)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(18, 0, 0, 0)
+        self.body_layout.setSpacing(0)
+        self.body.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(Separator())
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.body)
+        self.rows: list[TodayRow] = []
+
+    def set_rows(self, rows: list[TodayRow], label: str) -> None:
+        for old in self.rows:
+            old.setParent(None)
+            old.deleteLater()
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.rows = rows
+        for index, row in enumerate(rows):
+            if index:
+                self.body_layout.addWidget(Separator())
+            self.body_layout.addWidget(row)
+        self.toggle.setText(label)
+        self.setVisible(bool(rows))
+
+    @property
+    def is_open(self) -> bool:
+        return self.toggle.isChecked()
+
+    def _opened(self, checked: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if checked else Qt.ArrowType.RightArrow)
+        self.body.setVisible(checked)
+
+
 class TodaySection(QFrame):
     """A titled card; ``set_rows`` fills it, and it hides when there is nothing to show."""
 
@@ -122,9 +179,22 @@ class TodaySection(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.explanation)
         layout.addLayout(self.rows_layout)
+        self.group = CollapsedGroup()
+        self.group.hide()
+        layout.addWidget(self.group)
         self.rows: list[TodayRow] = []
 
-    def set_rows(self, rows: list[TodayRow]) -> None:
+    def set_rows(self, rows: list[TodayRow], later: list[TodayRow] = (), later_label: str = "") -> None:
+        """The rows to act on now; ``later`` ones go under a collapsed ``later_label`` line."""
+        self._set_main_rows(rows)
+        for row in later:
+            row.title.linkActivated.connect(self.link_activated.emit)
+        self.group.set_rows(list(later), later_label)
+        total = len(rows) + len(later)
+        self.count.setText(f"({total})")
+        self.setVisible(bool(total))
+
+    def _set_main_rows(self, rows: list[TodayRow]) -> None:
         for old in self.rows:
             old.setParent(None)
             old.deleteLater()
@@ -138,8 +208,6 @@ class TodaySection(QFrame):
                 self.rows_layout.addWidget(Separator())
             row.title.linkActivated.connect(self.link_activated.emit)
             self.rows_layout.addWidget(row)
-        self.count.setText(f"({len(rows)})")
-        self.setVisible(bool(rows))
         self._apply_limit()
 
     def _toggle(self) -> None:

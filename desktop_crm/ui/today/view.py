@@ -42,7 +42,7 @@ SECTIONS = (
     ("follow_ups", "Follow-ups due", "No answer for a week: one polite follow-up is fine."),
     ("introductions", "Introductions promised", "People offered to introduce you and have not yet: a gentle reminder helps."),
     ("actions", "Promised actions", "What you said you would do, due this week or overdue."),
-    ("dormant", "Time to stop asking", "Three requests went unanswered. Moving them to dormant stops the reminders; nothing is sent."),
+    ("dormant", "Time to stop asking", "Three requests went unanswered. Move them to dormant to stop the reminders, or choose Not now to keep asking for a while; nothing is sent."),
 )
 
 
@@ -54,6 +54,11 @@ def _when(at: dt.datetime, tz: str) -> str:
 def _day(at: dt.datetime, tz: str) -> str:
     local = utc_to_local(at, tz)
     return f"{local:%a} {local.day} {local:%b}"
+
+
+def _overdue_label(count: int) -> str:
+    notes = "thank-you" if count == 1 else "thank-yous"
+    return f"Overdue: {count} {notes} for meetings more than a week ago"
 
 
 def _hours(hours: float) -> str:
@@ -198,9 +203,13 @@ class TodayView(QWidget):
             "actions": [self._action_row(a) for a in data.actions],
             "dormant": [self._dormant_row(s) for s in data.dormant],
         }
+        stale = [self._thank_you_row(t) for t in data.overdue_thank_yous]
         for key, section_rows in rows.items():
-            self.sections[key].set_rows(section_rows)
-        self.empty.setVisible(not any(rows.values()))
+            if key == "thank_yous":
+                self.sections[key].set_rows(section_rows, stale, _overdue_label(len(stale)))
+            else:
+                self.sections[key].set_rows(section_rows)
+        self.empty.setVisible(not any(rows.values()) and not stale)
 
     # rows ------------------------------------------------------------------
     def _upcoming_row(self, m) -> TodayRow:  # noqa: ANN001 - MeetingView
@@ -281,7 +290,11 @@ class TodayView(QWidget):
         return TodayRow(
             person_link(s.contact_id, s.contact_name),
             f"{s.unanswered_streak} unanswered requests{last}",
-            [("Move to dormant", lambda: self._accept_dormant(s.contact_id), "Stop asking; nothing is sent")],
+            [
+                ("Not now", lambda: self._snooze_dormant(s.contact_id),
+                 f"Keep asking: hide this suggestion for {outreach.SNOOZE_DAYS} days"),
+                ("Move to dormant", lambda: self._accept_dormant(s.contact_id), "Stop asking; nothing is sent"),
+            ],
         )
 
     # actions ---------------------------------------------------------------
@@ -328,3 +341,7 @@ class TodayView(QWidget):
 
     def _accept_dormant(self, contact_id: int) -> None:
         self._run(lambda: outreach.accept_dormant(contact_id), "Moved to dormant; no more reminders for them.")
+
+    def _snooze_dormant(self, contact_id: int) -> None:
+        self._run(lambda: outreach.snooze_dormant(contact_id),
+                  f"Not now: Today will ask again in {outreach.SNOOZE_DAYS} days if they stay silent.")
