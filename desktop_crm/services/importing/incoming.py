@@ -45,7 +45,7 @@ SOURCE_LABELS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Incoming:
     """One person from the file, possibly built from several rows."""
 
@@ -113,7 +113,7 @@ def from_record(record: ContactRecord, warnings: list[tuple[int, str, str]]) -> 
         except ValidationError as exc:
             warnings.append((record.row, "phone", exc.message))
             extra_lines.append(f"Phone: {value}")
-    how_met = clean_text(record.how_met)
+    how_met = record.how_met
     if not how_met and record.connected_on is not None:
         where = SOURCE_LABELS.get(record.source, record.source or "the import")
         how_met = f"Connected on {where} on {record.connected_on.isoformat()}"
@@ -125,26 +125,30 @@ def from_record(record: ContactRecord, warnings: list[tuple[int, str, str]]) -> 
     ):
         if clean_text(value):
             extra_lines.append(f"{label}: {clean_text(value)}")
-    notes = "\n".join(p for p in (clean_text(record.notes), "\n".join(extra_lines)) if p)
+    notes = "\n".join(p for p in (record.notes, "\n".join(extra_lines)) if p)
+    # The parsers hand over stripped text ("" when absent): no cleaning needed here.
     return Incoming(
         rows=[record.row],
-        first_name=clean_text(record.first_name),
-        last_name=clean_text(record.last_name),
-        organization=clean_text(record.organization),
-        title=clean_text(record.title),
-        industry=clean_text(record.industry),
-        location=clean_text(record.location),
-        linkedin_url=clean_linkedin_url(record.linkedin_url),
+        first_name=record.first_name,
+        last_name=record.last_name,
+        organization=record.organization,
+        title=record.title,
+        industry=record.industry,
+        location=record.location,
+        linkedin_url=clean_linkedin_url(record.linkedin_url) if record.linkedin_url else "",
         how_met=how_met,
         notes=notes,
         emails=_unique_emails(emails),
         phones=_unique_phones(phones),
-        tags=_unique_tags(clean_text(t) for t in record.tags),
+        tags=_unique_tags(record.tags),
         sources=[record.source] if record.source else [],
     )
 
 
 def _unique_emails(emails: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    emails = list(emails)
+    if len(emails) < 2:
+        return emails
     seen: set[str] = set()
     out = []
     for label, email in emails:
@@ -155,6 +159,9 @@ def _unique_emails(emails: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _unique_phones(phones: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    phones = list(phones)
+    if len(phones) < 2:
+        return phones
     seen: set[str] = set()
     out = []
     for phone in phones:
@@ -166,6 +173,9 @@ def _unique_phones(phones: Iterable[tuple[str, str, str]]) -> list[tuple[str, st
 
 
 def _unique_tags(tags: Iterable[str]) -> list[str]:
+    tags = list(tags)
+    if len(tags) < 2:
+        return [t for t in tags if t]
     seen: set[str] = set()
     out = []
     for tag in tags:

@@ -52,7 +52,7 @@ FIELD_LABELS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Change:
     """One field an import changes, or a value it keeps aside.
 
@@ -79,7 +79,7 @@ class Change:
         return f"{label} kept as '{self.old}'; '{self.new}' saved in history"
 
 
-@dataclass
+@dataclass(slots=True)
 class PlanItem:
     """What happens to one incoming person. ``action``: new, update, unchanged or review."""
 

@@ -13,6 +13,16 @@ from ...store import import_queries as q
 from .incoming import phone_key
 from .keys import email_key, fold, linkedin_key, name_fold, name_org_key
 
+_NONE: frozenset = frozenset()
+
+
+def _add(contact: Existing, attr: str, value: object) -> None:
+    current = getattr(contact, attr)
+    if current is _NONE:
+        current = set()
+        setattr(contact, attr, current)
+    current.add(value)
+
 
 @dataclass(slots=True)
 class Existing:
@@ -30,12 +40,14 @@ class Existing:
     how_met: str
     notes: str
     sources: str
+    # Shared empty defaults until a value arrives: 100,000 contacts without phones
+    # should not cost 100,000 empty sets.
     emails: list[str] = field(default_factory=list)  # as stored, in order
-    phone_keys: set[str] = field(default_factory=set)
+    phone_keys: set[str] | frozenset[str] = _NONE
     phone_count: int = 0
-    tag_keys: set[str] = field(default_factory=set)
+    tag_keys: set[str] | frozenset[str] = _NONE
     # (field, folded value) the contact's history says it has had.
-    known: set[tuple[str, str]] = field(default_factory=set)
+    known: set[tuple[str, str]] | frozenset[tuple[str, str]] = _NONE
 
     @property
     def name(self) -> str:
@@ -72,16 +84,15 @@ class Snapshot:
                 contacts[contact_id].emails.append(email)
         for contact_id, raw, e164, _position in q.contact_phones():
             if contact_id in contacts:
-                contacts[contact_id].phone_keys.add(phone_key(raw, e164))
+                _add(contacts[contact_id], "phone_keys", phone_key(raw, e164))
                 contacts[contact_id].phone_count += 1
         for contact_id, tag in q.contact_tag_names():
             if contact_id in contacts:
-                contacts[contact_id].tag_keys.add(fold(tag))
+                _add(contacts[contact_id], "tag_keys", fold(tag))
         for contact_id, field_name, old, new in q.history_values():
             if contact_id in contacts:
-                known = contacts[contact_id].known
-                known.add((field_name, fold(old)))
-                known.add((field_name, fold(new)))
+                _add(contacts[contact_id], "known", (field_name, fold(old)))
+                _add(contacts[contact_id], "known", (field_name, fold(new)))
 
     def _index(self) -> None:
         # The earliest contact wins a shared email or URL, so matching is stable.
