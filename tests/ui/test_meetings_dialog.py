@@ -85,7 +85,7 @@ def test_no_person_is_refused_at_the_contact_field_and_nothing_is_saved(qtbot, c
     _save(qtbot, dialog)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.isVisible()
-    assert "choose the person" in dialog.errors.message("contact")
+    assert "Choose the person" in dialog.errors.message("contact")
     assert len(meetings.list_meetings()) == before
 
 

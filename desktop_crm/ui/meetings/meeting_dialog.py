@@ -135,8 +135,11 @@ class MeetingDialog(QDialog):
             (self.outcome, ("introduced", "action")),
         )
         for page, fields in pages:
-            if any(self.errors.message(f) for f in fields):
+            shown = [f for f in fields if self.errors.message(f)]
+            if shown:
                 self.tabs.setCurrentWidget(page)
+                if page is self.outcome:
+                    self.outcome.reveal(shown[0])
                 break
         if leftover:
             self.general_error.setText(leftover)

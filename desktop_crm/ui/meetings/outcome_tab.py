@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -87,13 +87,13 @@ class OutcomeTab(QWidget):
 
         body = QWidget()
         body.setLayout(layout_inner)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll)
 
     # building ------------------------------------------------------------
     def _introductions_box(self) -> QGroupBox:
@@ -172,6 +172,7 @@ class OutcomeTab(QWidget):
         while self.answers_layout.count():
             old = self.answers_layout.takeAt(0).widget()
             if old is not None:
+                old.hide()  # gone at once: deleteLater waits for the event loop
                 old.deleteLater()
         self.answer_boxes = []
         if not chosen:
@@ -232,6 +233,15 @@ class OutcomeTab(QWidget):
         self.pending_actions.append(PendingAction(text, due))
         self.action_list.addItem(self._action_label(text, due) + " — saved with the meeting")
         self.action_text.clear()
+
+    def reveal(self, field: str) -> None:
+        """Scroll so the error under ``field`` ('introduced' or 'action') is in view.
+
+        Deferred a turn of the event loop: the label has only just been shown
+        and the scroll area lays its page out on the next layout request.
+        """
+        label = self.errors.label(field)
+        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(label, 0, 24))
 
     # saving --------------------------------------------------------------
     def introduction_entries(self) -> list[IntroductionEntry]:

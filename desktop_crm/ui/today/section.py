@@ -99,12 +99,12 @@ class CollapsedGroup(QWidget):
         super().__init__(parent)
         self.toggle = QToolButton()
         self.toggle.setObjectName("group_toggle")
-        self.toggle.setCheckable(True)
-        self.toggle.setAutoRaise(True)
+        self.toggle.setAutoRaise(True)  # flat: a line of text, not a pressed button, open or closed
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.toggle.toggled.connect(self._opened)
+        self.toggle.clicked.connect(lambda: self._opened(not self._open))
+        self._open = False
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(18, 0, 0, 0)
@@ -136,11 +136,12 @@ class CollapsedGroup(QWidget):
 
     @property
     def is_open(self) -> bool:
-        return self.toggle.isChecked()
+        return self._open
 
-    def _opened(self, checked: bool) -> None:
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if checked else Qt.ArrowType.RightArrow)
-        self.body.setVisible(checked)
+    def _opened(self, open_: bool) -> None:
+        self._open = open_
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        self.body.setVisible(open_)
 
 
 class TodaySection(QFrame):

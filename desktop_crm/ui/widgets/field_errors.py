@@ -105,7 +105,7 @@ class FieldErrors:
             if label is None:
                 leftover.append(str(item))
                 continue
-            label.setText(item.message)
+            label.setText(item.message[:1].upper() + item.message[1:])  # a sentence under the field
             label.show()
             first = first or self._inputs[item.field]
         if first is not None:
