@@ -23,6 +23,8 @@ from .graph import YOU, NetworkGraph, get_graph, strength_name
 MAX_NODES = 2000
 RING = 170.0  # distance between rings, scene units
 SPACING = 34.0  # minimum arc length between neighbours on a ring
+LANES = 6  # a crowded ring is drawn as up to this many close circles, neighbours alternating
+LANE_GAP = 42.0
 
 
 @dataclass
@@ -194,10 +196,9 @@ def radial_layout(
     per_ring: dict[int, int] = {}
     for node in order:
         per_ring[steps[node]] = per_ring.get(steps[node], 0) + 1
-    radius = {0: 0.0}
-    for ring in sorted(per_ring)[1:]:
-        needed = per_ring[ring] * SPACING / (2 * math.pi)
-        radius[ring] = max(radius[ring - 1] + RING, needed)
+    radius, lanes = ring_radii(per_ring)
+    lane_of: dict[int, int] = {}
+    seen_in_ring: dict[int, int] = {}
     positions: dict[int, tuple[float, float]] = {centre: (0.0, 0.0)}
     sector: dict[int, tuple[float, float]] = {centre: (0.0, 2 * math.pi)}
     for node in order:
@@ -209,18 +210,43 @@ def radial_layout(
             share = span * leaves[kid] / total
             sector[kid] = (cursor, share)
             angle = cursor + share / 2
-            r = radius[steps[kid]]
+            ring = steps[kid]
+            index = seen_in_ring.get(ring, 0)
+            seen_in_ring[ring] = index + 1
+            lane_of[kid] = index % lanes[ring]
+            r = radius[ring] + lane_of[kid] * LANE_GAP
             positions[kid] = (r * math.cos(angle), r * math.sin(angle))
             cursor += share
     stray = [n for n in visible if n not in positions]
     if stray:
-        outer = (max(radius.values()) if radius else 0.0) + RING
+        outer = max((radius[k] + (lanes[k] - 1) * LANE_GAP for k in radius), default=0.0) + RING
         outer = max(outer, len(stray) * SPACING / (2 * math.pi))
         for index, node in enumerate(stray):
             angle = 2 * math.pi * index / len(stray)
             positions[node] = (outer * math.cos(angle), outer * math.sin(angle))
             steps[node] = -1
     return positions, steps
+
+
+def ring_radii(per_ring: dict[int, int]) -> tuple[dict[int, float], dict[int, int]]:
+    """Inner radius and number of lanes of each ring, so every node gets ``SPACING`` of arc.
+
+    A ring too crowded for one circle is split into up to ``LANES`` circles
+    ``LANE_GAP`` apart (neighbours alternate between them) before it is
+    pushed outwards: 1,700 people two steps away fit in a band instead of a
+    circle five times wider.
+    """
+    radius = {0: 0.0}
+    lanes = {0: 1}
+    for ring in sorted(per_ring)[1:]:
+        previous = radius[ring - 1] + (lanes[ring - 1] - 1) * LANE_GAP
+        base = previous + RING
+        per_lane = max(1, int(2 * math.pi * base / SPACING))
+        count = min(LANES, math.ceil(per_ring[ring] / per_lane))
+        needed = per_ring[ring] * SPACING / (2 * math.pi * count)
+        radius[ring] = max(base, needed)
+        lanes[ring] = count
+    return radius, lanes
 
 
 def mutual_connections(person: int, other: int = YOU, network: NetworkGraph | None = None) -> list[int]:

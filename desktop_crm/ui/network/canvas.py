@@ -16,7 +16,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from ...services.network.layout import NetworkMap
-from .items import EdgeItem, NodeItem
+from .items import Edge, EdgeLayer, NodeItem
 
 MIN_SCALE, MAX_SCALE = 0.05, 6.0
 LABEL_CELL = 64.0  # grid cell (pixels) for the label overlap check
@@ -42,7 +42,8 @@ class NetworkCanvas(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nodes: dict[int, NodeItem] = {}
-        self.edges: list[EdgeItem] = []
+        self.edges: list[Edge] = []
+        self.edge_layer = EdgeLayer()
         self.pinned: dict[int, tuple[float, float]] = {}
         self.mutual_lookup: Callable[[int], tuple[list[str], int]] | None = None
         self.current_map: NetworkMap | None = None
@@ -54,6 +55,8 @@ class NetworkCanvas(QGraphicsView):
     def show_map(self, network_map: NetworkMap, suggested: Iterable[int] = ()) -> None:
         """Replace the scene with ``network_map`` (pinned people stay where they were put)."""
         scene = self.scene()
+        if self.edge_layer.scene() is scene:
+            scene.removeItem(self.edge_layer)  # kept across maps; clear() would delete it
         scene.clear()
         self.nodes, self.edges, self._highlighted = {}, [], set()
         self.current_map = network_map
@@ -67,12 +70,13 @@ class NetworkCanvas(QGraphicsView):
             scene.addItem(item)
             scene.addItem(item.label)
             self.nodes[node.id] = item
-        for edge in network_map.edges:
-            a, b = self.nodes.get(edge.a), self.nodes.get(edge.b)
+        for tie in network_map.edges:
+            a, b = self.nodes.get(tie.a), self.nodes.get(tie.b)
             if a is not None and b is not None:
-                line = EdgeItem(a, b, edge.strength)
-                scene.addItem(line)
-                self.edges.append(line)
+                self.edges.append(Edge(a, b, tie.strength))
+        node_bounds = scene.itemsBoundingRect()
+        self.edge_layer.set_edges(self.edges, node_bounds.adjusted(-20, -20, 20, 20))
+        scene.addItem(self.edge_layer)
         bounds = scene.itemsBoundingRect().marginsAdded(QMarginsF(200, 200, 200, 200))
         scene.setSceneRect(bounds)
         self.apply_filter(self._filter)
@@ -91,17 +95,22 @@ class NetworkCanvas(QGraphicsView):
 
     def fit(self) -> None:
         """Show every visible person."""
-        visible = [i for i in self.nodes.values() if i.isVisible()]
+        self.fit_nodes(self.visible_ids())
+
+    def fit_nodes(self, node_ids: set[int]) -> None:
+        """Zoom and scroll so these people fill the view (no closer than 1.6x)."""
+        visible = [self.nodes[n] for n in node_ids if n in self.nodes and self.nodes[n].isVisible()]
         if not visible:
             return
         rect = QRectF()
         for item in visible:
             rect = rect.united(item.sceneBoundingRect())
         self.fitInView(rect.marginsAdded(QMarginsF(60, 60, 60, 60)), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.transform().m11() > 1.6:
-            self.resetTransform()
-            self.scale(1.6, 1.6)
-            self.centerOn(rect.center())
+        # Dots and names keep their pixel size: leave them room at the edges.
+        scale = min(1.6, self.transform().m11() * 0.88)
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(rect.center())
         self.update_labels()
 
     def centre_on_node(self, node_id: int) -> None:
@@ -141,7 +150,7 @@ class NetworkCanvas(QGraphicsView):
                 item.highlighted = False
                 item.refresh_outline()
         for edge in self.edges:
-            edge.set_highlight(False)
+            edge.highlighted = False
         on_path: set[int] = set()
         ties: set[frozenset[int]] = set()
         for path in paths:
@@ -154,7 +163,8 @@ class NetworkCanvas(QGraphicsView):
                 item.refresh_outline()
         for edge in self.edges:
             if frozenset((edge.a.node_id, edge.b.node_id)) in ties:
-                edge.set_highlight(True)
+                edge.highlighted = True
+        self.edge_layer.update()
         self._highlighted = on_path
         self.update_labels()
 
@@ -166,7 +176,8 @@ class NetworkCanvas(QGraphicsView):
             item.setVisible(shown)
             item.label.setVisible(shown)
         for edge in self.edges:
-            edge.setVisible(edge.a.isVisible() and edge.b.isVisible())
+            edge.visible = edge.a.isVisible() and edge.b.isVisible()
+        self.edge_layer.update()
         self.update_labels()
 
     def visible_ids(self) -> set[int]:
@@ -228,7 +239,7 @@ class NetworkCanvas(QGraphicsView):
     def _export_rect(self) -> QRectF:
         rect = QRectF()
         for item in self.scene().items():
-            if item.isVisible() and not isinstance(item, EdgeItem):
+            if item.isVisible() and item is not self.edge_layer:
                 rect = rect.united(item.sceneBoundingRect())
         return rect.marginsAdded(QMarginsF(40, 40, 40, 40))
 

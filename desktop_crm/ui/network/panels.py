@@ -6,7 +6,7 @@ buttons only emit signals, so the view decides what happens.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -154,6 +154,7 @@ class PathsPanel(QWidget):
         )
         self.paths = QListWidget()
         self.paths.setWordWrap(True)
+        self.paths.setSpacing(2)
         self.paths.setMaximumHeight(190)
         self.ask = _label()
         self.ask.setFont(heading_font(self, 1.0))
@@ -205,10 +206,25 @@ class PathsPanel(QWidget):
         self._show(paths=False, email=False, choices=bool(result.suggestions))
 
     def _fit_paths(self) -> None:
-        """As tall as its rows (wrapped), so the email below gets the rest of the room."""
-        self.paths.doItemsLayout()
-        height = sum(self.paths.sizeHintForRow(row) for row in range(self.paths.count()))
-        self.paths.setFixedHeight(min(220, max(40, height + 2 * self.paths.frameWidth() + 6)))
+        """As tall as its wrapped rows, so the email below gets the rest of the room."""
+        metrics = self.paths.fontMetrics()
+        # The panel's own width is settled before the list's viewport is (a hidden tab).
+        width = max(120, self.width() - 24 - 2 * self.paths.frameWidth() - 22)
+        height = sum(
+            metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, self.paths.item(row).text()).height() + 8
+            for row in range(self.paths.count())
+        )
+        self.paths.setFixedHeight(min(340, max(40, height + 2 * self.paths.frameWidth() + 8)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.paths.count():
+            self._fit_paths()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.paths.count():
+            self._fit_paths()
 
     def show_matches(self, query: str, people: list[tuple[int, str]], organizations: list[tuple[int, str]]) -> None:
         """'Did you mean': the name matched several people or organizations."""

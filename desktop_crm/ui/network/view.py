@@ -128,6 +128,7 @@ class NetworkView(QWidget):
 
         status = QHBoxLayout()
         self.status = QLabel()
+        self.status.setWordWrap(True)
         set_muted(self.status)
         legend = QLabel(legend_html())
         legend.setTextFormat(Qt.TextFormat.RichText)
@@ -345,8 +346,9 @@ class NetworkView(QWidget):
         self.tabs.setCurrentWidget(self.paths_panel)
         on_paths = {n for p in result.paths for n in p.ids}
         if on_paths - self.canvas.nodes.keys():
-            self._draw(include=on_paths)
+            self._draw(include=on_paths)  # people beyond the neighbourhood shown join the map
         self.canvas.highlight_paths(p.ids for p in result.paths)
+        self.canvas.fit_nodes(on_paths | set(self.canvas.visible_ids()) if len(self.canvas.nodes) <= 300 else on_paths)
         self.context.status_message.emit(result.first_ask or result.message)
 
     def _highlight_path(self, index: int) -> None:
