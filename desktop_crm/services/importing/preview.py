@@ -120,11 +120,11 @@ def item_entries(item: PlanItem) -> list[PreviewEntry]:
     else:
         lines = []
     for change in item.changes:
-        prefix = (f"matches {item.contact_name} (id {item.contact_id}) by {item.matched_by}: "
-                  if item.action == "update" else "")
+        suffix = (f" · same person as {item.contact_name} (id {item.contact_id}, "
+                  f"same {item.matched_by})" if item.action == "update" else "")
         lines.append(PreviewEntry(item.row, item.action, name,
                                   FIELD_LABELS.get(change.field, change.field),
-                                  prefix + change.describe() + joined))
+                                  change.describe() + suffix + joined))
     return lines
 
 

@@ -1,0 +1,271 @@
+"""ImportDialog: from a file to people in the database, with a preview and undo.
+
+Pages: choose a file (skipped when one is given, as on a double-click), the
+preview (detected format, column mapping with samples, counts, details),
+the near-duplicates to review (only when there are some), progress with
+Cancel, and the result with Undo. Reading, previewing and importing run in a
+worker thread (:mod:`.worker`); a cancelled import writes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import importing
+from ...services.errors import ServiceError
+from ..context import AppContext
+from .pages import ChoosePage, PreviewPage, ProgressPage, ResultPage, ReviewPage
+from .worker import ImportWorker
+
+FILE_FILTER = "Contacts files (*.csv *.tsv *.txt *.vcf *.vcard);;All files (*)"
+
+
+class ImportDialog(QDialog):
+    """The import wizard. ``path`` given: start at its preview."""
+
+    preview_ready = Signal()
+    import_done = Signal()
+
+    def __init__(self, context: AppContext, path: str | Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.path: Path | None = None
+        self.format = "auto"
+        self.mapping: dict[str, str] = {}
+        self.preview: importing.ImportPreview | None = None
+        self.result: importing.ImportResult | None = None
+        self.error = ""
+        self._worker: ImportWorker | None = None
+        self._on_success: Any = None
+        self._back_to: QWidget | None = None
+        # The worker's progress is polled (see worker.py for why it emits nothing).
+        self._poll = QTimer(self)
+        self._poll.setInterval(80)
+        self._poll.timeout.connect(self._show_progress)
+        self.setWindowTitle("Import contacts")
+        self.resize(900, 640)
+        self._build()
+        if path is not None:
+            self.open_file(Path(path))
+
+    # -- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.stack = QStackedWidget()
+        self.choose_page = ChoosePage()
+        self.preview_page = PreviewPage()
+        self.review_page = ReviewPage()
+        self.progress_page = ProgressPage()
+        self.result_page = ResultPage()
+        for page in (self.choose_page, self.preview_page, self.review_page, self.progress_page,
+                     self.result_page):
+            self.stack.addWidget(page)
+        layout.addWidget(self.stack)
+        self.buttons = QDialogButtonBox()
+        self.back_button = QPushButton("Back")
+        self.next_button = QPushButton("Import")
+        self.next_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.buttons.addButton(self.back_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.next_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        layout.addWidget(self.buttons)
+        self.choose_page.choose_clicked.connect(self.choose_file)
+        self.preview_page.mapping_changed.connect(self._mapping_changed)
+        self.preview_page.format_changed.connect(self._format_changed)
+        self.result_page.undo_clicked.connect(self.undo)
+        self.back_button.clicked.connect(self._back)
+        self.next_button.clicked.connect(self._next)
+        self.cancel_button.clicked.connect(self._cancel)
+        self._show(self.choose_page)
+
+    def _show(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+        on_preview, on_review = page is self.preview_page, page is self.review_page
+        has_review = bool(self.preview and self.preview.review_items)
+        self.back_button.setVisible(on_review or on_preview)
+        self.next_button.setVisible(on_preview or on_review or page is self.result_page)
+        self.next_button.setText(
+            "Close" if page is self.result_page
+            else "Review duplicates…" if on_preview and has_review else "Import")
+        self.next_button.setEnabled(page is self.result_page or self.preview is not None)
+        self.cancel_button.setVisible(page is not self.result_page)
+
+    # -- files and previews -------------------------------------------------------------
+    def choose_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Import contacts", str(Path.home()), FILE_FILTER)
+        if chosen:
+            self.open_file(Path(chosen))
+
+    def open_file(self, path: Path) -> None:
+        """Read ``path`` and show its preview (the format and mapping start as guessed)."""
+        self.path, self.format, self.mapping = path, "auto", {}
+        self._start_preview(f"Reading {path.name}…")
+
+    def _mapping_changed(self, mapping: dict[str, str]) -> None:
+        self.mapping = mapping
+        self._start_preview("Reading the file again with your columns…")
+
+    def _format_changed(self, fmt: str) -> None:
+        self.format, self.mapping = fmt, {}
+        self._start_preview("Reading the file again…")
+
+    def _start_preview(self, stage: str) -> None:
+        assert self.path is not None
+        path, fmt, mapping = self.path, self.format, dict(self.mapping)
+        self.progress_page.start("Preparing the preview", stage)
+        self._show(self.progress_page)
+
+        def job(progress: Any, check_cancel: Any) -> importing.ImportPreview:
+            return importing.preview_import(path, fmt, mapping or None)
+
+        self._run(job, self._preview_ready, back_to=self.choose_page)
+
+    def _preview_ready(self, preview: importing.ImportPreview) -> None:
+        self.preview = preview
+        self.preview_page.show_preview(preview, self.format)
+        self.review_page.show_review(preview)
+        self._show(self.preview_page)
+        self.preview_ready.emit()
+
+    # -- importing ----------------------------------------------------------------------
+    def _next(self) -> None:
+        page = self.stack.currentWidget()
+        if page is self.result_page:
+            self.accept()
+        elif page is self.preview_page and self.preview and self.preview.review_items:
+            self._show(self.review_page)
+        else:
+            self.start_import()
+
+    def _back(self) -> None:
+        if self.stack.currentWidget() is self.review_page:
+            self._show(self.preview_page)
+        else:
+            self.preview = None
+            self._show(self.choose_page)
+
+    def start_import(self) -> None:
+        assert self.preview is not None and self.path is not None
+        parsed, path = self.preview.parsed, self.path
+        decisions = self.review_page.decisions()
+        self.progress_page.start("Importing", "Matching people with your contacts…")
+        self._show(self.progress_page)
+
+        def job(progress: Any, check_cancel: Any) -> tuple[Any, Any]:
+            result = importing.import_parsed(parsed, path, decisions, progress, check_cancel)
+            try:
+                files = importing.write_report(result.preview, result.batch_id)
+            except OSError:
+                files = None  # the import stands; only the report could not be written
+            return result, files
+
+        self._run(job, self._import_finished, back_to=self.preview_page)
+
+    def _import_finished(self, outcome: tuple[importing.ImportResult, Any]) -> None:
+        result, files = outcome
+        self.result = result
+        report = files.report if files else Path("(the report could not be written)")
+        self.result_page.show_result(result.counts, result.batch_id, report,
+                                     files.not_imported if files else None)
+        self._show(self.result_page)
+        self.context.data_changed.emit()
+        self.context.status_message.emit(f"Imported {self.path.name}: {result.preview.summary_line()}")
+        self.import_done.emit()
+
+    def undo(self) -> None:
+        if self.result is None:
+            return
+        batch = self.result.batch_id
+        try:
+            counts = importing.undo_import(batch)
+        except ServiceError as exc:
+            answer = QMessageBox.question(self, "Undo import", f"{exc}\n\nUndo anyway?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            counts = importing.undo_import(batch, force=True)
+        self.result_page.show_undone(
+            f"Removed {counts.get('contact', 0)} new contact(s) and restored "
+            f"{counts.get('contact restored', 0)} changed contact(s). The database is as it was.")
+        self.context.data_changed.emit()
+        self.context.status_message.emit(f"Undid import {batch}")
+
+    # -- the worker ---------------------------------------------------------------------
+    def _run(self, job: Any, on_success: Any, back_to: QWidget) -> None:
+        worker = ImportWorker(job, self)
+        self._on_success, self._back_to = on_success, back_to
+        worker.finished.connect(self._worker_finished)
+        self._worker = worker
+        self.cancel_button.setEnabled(True)
+        worker.start()
+        self._poll.start()
+
+    def _show_progress(self) -> None:
+        worker = self._worker
+        if worker is not None and worker.stage:
+            self.progress_page.advance(worker.stage, worker.done, worker.total)
+
+    def _worker_finished(self) -> None:
+        self._poll.stop()
+        worker = self._worker
+        assert worker is not None
+        if worker.error:
+            self._failed(worker.error, worker.was_cancelled, self._back_to)
+        else:
+            self._worker_succeeded()
+
+    def _worker_succeeded(self) -> None:
+        worker = self._worker
+        assert worker is not None
+        # A read-only preview finishes even when cancelled: drop it. An import that
+        # finished has been written, so it is shown (and can be undone).
+        if worker.cancelled and self._on_success != self._import_finished:
+            self._failed("cancelled", True, self._back_to)
+        else:
+            self._on_success(worker.result)
+
+    def _failed(self, message: str, cancelled: bool, back_to: QWidget) -> None:
+        self.error = message
+        if back_to is self.choose_page and self.preview is None:
+            self.choose_page.error.setText("" if cancelled else message)
+            self._show(self.choose_page)
+            return
+        self._show(self.preview_page if self.preview is not None else self.choose_page)
+        if cancelled:
+            self.context.status_message.emit("Import cancelled; nothing was written.")
+        else:
+            QMessageBox.warning(self, "Import", message)
+
+    def busy(self) -> bool:
+        return self._worker is not None and self._worker.isRunning()
+
+    def _cancel(self) -> None:
+        if self.busy():
+            assert self._worker is not None
+            self._worker.cancel()
+            self.progress_page.stage.setText("Cancelling…")
+            self.cancel_button.setEnabled(False)
+            return
+        self.reject()
+
+    def done(self, code: int) -> None:  # noqa: D401 (Qt's name)
+        """Closing while working cancels the job and waits for it (it rolls back)."""
+        if self.busy():
+            assert self._worker is not None
+            self._worker.cancel()
+            self._worker.wait()
+        super().done(code)

@@ -1,0 +1,349 @@
+"""The pages of the import dialog, as plain widgets the dialog drives.
+
+Each page shows data it is given (a preview, a result) and emits what the
+user changed; none of them reads the database or starts work itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...io.parse import FIELDS
+from ...services.importing import COUNT_KEYS, FORMAT_CHOICES, ImportPreview
+
+FIELD_LABELS = {
+    "first_name": "First name", "middle_name": "Middle name", "last_name": "Last name",
+    "name": "Full name (split)", "organization": "Organization", "title": "Job title",
+    "department": "Department", "industry": "Industry", "linkedin_url": "LinkedIn URL",
+    "how_met": "How you met", "birthday": "Birthday", "connected_on": "Connected on",
+    "location": "Location", "notes": "Notes", "email": "Email", "phone": "Phone",
+    "email_label": "Email label", "phone_label": "Phone label", "tags": "Tags",
+    "website": "Website", "extra": "Keep in notes", "ignore": "Ignore",
+}
+FORMAT_LABELS = {"auto": "Recognise automatically", "linkedin": "LinkedIn connections",
+                 "google": "Google Contacts", "outlook": "Outlook", "vcard": "vCard",
+                 "generic": "Spreadsheet (any columns)"}
+COUNT_LABELS = {"new": "new", "updated": "updated", "unchanged": "unchanged",
+                "review": "to review", "not_importable": "not importable"}
+ACTION_LABELS = {"new": "New", "update": "Update", "review": "Review",
+                 "not_importable": "Not imported", "warning": "Warning"}
+MAX_ENTRIES = 500
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def _muted(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #5f6368;")
+    return label
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setDefaultSectionSize(28)
+    return table
+
+
+def _item(text: object) -> QTableWidgetItem:
+    item = QTableWidgetItem(str(text))
+    item.setToolTip(str(text))
+    return item
+
+
+class ChoosePage(QWidget):
+    """No file yet: explain what can be imported and offer to choose one."""
+
+    choose_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(_heading("Bring your network in"), 0, Qt.AlignmentFlag.AlignHCenter)
+        # Explicit line breaks: a word-wrapped label in a centred layout slot gets the
+        # height of two lines and clips the rest.
+        hint = _muted(
+            "Export your contacts from LinkedIn (Connections.csv), Google Contacts, Outlook\n"
+            "or Apple Contacts (vCard), or use any spreadsheet saved as CSV.\n"
+            "People already here are updated, never duplicated,\n"
+            "and you see everything before it is written.")
+        hint.setWordWrap(False)
+        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(hint)
+        self.button = QPushButton("Choose a file…")
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.choose_clicked)
+        layout.addSpacing(12)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.error)
+        layout.addStretch(2)
+
+
+class PreviewPage(QWidget):
+    """Detected format, the column mapping with samples, the counts and the details."""
+
+    mapping_changed = Signal(dict)
+    format_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.title = _heading("")
+        layout.addWidget(self.title)
+        row = QHBoxLayout()
+        self.detected = QLabel()
+        row.addWidget(self.detected, 1)
+        row.addWidget(QLabel("Read as:"))
+        self.format_box = QComboBox()
+        for key in FORMAT_CHOICES:
+            self.format_box.addItem(FORMAT_LABELS[key], key)
+        self.format_box.currentIndexChanged.connect(
+            lambda: self.format_changed.emit(self.format_box.currentData()))
+        row.addWidget(self.format_box)
+        layout.addLayout(row)
+        self.mapping_label = QLabel("Columns: check what each one holds; change any guess.")
+        layout.addWidget(self.mapping_label)
+        self.mapping = _table(["Column in the file", "Sample values", "Read as"])
+        self.mapping.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.mapping.setColumnWidth(0, 190)
+        self.mapping.setColumnWidth(1, 330)
+        self.mapping.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        layout.addWidget(self.mapping, 3)
+        self.counts = CountsBar()
+        layout.addWidget(self.counts)
+        self.entries = _table(["Row", "What", "Name", "Field", "Details"])
+        for column, width in enumerate((60, 100, 170, 110)):
+            self.entries.setColumnWidth(column, width)
+        layout.addWidget(self.entries, 2)
+        self._combos: dict[str, QComboBox] = {}
+
+    def show_preview(self, preview: ImportPreview, chosen_format: str) -> None:
+        parsed = preview.parsed
+        self.title.setText(Path(preview.path).name)
+        delimiter = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(
+            parsed.delimiter, parsed.delimiter)
+        self.detected.setText(
+            f"{FORMAT_LABELS.get(parsed.format, parsed.format)} · {parsed.total_rows} rows · "
+            f"{parsed.encoding}" + (f" · {delimiter}-separated" if parsed.format != "vcard" else ""))
+        self.format_box.blockSignals(True)
+        self.format_box.setCurrentIndex(max(0, self.format_box.findData(chosen_format)))
+        self.format_box.blockSignals(False)
+        self._fill_mapping(preview)
+        self.counts.show_counts(preview.counts)
+        self._fill_entries(preview)
+
+    def _fill_mapping(self, preview: ImportPreview) -> None:
+        parsed = preview.parsed
+        has_columns = bool(parsed.mapping)
+        self.mapping.setVisible(has_columns)
+        self.mapping_label.setText(
+            "Columns: check what each one holds; change any guess." if has_columns
+            else "vCard files name their fields themselves; nothing to map.")
+        self.mapping.setRowCount(len(parsed.mapping))
+        self._combos.clear()
+        for row, column in enumerate(parsed.mapping):
+            self.mapping.setItem(row, 0, _item(column))
+            self.mapping.setItem(row, 1, _item("  ·  ".join(parsed.samples.get(column, [])) or "(empty)"))
+            combo = QComboBox()
+            for key in FIELDS:
+                combo.addItem(FIELD_LABELS.get(key, key.replace("_", " ")), key)
+            combo.setCurrentIndex(max(0, combo.findData(parsed.mapping[column])))
+            combo.currentIndexChanged.connect(self._emit_mapping)
+            self.mapping.setCellWidget(row, 2, combo)
+            self._combos[column] = combo
+
+    def _emit_mapping(self) -> None:
+        self.mapping_changed.emit({col: box.currentData() for col, box in self._combos.items()})
+
+    def combo_for(self, column: str) -> QComboBox:
+        return self._combos[column]
+
+    def _fill_entries(self, preview: ImportPreview) -> None:
+        entries = [e for e in preview.entries() if e.action != "unchanged"
+                   and not (e.action == "new" and not e.column)]
+        shown = entries[:MAX_ENTRIES]
+        self.entries.setRowCount(len(shown))
+        for row, entry in enumerate(shown):
+            for column, value in enumerate((entry.row, ACTION_LABELS.get(entry.action, entry.action),
+                                            entry.name, entry.column, entry.reason)):
+                self.entries.setItem(row, column, _item(value))
+        self.entries.setVisible(bool(shown))
+
+
+class CountsBar(QFrame):
+    """Five numbers in a row: new, updated, unchanged, to review, not importable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self)
+        self.values: dict[str, QLabel] = {}
+        for column, key in enumerate(COUNT_KEYS):
+            number = QLabel("–")
+            font = number.font()
+            font.setPointSizeF(font.pointSizeF() * 1.6)
+            font.setBold(True)
+            number.setFont(font)
+            number.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            caption = QLabel(COUNT_LABELS[key])
+            caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            grid.addWidget(number, 0, column)
+            grid.addWidget(caption, 1, column)
+            self.values[key] = number
+
+    def show_counts(self, counts: dict[str, int]) -> None:
+        for key, label in self.values.items():
+            label.setText(f"{counts.get(key, 0):,}")
+
+
+class ReviewPage(QWidget):
+    """Pairs that may be one person: the user merges or keeps them separate."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_heading("Possible duplicates"))
+        layout.addWidget(_muted(
+            "These people look like someone already here (or earlier in the file) but share no "
+            "email, LinkedIn profile or exact name and organization. Nothing is merged unless "
+            "you choose Merge."))
+        self.table = _table(["Row", "In the file", "Looks like", "Why", "Decision"])
+        for column, width in enumerate((60, 200, 200, 250)):
+            self.table.setColumnWidth(column, width)
+        layout.addWidget(self.table)
+        self._targets: list[tuple[int, str, QComboBox]] = []
+
+    def show_review(self, preview: ImportPreview) -> None:
+        items = preview.review_items
+        self.table.setRowCount(len(items))
+        self._targets.clear()
+        for row, item in enumerate(items):
+            cand = item.candidate
+            assert cand is not None
+            where = f" (id {cand.contact_id})" if cand.contact_id is not None else f" (row {cand.row})"
+            org = f", {item.incoming.organization}" if item.incoming.organization else ""
+            for column, value in enumerate((item.row, item.incoming.name + org, cand.name + where,
+                                            f"{cand.reason} · score {cand.score}")):
+                self.table.setItem(row, column, _item(value))
+            box = QComboBox()
+            box.addItem("Keep separate", "separate")
+            box.addItem("Merge", cand.target)
+            self.table.setCellWidget(row, 4, box)
+            self._targets.append((item.row, cand.target, box))
+        self.table.setCurrentCell(-1, -1)
+
+    def decisions(self) -> dict[int, str]:
+        """Row -> merge target, for the pairs the user chose to merge."""
+        return {row: target for row, target, box in self._targets if box.currentData() != "separate"}
+
+    def set_decision(self, index: int, merge: bool) -> None:
+        self._targets[index][2].setCurrentIndex(1 if merge else 0)
+
+
+class ProgressPage(QWidget):
+    """A heading, what is happening, and a bar (busy until numbers are known)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.heading = _heading("Importing…")
+        layout.addWidget(self.heading, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.stage = QLabel("")
+        self.stage.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.stage)
+        self.bar = QProgressBar()
+        self.bar.setMinimumWidth(420)
+        layout.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def start(self, heading: str, stage: str) -> None:
+        self.heading.setText(heading)
+        self.stage.setText(stage)
+        self.bar.setRange(0, 0)
+
+    def advance(self, stage: str, done: int, total: int) -> None:
+        labels = {"matching": "Matching people with your contacts…",
+                  "writing": "Writing contacts…", "indexing": "Updating the search index…"}
+        self.stage.setText(labels.get(stage, stage))
+        if stage == "matching":
+            self.bar.setRange(0, 0)
+        else:
+            self.bar.setRange(0, max(total, 1))
+            self.bar.setValue(done)
+
+
+class ResultPage(QWidget):
+    """What was done, where the report is, and Undo."""
+
+    undo_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.heading = _heading("Import finished")
+        layout.addWidget(self.heading)
+        self.counts = CountsBar()
+        layout.addWidget(self.counts)
+        self.files = QLabel()
+        self.files.setWordWrap(True)
+        self.files.setContentsMargins(0, 8, 0, 8)
+        self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.files)
+        row = QHBoxLayout()
+        self.undo = QPushButton("Undo import")
+        self.undo.clicked.connect(self.undo_clicked)
+        row.addWidget(self.undo)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def show_result(self, counts: dict[str, int], batch_id: int, report: Path,
+                    not_imported: Path | None) -> None:
+        self.heading.setText(f"Import finished (import {batch_id})")
+        self.counts.show_counts(counts)
+        lines = [f"Report: {report}"]
+        if not_imported is not None:
+            lines.append(f"Rows not imported, to fix and import again: {not_imported}")
+        self.files.setText("\n".join(lines))
+        self.undo.setEnabled(True)
+
+    def show_undone(self, message: str) -> None:
+        self.heading.setText("Import undone")
+        self.files.setText(message)
+        self.undo.setEnabled(False)
