@@ -11,7 +11,8 @@ Format (``format`` = "desktop-crm-backup", ``version`` = 1)::
       "tables": {"<table>": [{"<column>": value, ...}, ...], ...}
     }
 
-Every table of the schema is present, including rows in the trash. Values
+Every table of user data is present, including rows in the trash; the
+search index and the undo history are not (they are rebuilt / cleared). Values
 are those SQLite stores: text, integers, null; timestamps are UTC text
 ("YYYY-MM-DD HH:MM:SS"). Restoring replaces everything in the database, in
 one transaction, after a safety copy of the file.
@@ -27,7 +28,7 @@ from typing import Any
 from .. import __version__
 from ..store.backup import backup_to_folder
 from ..store.database import db
-from ..store.dump import TABLE_ORDER, dump_tables, replace_all, table_columns
+from ..store.dump import backup_tables, dump_tables, replace_all, table_columns
 from ..store.migrations import CURRENT_VERSION, user_version
 from .errors import ServiceError
 
@@ -83,8 +84,9 @@ def validate_backup(data: Any, where: str = "backup") -> None:
     tables = data.get("tables")
     if not isinstance(tables, dict):
         raise BackupFormatError(f"{where}: \"tables\" is missing")
+    known = backup_tables()
     for name, rows in tables.items():
-        if name not in TABLE_ORDER:
+        if name not in known:
             raise BackupFormatError(f"{where}: unknown table '{name}'")
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise BackupFormatError(f"{where}: table '{name}' must be a list of objects")

@@ -14,6 +14,24 @@ from .models import ALL_MODELS
 # Parents before children, so foreign keys hold while loading.
 TABLE_ORDER: tuple[str, ...] = tuple(m._meta.table_name for m in ALL_MODELS)
 
+# Not user data: the search index (rebuilt on restore), its switch, and the
+# undo history (meaningless once the rows it describes are replaced).
+INTERNAL_TABLES = frozenset({"fts_state", "undo_step", "undo_row"})
+
+
+def backup_tables() -> tuple[str, ...]:
+    """Every table holding user data: the models' tables first, then any
+    table a later schema step added (so a backup is always complete)."""
+    names = [
+        row[0]
+        for row in db.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'contact_fts%' ORDER BY name"
+        )
+    ]
+    extra = [n for n in names if n not in TABLE_ORDER and n not in INTERNAL_TABLES]
+    return (*TABLE_ORDER, *extra)
+
 
 def table_columns(table: str) -> list[str]:
     return [row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")')]
@@ -21,9 +39,9 @@ def table_columns(table: str) -> list[str]:
 
 def dump_tables() -> dict[str, list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {}
-    for table in TABLE_ORDER:
+    for table in backup_tables():
         columns = table_columns(table)
-        cursor = db.execute_sql(f'SELECT * FROM "{table}" ORDER BY id')
+        cursor = db.execute_sql(f'SELECT * FROM "{table}" ORDER BY rowid')
         tables[table] = [dict(zip(columns, row, strict=True)) for row in cursor]
     return tables
 
@@ -31,11 +49,15 @@ def dump_tables() -> dict[str, list[dict[str, Any]]]:
 def replace_all(tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     """Replace every table's rows with ``tables``; the caller holds a transaction."""
     counts: dict[str, int] = {}
-    for table in reversed(TABLE_ORDER):
+    order = backup_tables()
+    for table in INTERNAL_TABLES - {"fts_state"}:
+        if table_columns(table):
+            db.execute_sql(f'DELETE FROM "{table}"')
+    for table in reversed(order):
         db.execute_sql(f'DELETE FROM "{table}"')
     db.execute_sql("DELETE FROM contact_fts")
     db.execute_sql("UPDATE fts_state SET paused = 1")
-    for table in TABLE_ORDER:
+    for table in order:
         rows = tables.get(table, [])
         columns = table_columns(table)
         marks = ", ".join("?" for _ in columns)

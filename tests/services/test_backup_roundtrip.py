@@ -89,3 +89,14 @@ def test_bad_backup_files_are_refused_with_the_reason(db_path, tmp_path: Path) -
     from desktop_crm.services.contacts import count_contacts
 
     assert count_contacts() == 1
+
+
+def test_tables_added_by_later_schema_steps_are_in_the_backup(db_path, tmp_path: Path) -> None:
+    from desktop_crm.services.outreach import dormant_snoozed_until, snooze_dormant
+
+    person = create_contact({"first_name": "Nora", "last_name": "Kim"})
+    snooze_dormant(person.id, days=30)
+    data = backup_service.export_backup()
+    assert "reminder_snooze" in data["tables"] and "undo_step" not in data["tables"]
+    backup_service.restore_backup(data, db_path, tmp_path / "safety")
+    assert dormant_snoozed_until(person.id) is not None
