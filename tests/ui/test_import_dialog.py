@@ -1,0 +1,134 @@
+"""The import dialog driven with qtbot (offscreen): file to result, mapping, review, Cancel, Undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from services.importing_samples import LINKEDIN_ROWS, generic_file, linkedin_file
+
+from desktop_crm.services import importing
+from desktop_crm.services.backup import export_backup
+from desktop_crm.services.contacts import count_contacts, create_contact, list_contacts
+from desktop_crm.ui.context import AppContext
+from desktop_crm.ui.importer.dialog import ImportDialog
+
+TIMEOUT = 20_000
+
+
+def _tables() -> dict:
+    tables = export_backup()["tables"]
+    return {k: v for k, v in tables.items() if k not in ("import_batch", "import_change")}
+
+
+def _dialog(qtbot, db_path: Path, path: Path | None = None) -> ImportDialog:
+    dialog = ImportDialog(AppContext(db_path), path=path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _wait_preview(qtbot, dialog: ImportDialog) -> None:
+    qtbot.waitUntil(lambda: dialog.stack.currentWidget() is dialog.preview_page
+                    and not dialog.busy(), timeout=TIMEOUT)
+
+
+def test_from_file_to_result_then_undo(qtbot, db_path: Path, tmp_path: Path) -> None:
+    before = _tables()
+    dialog = _dialog(qtbot, db_path, linkedin_file(tmp_path / "Connections.csv", LINKEDIN_ROWS))
+    _wait_preview(qtbot, dialog)
+    page = dialog.preview_page
+    assert page.detected.text().startswith("LinkedIn connections · 4 rows")
+    assert {k: v.text() for k, v in page.counts.values.items()} == {
+        "new": "3", "updated": "0", "unchanged": "0", "review": "0", "not_importable": "1"}
+    assert page.mapping.item(2, 0).text() == "URL"
+    assert page.combo_for("URL").currentData() == "linkedin_url"
+    assert "https://www.linkedin.com/in/annlee" in page.mapping.item(2, 1).text()
+    refused = [page.entries.item(r, 4).text() for r in range(page.entries.rowCount())]
+    assert any("connection date" in text for text in refused)
+    assert dialog.next_button.text() == "Import"
+    with qtbot.waitSignal(dialog.context.data_changed, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert dialog.stack.currentWidget() is dialog.result_page
+    assert count_contacts() == 3
+    assert "Connections.csv.not-imported.csv" in dialog.result_page.files.text()
+    qtbot.mouseClick(dialog.result_page.undo, Qt.MouseButton.LeftButton)
+    assert _tables() == before
+    assert dialog.result_page.heading.text() == "Import undone"
+    assert not dialog.result_page.undo.isEnabled()
+
+
+def test_changing_a_column_guess_updates_the_preview(qtbot, db_path: Path, tmp_path: Path) -> None:
+    path = generic_file(tmp_path / "people.csv", ["Wer", "Mail", "Bude"],
+                        [["Dana Fox", "dana@fox.io", "Fox Labs"], ["Eli Stone", "eli@x.org", "Acme"]])
+    dialog = _dialog(qtbot, db_path, path)
+    _wait_preview(qtbot, dialog)
+    combo = dialog.preview_page.combo_for("Bude")
+    combo.setCurrentIndex(combo.findData("organization"))
+    qtbot.waitUntil(lambda: dialog.mapping.get("Bude") == "organization" and not dialog.busy()
+                    and dialog.stack.currentWidget() is dialog.preview_page, timeout=TIMEOUT)
+    assert dialog.preview.parsed.mapping["Bude"] == "organization"
+    assert dialog.preview_page.combo_for("Bude").currentData() == "organization"
+    dialog.start_import()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=TIMEOUT)
+    assert sorted(c.organization for c in list_contacts()) == ["Acme", "Fox Labs"]
+
+
+def test_review_page_merges_only_what_the_user_chose(qtbot, db_path: Path, tmp_path: Path) -> None:
+    john = create_contact({"first_name": "John", "last_name": "Smith", "organization": "Acme"})
+    path = generic_file(tmp_path / "p.csv", ["First name", "Last name", "Company", "Email"], [
+        ["Jon", "Smith", "Acme", "jon@acme.com"], ["Kate", "Jones", "Initech", "k@initech.com"]])
+    dialog = _dialog(qtbot, db_path, path)
+    _wait_preview(qtbot, dialog)
+    assert dialog.next_button.text() == "Review duplicates…"
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert dialog.stack.currentWidget() is dialog.review_page
+    table = dialog.review_page.table
+    assert table.rowCount() == 1 and table.item(0, 2).text() == f"John Smith (id {john.id})"
+    dialog.review_page.set_decision(0, merge=True)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=TIMEOUT)
+    assert count_contacts() == 2
+    assert dialog.result.counts["updated"] == 1
+
+
+def test_cancel_while_importing_writes_nothing(qtbot, db_path: Path, tmp_path: Path) -> None:
+    rows = [[f"Person{i}", f"Family{i}", f"https://www.linkedin.com/in/p{i}", "", f"Org {i % 50}",
+             "Engineer", "1 Jan 2024"] for i in range(6000)]
+    dialog = _dialog(qtbot, db_path, linkedin_file(tmp_path / "big.csv", rows))
+    _wait_preview(qtbot, dialog)
+    before = _tables()
+    dialog.start_import()
+    assert dialog.busy()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.stack.currentWidget()
+                    is dialog.preview_page, timeout=TIMEOUT)
+    assert dialog.result is None and "cancelled" in dialog.error
+    assert _tables() == before and importing.list_imports() == []
+    assert dialog.isVisible()  # Cancel stopped the work, not the dialog
+
+
+def test_a_bad_file_is_explained_on_the_first_page(qtbot, db_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+    dialog = _dialog(qtbot, db_path, path)
+    qtbot.waitUntil(lambda: dialog.choose_page.error.text() != "", timeout=TIMEOUT)
+    assert dialog.stack.currentWidget() is dialog.choose_page
+    assert "contacts.csv" in dialog.choose_page.error.text()
+    assert "Excel" in dialog.choose_page.error.text()
+    assert importing.list_imports() == []
+
+
+def test_screenshots_of_each_page(qtbot, demo_db: Path, tmp_path: Path) -> None:
+    people = list_contacts(limit=3)
+    rows = [[p.first_name, p.last_name, "", p.primary_email, p.organization, "Principal",
+             "3 Mar 2024"] for p in people] + LINKEDIN_ROWS
+    dialog = _dialog(qtbot, demo_db, linkedin_file(tmp_path / "Connections.csv", rows))
+    _wait_preview(qtbot, dialog)
+    shots = Path("/tmp/shots")
+    shots.mkdir(exist_ok=True)
+    dialog.grab().save(str(shots / "import_dialog_preview.png"))
+    assert dialog.preview.counts["updated"] == 3
+    dialog.start_import()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=TIMEOUT)
+    dialog.grab().save(str(shots / "import_dialog_result.png"))
