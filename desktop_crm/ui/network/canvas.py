@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QMarginsF, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
@@ -27,6 +27,7 @@ class NetworkCanvas(QGraphicsView):
     node_double_clicked = Signal(int)
     node_hovered = Signal(int)  # -1 when the pointer leaves a node
     pinned_changed = Signal()
+    node_menu_requested = Signal(int, QPoint)  # person, global position
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -148,6 +149,7 @@ class NetworkView(QWidget):
         self.add_button.clicked.connect(lambda: self.add_relationship(self.selected))
         self.canvas.node_clicked.connect(self.select_person)
         self.canvas.node_double_clicked.connect(self.centre_on)
+        self.canvas.node_menu_requested.connect(lambda node_id, pos: self.node_menu(node_id).exec(pos))
         self.filter_bar.applied.connect(self.apply_wide_angle)
         self.filter_bar.cleared.connect(self.clear_wide_angle)
         self.person_panel.centre_requested.connect(self.centre_on)
@@ -305,6 +307,28 @@ class NetworkView(QWidget):
         self.canvas.centre_on_node(self.centre)
         if self.centre != net.YOU:
             self.select_person(self.centre)
+
+    def node_menu(self, node_id: int) -> QMenu:
+        """What can be done with one person on the map (right click)."""
+        menu = QMenu(self)
+        menu.addAction("Centre the map here", lambda: self.centre_on(node_id))
+        if node_id != net.YOU:
+            menu.addAction("Find a way to them", lambda: self.find_person(node_id))
+            menu.addAction("Add a relationship…", lambda: self.add_relationship(node_id))
+            menu.addAction("Open contact", lambda: self._open_contact(node_id))
+        item = self.canvas.item_for(node_id)
+        if item is not None and item.pinned:
+            menu.addSeparator()
+            menu.addAction("Unpin", lambda: self.canvas.pin(item, False))
+        if self.canvas.pinned:
+            menu.addAction("Unpin everyone", self.unpin_all)
+        return menu
+
+    def unpin_all(self) -> None:
+        """Forget where people were dragged and lay the map out again."""
+        self.canvas.unpin_all()
+        if self.network is not None:
+            self._draw()
 
     # --- telephoto ---------------------------------------------------------------------------------
 
