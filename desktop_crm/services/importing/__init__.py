@@ -29,6 +29,7 @@ from .service import (
     preview_import,
     preview_parsed,
     read_file,
+    release_thread_connection,
 )
 from .undo import ImportBatchView, get_import, list_imports, undo_import
 
@@ -55,6 +56,7 @@ __all__ = [
     "preview_import",
     "preview_parsed",
     "read_file",
+    "release_thread_connection",
     "undo_import",
     "write_report",
 ]

@@ -136,3 +136,13 @@ def import_file(path: str | os.PathLike[str], fmt: str = "auto",
                 progress: Progress | None = None,
                 check_cancel: Callable[[], None] | None = None) -> ImportResult:
     return import_parsed(read_file(path, fmt, mapping), path, decisions, progress, check_cancel)
+
+
+def release_thread_connection() -> None:
+    """Close the calling thread's database connection (a worker thread's, when its job ends).
+
+    The store keeps one connection per thread; a worker that imported must not
+    leave its own open behind.
+    """
+    if not db.is_closed():
+        db.close()

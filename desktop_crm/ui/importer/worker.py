@@ -20,8 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread
 
 from ...services.errors import ServiceError
-from ...services.importing import ImportCancelled
-from ...store.database import db
+from ...services.importing import ImportCancelled, release_thread_connection
 
 Job = Callable[[Callable[[str, int, int], None], Callable[[], None]], Any]
 
@@ -63,5 +62,4 @@ class ImportWorker(QThread):
         except Exception as exc:  # an unexpected bug must reach the user, not kill the thread
             self.error = f"unexpected error: {exc!r}"
         finally:
-            if not db.is_closed():
-                db.close()  # this thread's connection only
+            release_thread_connection()  # this thread's connection only
