@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 
 from ...store import graph as store_graph
+from ...store.models import Contact
 from .graph import YOU, NetworkGraph, get_graph
 from .paths import Person
 
@@ -84,8 +85,6 @@ def rank_gatekeepers(limit: int = 20, network: NetworkGraph | None = None) -> li
 
 
 def _flagged_rows() -> list[tuple]:
-    from ...store.models import Contact
-
     return list(
         Contact.select(Contact.id)
         .where(Contact.is_gatekeeper == True, Contact.deleted_at.is_null())  # noqa: E712

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -182,11 +182,12 @@ class NetworkView(QWidget):
         self._loaded = True
         key = net.graph.graph_key()
         network = net.graph.cached_graph(key)
-        if network is None and self._loader is None and net.graph.relationship_count() > BACKGROUND_ABOVE:
+        loading = self._loader is not None and self._loader.isRunning()
+        if loading:
+            return  # a load is under way: it shows the map when it arrives
+        if network is None and net.graph.relationship_count() > BACKGROUND_ABOVE:
             self._start_loading(key)
             return
-        if self._loader is not None:
-            return  # a load is under way: it will refresh when it arrives
         self._show_network(network or busy(net.get_graph)())
 
     def _start_loading(self, key: tuple[str, int]) -> None:
@@ -202,14 +203,18 @@ class NetworkView(QWidget):
     def _loaded_in_background(self, network: net.NetworkGraph, key: tuple[str, int]) -> None:
         net.graph.remember_graph(network, key)
         self._show_network(network)
+        if net.graph.graph_key() != key:
+            QTimer.singleShot(0, self.refresh)  # something changed while it loaded
 
     def _load_failed(self, message: str) -> None:
         self.loading.set_text("The network could not be loaded", message)
 
     def _loader_done(self) -> None:
-        if self._loader is not None:
-            self._loader.deleteLater()
-        self._loader = None
+        loader = self.sender()
+        if loader is not None:
+            loader.deleteLater()
+        if self._loader is loader:
+            self._loader = None
 
     @busy
     def _show_network(self, network: net.NetworkGraph) -> None:
