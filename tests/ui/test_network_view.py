@@ -249,14 +249,16 @@ def test_right_click_menu_unpins(view) -> None:
 
 
 def test_thousands_of_qt_calls_do_not_use_up_none() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None per void call; the guard absorbs it."""
+    """PySide6 6.12 on Python 3.11 drops a reference to None per void call; the shared guard absorbs it."""
     import sys
 
     from PySide6.QtCore import QRectF
 
-    import desktop_crm.ui.network  # noqa: F401  (applies the guard)
+    import desktop_crm.ui.network  # noqa: F401  (applies the guard when the bug is present)
 
     rect = QRectF()
+    before = sys.getrefcount(None)
     for _ in range(20_000):
         rect.setWidth(1.0)
-    assert sys.getrefcount(None) > 10_000
+    after = sys.getrefcount(None)
+    assert after > 1_000 and (after >= before - 100 or after > 1 << 39)
