@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..store import StoreError, close_database
 from ..store.opening import OpenResult
+from .qt_guard import pin_singletons
 from .single_instance import InstanceServer, send_to_running, server_name
 
 
@@ -32,6 +33,11 @@ class _FileOpenFilter(QObject):
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, named for settings and the single-instance server.
+
+    The PySide6 refcount guard runs first, before any view makes Qt calls.
+    """
+    pin_singletons()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Desktop CRM")
     app.setOrganizationName("DesktopCRM")

@@ -2,10 +2,11 @@
 
 A 2,000-person map makes tens of thousands of Qt calls; with PySide6 6.12 on
 Python 3.11 each one drops a reference to None and the interpreter aborts.
-The guard (shared with the import dialog, which met the same bug) is applied
-on import, so the view is safe even where ui/app.py did not run (tests).
+The guard (:mod:`desktop_crm.ui.qt_guard`, also run by ``make_application``)
+is applied on import too, so the view is safe where ui/app.py did not run:
+tests build their QApplication through pytest-qt.
 """
 
-from ..importer.refcounts import pin_singletons
+from ..qt_guard import pin_singletons
 
 pin_singletons()
