@@ -13,29 +13,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeySequence,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
-from .. import __version__
 from ..services import undo
 from ..services.contact_table import ContactFilter, contact_counts
 from ..services.errors import ServiceError
@@ -48,17 +37,24 @@ from ..services.smart_lists import (
 from . import registry
 from .contacts.view import ContactsView
 from .context import AppContext
-from .shortcuts import VIEW_SHORTCUT_PREFIX, ShortcutsDialog, by_action
 from .welcome import WelcomePage
-from .widgets.feature_dialogs import available, open_dialog, unavailable_tooltip
+from .widgets.feature_dialogs import open_dialog, unavailable_tooltip
 from .widgets.navigation import Navigation
 from .widgets.settings import app_settings
 from .widgets.view_placeholders import placeholder
+from .window_chrome import WindowChromeMixin
+from .window_imports import IMPORT_FILTER, WindowImportsMixin
 
-IMPORT_FILTER = "Contact files (*.csv *.vcf *.vcard *.txt);;All files (*)"
+__all__ = ["IMPORT_FILTER", "MainWindow"]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
+    """The one window: navigation on the left, the chosen view on the right.
+
+    Building the chrome and taking files in live in the two mixins; this
+    class holds the views and what the actions do.
+    """
+
     def __init__(self, db_path: Path, context: AppContext | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
@@ -104,97 +100,6 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._update_undo()
         self._counts_changed("")
-
-    # --- building --------------------------------------------------------------------
-    def _action(self, name: str, text: str, slot, shortcut: bool = True) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _=False: slot())
-        if shortcut:
-            info = by_action(name)
-            action.setShortcut(info.sequence())
-            action.setStatusTip(info.description)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.find_action = self._action("find", "Find…", self.focus_search)
-        self.new_contact_action = self._action("new_contact", "New contact", self.new_contact)
-        self.new_contact_action.setToolTip("Add a person (Ctrl+N)")
-        self.trash_action = self._action("trash", "Move to trash", self.trash_selection)
-        self.undo_action = self._action("undo", "Undo", self.undo)
-        self.refresh_action = self._action("refresh", "Refresh", self.refresh)
-        self.select_all_action = self._action("select_all", "Select all", self.select_all)
-        self.import_action = self._action("import", "Import…", self.choose_import_file)
-        self.export_action = self._action("export", "Export selection…", self.export_selection)
-        self.quit_action = self._action("quit", "Quit", self.close)
-        self.new_meeting_action = self._action("new_meeting", "New meeting", self.new_meeting, shortcut=False)
-        self.prep_action = self._action("prep", "Prep sheet", self.prep_sheet, shortcut=False)
-        self.profile_action = self._action("profile", "Your profile…", self.edit_profile, shortcut=False)
-        for action, key in ((self.new_meeting_action, "meeting"), (self.prep_action, "prep"),
-                            (self.profile_action, "profile"), (self.import_action, "import")):
-            action.setProperty("dialog_key", key)
-        self._update_feature_actions()
-
-    def _update_feature_actions(self) -> None:
-        tips = {"meeting": "Plan an informational interview with the selected person",
-                "prep": "Preview and print a briefing for the selected person's next meeting",
-                "profile": "Your pitch, target roles and objectives",
-                "import": "Import contacts from a file (Ctrl+I)"}
-        for action in (self.new_meeting_action, self.prep_action, self.profile_action, self.import_action):
-            key = action.property("dialog_key")
-            ok = available(key)
-            action.setEnabled(ok)
-            action.setToolTip(tips[key] if ok else unavailable_tooltip(key))
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Main")
-        bar.setObjectName("mainToolbar")
-        bar.setMovable(False)
-        bar.setIconSize(QSize(18, 18))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search people — name, organization, title, email, notes")
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(340)
-        self.search.setMaximumWidth(480)
-        self.search.setToolTip("Search as you type (Ctrl+F); Esc clears")
-        self.search.textChanged.connect(self._search_changed)
-        self.search.returnPressed.connect(lambda: self.contacts.table.setFocus())
-        bar.addWidget(self.search)
-        bar.addSeparator()
-        for action in (self.new_contact_action, self.new_meeting_action, self.import_action, self.prep_action):
-            bar.addAction(action)
-        self.addToolBar(bar)
-        self.toolbar = bar
-
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        for action in (self.import_action, self.export_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.profile_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit = menu.addMenu("&Edit")
-        for action in (self.undo_action, None, self.new_contact_action, self.trash_action,
-                       self.select_all_action, None, self.find_action):
-            edit.addSeparator() if action is None else edit.addAction(action)
-        view = menu.addMenu("&View")
-        view.addAction(self.refresh_action)
-        view.addMenu(self.contacts.table.column_actions_menu(self))
-        view.addSeparator()
-        for number, (key, label, _, _) in enumerate(registry.VIEWS, start=1):
-            action = QAction(label, self)
-            action.setShortcut(QKeySequence(f"{VIEW_SHORTCUT_PREFIX}{number}"))
-            action.triggered.connect(lambda _=False, k=key: self.show_view(k))
-            view.addAction(action)
-            self.addAction(action)
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction("Keyboard shortcuts", self.show_shortcuts)
-        help_menu.addAction("About Desktop CRM", self.show_about)
 
     def _connect_context(self) -> None:
         c = self.context
@@ -372,32 +277,6 @@ class MainWindow(QMainWindow):
         elif result:
             self.context.data_changed.emit()
 
-    def choose_import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import contacts", str(Path.home()), IMPORT_FILTER)
-        if path:
-            self.context.import_requested.emit(path)
-
-    def open_import(self, file: Path) -> None:
-        """A file double-clicked, dropped, or handed over by a second launch."""
-        self.context.import_requested.emit(str(file))
-
-    def open_import_dialog(self, path: str) -> None:
-        if not available("import"):
-            QMessageBox.information(
-                self, "Import",
-                f"This copy of Desktop CRM cannot import from the window. From a terminal, run:\n\n"
-                f"desktop-crm import \"{path}\"",
-            )
-            return
-        self._run_dialog("import", path=path)
-
-    def bring_forward(self, file: Path | None) -> None:
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
-        if file is not None:
-            self.open_import(file)
-
     def _demo_started(self, ok: bool) -> None:
         message = ("The demo network opens in its own window in a moment." if ok
                    else "Could not start the demo. From a terminal, run: desktop-crm --demo")
@@ -419,17 +298,6 @@ class MainWindow(QMainWindow):
         self._reload_smart_lists()
         self.statusBar().showMessage("Smart list deleted (the people in it are untouched).", 6000)
 
-    # --- help ---------------------------------------------------------------------------
-    def show_shortcuts(self) -> None:
-        ShortcutsDialog([label for _, label, _, _ in registry.VIEWS], self).exec()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self, "About Desktop CRM",
-            f"<b>Desktop CRM</b> {__version__}<br>A private, offline personal CRM for finding your "
-            f"next job through people.<br><br>Database: {self.db_path}",
-        )
-
     # --- status, theme, drag and drop ------------------------------------------------------
     def _counts_changed(self, text: str) -> None:
         self._contacts_status = text
@@ -440,16 +308,6 @@ class MainWindow(QMainWindow):
     def _scheme_changed(self, *_args: object) -> None:
         self.contacts.detail.show_contact(self.contacts.detail.contact_id)
         self.contacts.table.viewport().update()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        event.acceptProposedAction()
-        for file in files[:1]:  # one import at a time; the dialog shows what it will do
-            QTimer.singleShot(0, lambda f=file: self.open_import(f))
 
     # --- settings -------------------------------------------------------------------------
     def _restore_settings(self) -> None:
