@@ -11,24 +11,15 @@ new job whose result replaces the last (stale results are dropped).
 from __future__ import annotations
 
 import re
-import tempfile
 import time
-from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPageSize, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QFileDialog,
-    QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -37,28 +28,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...reports import SECTIONS, PrepOptions, PrepSheetData, default_paper_for_locale
+from ...reports import PrepOptions, PrepSheetData
 from ...services.errors import ServiceError
-from ...services.prep import (
-    build_batch,
-    prep_for_contact,
-    prep_for_meeting,
-    sheet_file_name,
-    week_meeting_ids,
-)
+from ...services.prep import build_batch, prep_for_contact, prep_for_meeting, week_meeting_ids
 from ..widgets.empty_state import EmptyState
-from ..widgets.settings import app_settings
 from ..widgets.theme import heading_font, set_muted
 from .outline import outline_html
-from .worker import RenderJob, can_rasterise, rasterise
+from .output import PRINT_DPI, SETTINGS_GROUP, SheetOutputMixin
+from .settings_panel import PAPERS, SettingsPanelMixin
+from .worker import RenderJob, can_rasterise
 
-PAPERS = (("a4", "A4"), ("letter", "US Letter"))
-PRINT_DPI = 200
-SETTINGS_GROUP = "prep"
+__all__ = ["PAGE_WIDTH_MAX", "PAPERS", "PRINT_DPI", "SETTINGS_GROUP", "PrepPreviewDialog"]
+
 PAGE_WIDTH_MAX = 820
 
 
-class PrepPreviewDialog(QDialog):
+class PrepPreviewDialog(SettingsPanelMixin, SheetOutputMixin, QDialog):
     """Preview of one prep sheet (a meeting or a contact) or of this week's batch."""
 
     PAGE_LOADING, PAGE_IMAGES, PAGE_OUTLINE, PAGE_ERROR = range(4)
@@ -109,48 +94,6 @@ class PrepPreviewDialog(QDialog):
         body.addWidget(self.stack, 1)
         outer.addLayout(body, 1)
         outer.addLayout(self._button_row())
-
-    def _settings_panel(self) -> QWidget:
-        panel = QWidget()
-        panel.setFixedWidth(300)
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(10)
-        page = QGroupBox("Page")
-        form = QFormLayout(page)
-        self.paper = QComboBox()
-        for key, label in PAPERS:
-            self.paper.addItem(label, key)
-        self.paper.currentIndexChanged.connect(self._changed)
-        form.addRow("Paper:", self.paper)
-        self.room = QCheckBox("Room to write (more lines)")
-        self.room.setToolTip("More lines under each question; the sheet may run past two pages.")
-        self.room.toggled.connect(self._changed)
-        form.addRow(self.room)
-        column.addWidget(page)
-        sections = QGroupBox("Sections")
-        box = QVBoxLayout(sections)
-        box.setSpacing(3)
-        self.section_boxes: dict[str, QCheckBox] = {}
-        for key, label in SECTIONS:
-            check = QCheckBox(label)
-            check.setChecked(True)
-            check.toggled.connect(self._changed)
-            self.section_boxes[key] = check
-            box.addWidget(check)
-        column.addWidget(sections)
-        batch = QGroupBox("Batch")
-        batch_box = QVBoxLayout(batch)
-        self.week = QCheckBox("All planned meetings this week")
-        self.week.toggled.connect(self._changed)
-        self.week_note = QLabel("")
-        self.week_note.setWordWrap(True)
-        set_muted(self.week_note)
-        batch_box.addWidget(self.week)
-        batch_box.addWidget(self.week_note)
-        column.addWidget(batch)
-        column.addStretch(1)
-        return panel
 
     def _loading_page(self) -> QWidget:
         label = QLabel("Rendering the sheet…")
@@ -358,117 +301,6 @@ class PrepPreviewDialog(QDialog):
         """Block until running jobs end (tests, and closing cleanly)."""
         return self._pool.waitForDone(timeout_ms)
 
-    # -- output ------------------------------------------------------------------------------
-    def default_file_name(self) -> str:
-        if self._batch_mode():
-            return f"prep-week-{time.strftime('%Y-%m-%d')}.pdf"
-        return sheet_file_name(self._single) if self._single else "prep-sheet.pdf"
-
-    def save_pdf(self) -> None:
-        start = str(Path(app_settings().value(f"{SETTINGS_GROUP}/folder", str(Path.home())))
-                    / self.default_file_name())
-        path, _ = QFileDialog.getSaveFileName(self, "Save prep sheet", start, "PDF files (*.pdf)")
-        if path:
-            self.save_to(Path(path))
-
-    def save_to(self, path: Path) -> bool:
-        """Write the rendered PDF to ``path`` (adding .pdf); tell the user if it fails."""
-        if not self.pdf:
-            return False
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        try:
-            tmp = path.with_name(path.name + ".part")
-            tmp.write_bytes(self.pdf)
-            tmp.replace(path)
-        except OSError as exc:
-            QMessageBox.warning(self, "Could not save the prep sheet",
-                                f"Writing {path} failed: {exc.strerror or exc}.")
-            return False
-        app_settings().setValue(f"{SETTINGS_GROUP}/folder", str(path.parent))
-        self.status.setText(f"Saved to {path}")
-        if hasattr(self.context, "status_message"):
-            self.context.status_message.emit(f"Prep sheet saved to {path}")
-        return True
-
-    def temp_pdf(self) -> Path:
-        """The rendered PDF in a temporary folder, for the system viewer (kept
-        after the dialog closes: the viewer may open it later)."""
-        folder = Path(tempfile.gettempdir()) / "desktop-crm-prep"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / self.default_file_name()
-        path.write_bytes(self.pdf)
-        return path
-
-    def open_in_viewer(self) -> bool:
-        if not self.pdf:
-            return False
-        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.temp_pdf())))
-        if not opened:
-            QMessageBox.information(self, "No PDF viewer found",
-                                    "No application opened the PDF. Use “Save PDF…” and open "
-                                    "it from your files.")
-        return bool(opened)
-
-    def print_sheet(self) -> None:
-        """Qt's print dialog with the page images; without a rasteriser, the
-        system viewer (print from there)."""
-        if not self.pdf:
-            return
-        if not can_rasterise():
-            self.open_in_viewer()
-            self.status.setText("Print from your PDF viewer.")
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4 if self.paper.currentData() == "a4"
-                                      else QPageSize.PageSizeId.Letter))
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_to(printer)
-
-    def print_to(self, printer: QPrinter) -> int:
-        """Paint every page, at print resolution, onto ``printer``; return the page count."""
-        pages = [QImage.fromData(png) for png in rasterise(self.pdf, PRINT_DPI)]
-        pages = [p for p in pages if not p.isNull()]
-        if not pages:
-            return 0
-        painter = QPainter(printer)
-        try:
-            for index, image in enumerate(pages):
-                if index:
-                    printer.newPage()
-                target = printer.pageLayout().paintRectPixels(printer.resolution())
-                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(target.x(), target.y(), image.scaled(
-                    scaled, Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation))
-        finally:
-            painter.end()
-        return len(pages)
-
-    # -- settings ------------------------------------------------------------------------------
-    def _restore_settings(self) -> None:
-        settings = app_settings()
-        paper = settings.value(f"{SETTINGS_GROUP}/paper", default_paper_for_locale())
-        widgets = [self.paper, self.room, *self.section_boxes.values()]
-        for widget in widgets:
-            widget.blockSignals(True)
-        self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
-        self.room.setChecked(_bool(settings.value(f"{SETTINGS_GROUP}/room_to_write", False)))
-        off = settings.value(f"{SETTINGS_GROUP}/sections_off", "") or ""
-        for key in str(off).split():
-            if key in self.section_boxes:
-                self.section_boxes[key].setChecked(False)
-        for widget in widgets:
-            widget.blockSignals(False)
-
-    def _save_settings(self) -> None:
-        settings = app_settings()
-        settings.setValue(f"{SETTINGS_GROUP}/paper", self.paper.currentData())
-        settings.setValue(f"{SETTINGS_GROUP}/room_to_write", self.room.isChecked())
-        settings.setValue(f"{SETTINGS_GROUP}/sections_off", " ".join(
-            key for key, box in self.section_boxes.items() if not box.isChecked()))
-
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if self.page_images and self.stack.currentIndex() == self.PAGE_IMAGES:
@@ -479,10 +311,6 @@ class PrepPreviewDialog(QDialog):
         self._generation += 1  # ignore whatever is still running
         self._pool.waitForDone(10_000)
         super().done(result)
-
-
-def _bool(value: object) -> bool:
-    return value in (True, "true", "1", 1)
 
 
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-z])")
