@@ -6,17 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +26,7 @@ from ...services.views import ContactView
 from ..widgets.badges import TierBadge
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import available, unavailable_tooltip
+from ..widgets.layout import scrolling_column
 from ..widgets.theme import heading_font, set_muted
 
 KIND_LABELS = {
@@ -62,18 +60,11 @@ class ContactDetail(QStackedWidget):
             "and every email, meeting and introduction with them.",
         )
         self.addWidget(self.empty)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        self.body = QVBoxLayout(body)
-        self.body.setContentsMargins(16, 14, 16, 14)
-        self.body.setSpacing(10)
+        scroll, self.body = scrolling_column((16, 14, 16, 14), 10)
         self._build_header()
         self._build_actions()
         self._build_info()
         self._build_lists()
-        scroll.setWidget(body)
         self.addWidget(scroll)
         self.setMinimumWidth(280)
 

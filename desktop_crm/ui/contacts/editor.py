@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,8 @@ from ...services.contacts import get_contact
 from ...services.errors import ServiceError, ValidationError, ValidationErrors
 from ...store.models import STATUSES, TIERS
 from ..widgets.badges import TIER_HELP, TIER_LABELS
+from ..widgets.field_errors import with_error_below
+from ..widgets.layout import scroll_area
 from ..widgets.theme import heading_font, set_error_style, set_muted
 from .multi_field import LabelledValues, TagEdit
 
@@ -67,16 +68,12 @@ class ContactEditor(QDialog):
         self.banner.setVisible(False)
         set_error_style(self.banner)
         outer.addWidget(self.banner)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         columns = QHBoxLayout(body)
         columns.setSpacing(24)
         columns.addLayout(self._left_column(), 1)
         columns.addLayout(self._right_column(), 1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scroll_area(body), 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -89,19 +86,13 @@ class ContactEditor(QDialog):
 
     # --- layout ----------------------------------------------------------------
     def _with_error(self, key: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
         error = QLabel()
         error.setWordWrap(True)
         error.setVisible(False)
         error.setObjectName(f"error_{key}")
         set_error_style(error)
-        layout.addWidget(error)
         self.errors[key] = error
-        return box
+        return with_error_below(widget, error)
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from ...services.smart_lists import SmartListView, create_smart_list
 from ..context import AppContext
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import open_dialog
+from ..widgets.layout import side_by_side
 from ..widgets.worker import run_with_progress
 from .bulk_bar import BulkBar
 from .detail import ContactDetail
@@ -74,13 +74,7 @@ class ContactsView(QWidget):
         self.detail.edit_requested.connect(self.edit_contact)
         self.detail.dialog_requested.connect(self._open_feature_dialog)
         self.table.current_contact_changed.connect(self._current_changed)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.table_stack)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 420])
+        self.splitter = side_by_side(self.table_stack, self.detail, (3, 2), (760, 420))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

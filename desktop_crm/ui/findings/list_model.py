@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...services.findings import Finding
 from ...services.questions import CATEGORY_LABELS
+from ..widgets.delegates import paint_cell_background
 from ..widgets.theme import muted_text, pick
 from .bar import STATE_LABELS, VALIDATED_BG, VALIDATED_FG, counts_text, paint_bar
 
@@ -74,12 +75,7 @@ class FindingDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         finding: Finding | None = index.data(FINDING_ROLE)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt = paint_cell_background(self, painter, option, index)
         if finding is None:
             return
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)

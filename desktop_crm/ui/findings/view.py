@@ -7,17 +7,14 @@ side by side, the marks, and the conclusion.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
-    QMessageBox,
-    QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +22,8 @@ from ...services.findings import Finding, get_finding, list_findings
 from ...services.questions import categories
 from ..context import AppContext
 from ..widgets.empty_state import EmptyState
+from ..widgets.layout import page_layout, side_by_side
+from ..widgets.prompts import may_leave
 from ..widgets.theme import set_muted
 from .bar import STATE_LABELS, Legend
 from .detail import FindingDetail
@@ -38,9 +37,7 @@ class FindingsView(QWidget):
         super().__init__(parent)
         self.context = context
         self._own_change = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(8)
+        layout = page_layout(self)
         layout.addLayout(self._build_filters())
         self.stack = QStackedWidget()
         self.empty = EmptyState(
@@ -49,9 +46,6 @@ class FindingsView(QWidget):
             "Record answers after a meeting and they appear here side by side, ready to compare.",
         )
         self.empty.add_button("Go to meetings", lambda: self.context.view_requested.emit("meetings"))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self._build_list())
         self.detail_stack = QStackedWidget()
         self.no_selection = EmptyState("No question selected", "Pick a question on the left to compare its answers.")
         self.detail = FindingDetail()
@@ -59,10 +53,7 @@ class FindingsView(QWidget):
         self.detail.person_clicked.connect(self.context.contact_selected)
         self.detail_stack.addWidget(self.no_selection)
         self.detail_stack.addWidget(self.detail)
-        self.splitter.addWidget(self.detail_stack)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([420, 780])
+        self.splitter = side_by_side(self._build_list(), self.detail_stack, (2, 3), (420, 780))
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
@@ -184,18 +175,8 @@ class FindingsView(QWidget):
 
     def _may_leave(self) -> bool:
         """Offer to save a conclusion typed but not saved before showing another question."""
-        if not self.detail.dirty:
-            return True
-        answer = QMessageBox.question(
-            self, "Unsaved conclusion", "Save the conclusion you wrote for this question?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Cancel:
-            return False
-        if answer == QMessageBox.StandardButton.Save:
-            return self.detail.save_conclusion()
-        return True
+        return may_leave(self, self.detail.dirty, "Unsaved conclusion",
+                         "Save the conclusion you wrote for this question?", self.detail.save_conclusion)
 
     # --- after a save -----------------------------------------------------------
     def _finding_changed(self, question_id: int) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -22,8 +21,7 @@ from ...services import meetings
 from ...services.errors import ServiceError
 from ...services.meeting_bundle import save_meeting
 from ..context import AppContext
-from ..widgets.field_errors import FieldErrors
-from ..widgets.theme import set_error_style
+from ..widgets.field_errors import FieldError, FieldErrors
 from .drafts_tab import DraftsTab
 from .outcome_tab import OutcomeTab
 from .questions_tab import QuestionsTab
@@ -56,10 +54,7 @@ class MeetingDialog(QDialog):
         self.tabs.addTab(self.outcome, "During and after")
         self.tabs.addTab(self.drafts, "Emails")
         self.tabs.currentChanged.connect(self._page_shown)
-        self.general_error = QLabel()
-        self.general_error.setWordWrap(True)
-        set_error_style(self.general_error)
-        self.general_error.hide()
+        self.general_error = FieldError()  # messages that belong to no one field
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

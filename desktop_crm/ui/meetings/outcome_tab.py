@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from ...services import actions, introductions, meetings
 from ...services.errors import ServiceError
 from ...services.meeting_bundle import ActionEntry, IntroductionEntry
 from ..widgets.field_errors import FieldErrors
+from ..widgets.layout import scroll_area
 from ..widgets.theme import set_muted
 from .contact_picker import ContactPicker
 from .questions_tab import ChosenQuestion
@@ -87,10 +87,7 @@ class OutcomeTab(QWidget):
 
         body = QWidget()
         body.setLayout(layout_inner)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(body)
+        self.scroll = scroll_area(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)

@@ -31,8 +31,8 @@ from ...services.contacts import get_contact
 from ...services.errors import ServiceError
 from ...services.outreach import OutreachState
 from ..context import AppContext
-from ..widgets.field_errors import FieldErrors
-from ..widgets.theme import WARNING, heading_font, pick, set_error_style, set_muted
+from ..widgets.field_errors import FieldError, FieldErrors
+from ..widgets.theme import WARNING, heading_font, pick, set_muted
 
 CHANNELS = (
     ("email", "Email"),
@@ -102,10 +102,7 @@ class OutreachDialog(QDialog):
         form.addRow("Channel:", self.errors.wrap("channel", self.channel))
         form.addRow("Message:", self.message)
         form.addRow("", self.answered)
-        self.general_error = QLabel()
-        self.general_error.setWordWrap(True)
-        set_error_style(self.general_error)
-        self.general_error.hide()
+        self.general_error = FieldError()  # messages that belong to no one field
 
         self.banner = DormantBanner()
         self.banner.hide()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.delegates import paint_cell_background
 from ..widgets.theme import muted_text
 
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -45,12 +46,7 @@ class TwoLineDelegate(QStyledItemDelegate):
         return QSize(width, top.height() + (sub.height() + 2 if sub.height() else 0) + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt = paint_cell_background(self, painter, option, index)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         main_font, small = self._fonts(opt)
         area = opt.rect.adjusted(PAD, PAD, -PAD, -PAD)

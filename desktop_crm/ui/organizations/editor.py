@@ -30,7 +30,7 @@ from ...services.organizations import (
     update_organization,
 )
 from ...services.views import OrganizationView
-from ..widgets.field_errors import FieldError, show_errors
+from ..widgets.field_errors import FieldError, show_errors, with_error_below
 
 _WEBSITE = re.compile(r"^(https?://)?[^\s/.]+(\.[^\s/.]+)+(/\S*)?$", re.IGNORECASE)
 
@@ -95,13 +95,7 @@ class OrganizationDialog(QDialog):
             self._fill(get_organization(org_id))
 
     def _with_error(self, field: QWidget, key: str) -> QWidget:
-        box = QWidget()
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(2)
-        inner.addWidget(field)
-        inner.addWidget(self.errors[key])
-        return box
+        return with_error_below(field, self.errors[key])
 
     def _fill(self, org: OrganizationView) -> None:
         self.name.setText(org.name)

@@ -7,12 +7,10 @@ import datetime as dt
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QStyle,
     QTreeWidget,
@@ -26,6 +24,7 @@ from ...services.surround import Gap, Surround, SurroundPerson, surround
 from ..widgets.badges import TIER_ROLE, TierBadgeDelegate
 from ..widgets.dates import local_date
 from ..widgets.empty_state import EmptyState
+from ..widgets.layout import scrolling_column
 from ..widgets.theme import heading_font, set_muted
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -78,17 +77,10 @@ class SurroundPanel(QStackedWidget):
         self.empty = EmptyState("No organization selected",
                                 "Pick an organization to see who you know there, whom you met, and what is missing.")
         self.addWidget(self.empty)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        self.body = QVBoxLayout(body)
-        self.body.setContentsMargins(16, 12, 16, 12)
-        self.body.setSpacing(8)
+        scroll, self.body = scrolling_column((16, 12, 16, 12), 8)
         self._build_header()
         self._build_gaps()
         self._build_people()
-        scroll.setWidget(body)
         self.addWidget(scroll)
         self.setMinimumWidth(380)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...services.organizations import list_organizations
 from ...services.surround import coverage_overview
+from ..widgets.delegates import paint_cell_background
 from ..widgets.theme import pick
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -124,13 +125,9 @@ class CoverageDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         row: OrgRow | None = index.data(ROW_ROLE)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt = paint_cell_background(self, painter, option, index)
+        value = index.data()
+        text = self.displayText(value, opt.locale) if value is not None else ""  # what the cell said
         if row is None:
             return
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)

@@ -18,16 +18,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..context import AppContext
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import available, open_dialog, unavailable_tooltip
+from ..widgets.layout import page_layout, side_by_side
 from ..widgets.theme import set_muted
 from .editor import OrganizationDialog
 from .surround_panel import SurroundPanel
@@ -74,9 +73,7 @@ class OrganizationsView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(8)
+        layout = page_layout(self)
         layout.addLayout(self._build_filters())
         self.stack = QStackedWidget()
         self.empty = EmptyState(
@@ -85,18 +82,13 @@ class OrganizationsView(QWidget):
             "Add a company you want to work for to plan how to surround it.",
         )
         self.empty.add_button("New organization…", self.new_organization, default=True)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self._build_table())
+        table = self._build_table()
         self.panel = SurroundPanel()
         self.panel.edit_requested.connect(self.edit_organization)
         self.panel.find_way_requested.connect(lambda _id: self.context.view_requested.emit("network"))
         self.panel.meeting_requested.connect(self.new_meeting)
         self.panel.person_activated.connect(self.show_person)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([610, 570])
+        self.splitter = side_by_side(table, self.panel, (3, 2), (610, 570))
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)

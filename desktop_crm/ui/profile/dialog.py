@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from ...services.errors import ServiceError
 from ...services.profile import ProfileView, get_profile, update_profile
 from ..context import AppContext
-from ..widgets.field_errors import FieldErrors
-from ..widgets.theme import heading_font, set_error_style, set_muted
+from ..widgets.field_errors import FieldError, FieldErrors
+from ..widgets.theme import heading_font, set_muted
 
 PITCH_HINT = "A few confident sentences: who you are, what you have done, what you are looking for next."
 
@@ -83,10 +83,7 @@ class ProfileDialog(QDialog):
         form.addRow("Industries:", self.target_industries)
         form.addRow("Places:", self.target_places)
         form.addRow("Objectives:", self.objectives)
-        self.general_error = QLabel()
-        self.general_error.setWordWrap(True)
-        set_error_style(self.general_error)
-        self.general_error.hide()
+        self.general_error = FieldError()  # messages that belong to no one field
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

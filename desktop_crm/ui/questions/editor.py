@@ -33,7 +33,7 @@ from ...services.questions import (
 )
 from ...store.models import TIERS
 from ..widgets.badges import TIER_HELP, TIER_LABELS
-from ..widgets.field_errors import FieldError, show_errors
+from ..widgets.field_errors import FieldError, show_errors, with_error_below
 from ..widgets.theme import heading_font, set_muted
 
 
@@ -113,13 +113,7 @@ class QuestionEditor(QWidget):
         return form
 
     def _with_error(self, field: QWidget, key: str) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(field)
-        layout.addWidget(self.errors[key])
-        return box
+        return with_error_below(field, self.errors[key])
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -38,6 +36,8 @@ from ...store.models import TIERS
 from ..context import AppContext
 from ..widgets.badges import TIER_LABELS
 from ..widgets.empty_state import EmptyState
+from ..widgets.layout import page_layout, side_by_side
+from ..widgets.prompts import may_leave
 from ..widgets.theme import muted_text
 from .editor import QuestionEditor
 
@@ -65,20 +65,13 @@ class QuestionsView(QWidget):
         super().__init__(parent)
         self.context = context
         self.visible_ids: list[int] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(8)
+        layout = page_layout(self)
         layout.addLayout(self._build_filters())
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self._build_list())
+        question_list = self._build_list()
         self.editor = QuestionEditor()
         self.editor.setMinimumWidth(340)
         self.editor.saved.connect(self._after_save)
-        self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([720, 460])
+        self.splitter = side_by_side(question_list, self.editor, (3, 2), (720, 460))
         layout.addWidget(self.splitter, 1)
         QShortcut(QKeySequence("Ctrl+Up"), self, activated=lambda: self.move_selected(-1))
         QShortcut(QKeySequence("Ctrl+Down"), self, activated=lambda: self.move_selected(1))
@@ -286,18 +279,8 @@ class QuestionsView(QWidget):
 
     def _may_leave_editor(self) -> bool:
         """Ask before dropping unsaved changes; True when it is fine to move on."""
-        if not self.editor.dirty:
-            return True
-        answer = QMessageBox.question(
-            self, "Unsaved question", "Save the changes to this question first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Cancel:
-            return False
-        if answer == QMessageBox.StandardButton.Save:
-            return self.editor.save()
-        return True
+        return may_leave(self, self.editor.dirty, "Unsaved question",
+                         "Save the changes to this question first?", self.editor.save)
 
     def new_question(self) -> None:
         if not self._may_leave_editor():

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from ..context import AppContext
 from ..meetings import commands
 from ..meetings.model import KIND_LABELS
 from ..widgets.empty_state import EmptyState
+from ..widgets.layout import scroll_area
 from ..widgets.theme import heading_font, set_muted
 from .rhythm_chart import SERIES, RhythmChart, series_colour
 from .section import TodayRow, TodaySection, person_link
@@ -142,13 +142,9 @@ class TodayView(QWidget):
         for section in self.sections.values():
             column.addWidget(section)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scroll_area(body))
         self.refresh()
 
     def _rhythm_card(self) -> QFrame:

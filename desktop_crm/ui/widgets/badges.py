@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QLabel, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from .delegates import paint_cell_background
 from .theme import TIER_COLOURS, TIER_TEXT, pick
 
 TIER_LABELS = {"primary": "Primary", "bridge": "Bridge", "target": "Target"}
@@ -30,12 +31,7 @@ class TierBadgeDelegate(QStyledItemDelegate):
         if not tier:
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt = paint_cell_background(self, painter, option, index)
         label = TIER_LABELS.get(tier, tier.title())
         metrics = opt.fontMetrics
         width = metrics.horizontalAdvance(label) + 16

@@ -37,6 +37,17 @@ class FieldError(QLabel):
         self.show_message("")
 
 
+def with_error_below(widget: QWidget, error: QLabel) -> QWidget:
+    """``widget`` with its error label right under it, as one form cell."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(widget)
+    layout.addWidget(error)
+    return box
+
+
 def messages_by_field(error: ServiceError) -> dict[str, str]:
     """{field: message} for a service error; errors without a field go under ``""``."""
     if isinstance(error, ValidationErrors):
@@ -66,17 +77,12 @@ class FieldErrors:
 
     def wrap(self, field: str, widget: QWidget, *aliases: str) -> QWidget:
         """The input with a hidden error label below it; put this in the layout."""
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
         label = QLabel()
         label.setObjectName(f"error_{field}")
         label.setWordWrap(True)
         set_error_style(label)
         label.hide()
-        layout.addWidget(label)
+        box = with_error_below(widget, label)
         for name in (field, *aliases):
             self._inputs[name] = widget
             self._labels[name] = label
