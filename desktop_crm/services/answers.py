@@ -14,8 +14,9 @@ from typing import Any
 from peewee import JOIN, fn
 
 from ..store.database import db
-from ..store.models import Meeting, MeetingQuestion, Question
+from ..store.models import MeetingQuestion, Question
 from .errors import NotFoundError, ValidationError
+from .lookups import live_meeting
 from .validation import clean_text
 
 
@@ -42,7 +43,7 @@ class MeetingQuestionView:
 
 def meeting_questions(meeting_id: int) -> list[MeetingQuestionView]:
     """The questions of one meeting in the order they will be asked."""
-    _meeting(meeting_id)
+    live_meeting(meeting_id)
     rows = (
         MeetingQuestion.select(MeetingQuestion, Question.category.alias("category"))
         .join(Question, JOIN.LEFT_OUTER, on=MeetingQuestion.question == Question.id)
@@ -55,7 +56,7 @@ def meeting_questions(meeting_id: int) -> list[MeetingQuestionView]:
 
 def add_meeting_questions(meeting_id: int, question_ids: Iterable[int]) -> list[MeetingQuestionView]:
     """Add bank questions to the end of a meeting's list; ones already on it are skipped."""
-    _meeting(meeting_id)
+    live_meeting(meeting_id)
     ids = list(dict.fromkeys(question_ids))
     bank = {q.id: q for q in Question.select().where(Question.id.in_(ids))}
     missing = [i for i in ids if i not in bank]
@@ -79,7 +80,7 @@ def add_meeting_questions(meeting_id: int, question_ids: Iterable[int]) -> list[
 
 def add_one_off_question(meeting_id: int, text: str) -> MeetingQuestionView:
     """A question for this person only; it stays out of the bank."""
-    _meeting(meeting_id)
+    live_meeting(meeting_id)
     cleaned = clean_text(text)
     if not cleaned:
         raise ValidationError("question", "the question is empty")
@@ -133,7 +134,7 @@ def record_answers(meeting_id: int, answers: Mapping[int, str]) -> list[MeetingQ
 
 def set_meeting_notes(meeting_id: int, notes: str) -> str:
     """Free notes for the meeting; returns what was stored."""
-    meeting = _meeting(meeting_id)
+    meeting = live_meeting(meeting_id)
     meeting.notes = clean_text(notes)
     meeting.save()
     return meeting.notes
@@ -174,12 +175,6 @@ def _mq(meeting_question_id: int) -> MeetingQuestion:
         raise NotFoundError(f"no meeting question with id {meeting_question_id}")
     return row
 
-
-def _meeting(meeting_id: int) -> Meeting:
-    row = Meeting.get_or_none((Meeting.id == meeting_id) & Meeting.deleted_at.is_null())
-    if row is None:
-        raise NotFoundError(f"no meeting with id {meeting_id}")
-    return row
 
 
 @dataclass

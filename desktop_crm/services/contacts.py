@@ -22,6 +22,7 @@ from ..store.models import (
     utcnow,
 )
 from .errors import NotFoundError, ValidationError, ValidationErrors
+from .lookups import live_contact
 from .organizations import get_or_create_organization
 from .validation import (
     clean_text,
@@ -132,7 +133,7 @@ def create_contact(data: Mapping[str, Any]) -> ContactView:
 
 
 def update_contact(contact_id: int, changes: Mapping[str, Any]) -> ContactView:
-    contact = _live(contact_id)
+    contact = live_contact(contact_id)
     clean = validate_contact(
         {"first_name": contact.first_name, "last_name": contact.last_name, **changes}, partial=True
     )
@@ -276,10 +277,3 @@ def list_contacts(
 def count_contacts(trashed: bool = False) -> int:
     cond = Contact.deleted_at.is_null(False) if trashed else Contact.deleted_at.is_null()
     return Contact.select().where(cond).count()
-
-
-def _live(contact_id: int) -> Contact:
-    contact = Contact.get_or_none((Contact.id == contact_id) & Contact.deleted_at.is_null())
-    if contact is None:
-        raise NotFoundError(f"no contact with id {contact_id}")
-    return contact

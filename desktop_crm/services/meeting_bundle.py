@@ -253,4 +253,3 @@ def _write_questions(meeting_id: int, questions: Sequence[QuestionEntry]) -> Non
     if order:
         answers_service.reorder_meeting_questions(meeting_id, order)
         answers_service.record_answers(meeting_id, dict(zip(order, (q.answer for q in questions), strict=True)))
-

@@ -26,6 +26,7 @@ from ..store.models import (
     utcnow,
 )
 from .errors import NotFoundError, ValidationError, ValidationErrors
+from .lookups import live_contact, live_meeting  # live_meeting is re-exported
 from .meeting_time import local_to_utc, parse_local, system_zone_name, utc_to_local, zone
 from .meeting_views import THANK_YOU_WITHIN, MeetingView, thank_you_due, views
 
@@ -140,7 +141,7 @@ def schedule_meeting(contact_id: int, data: Mapping[str, Any]) -> MeetingView:
 def update_meeting(meeting_id: int, changes: Mapping[str, Any]) -> MeetingView:
     """Change any field given (same keys as :func:`schedule_meeting`); a new ``when`` is
     read in the new ``tz`` if given, else in the meeting's zone."""
-    meeting = _live(meeting_id)
+    meeting = live_meeting(meeting_id)
     clean = validate_changes(meeting, changes)
     with db.atomic():
         for key, value in clean.items():
@@ -154,7 +155,7 @@ def update_meeting(meeting_id: int, changes: Mapping[str, Any]) -> MeetingView:
 
 def validate_new(contact_id: int, data: Mapping[str, Any]) -> dict[str, Any]:
     """Everything :func:`schedule_meeting` checks, without writing: the clean fields."""
-    contact = _live_contact(contact_id)
+    contact = live_contact(contact_id)
     if contact.status == "do_not_contact":
         raise ValidationError("contact", f"{contact.full_name} is marked do-not-contact")
     clean = _clean(data, partial=False)
@@ -191,7 +192,7 @@ def mark_done(meeting_id: int) -> MeetingView:
 
 def mark_thank_you_sent(meeting_id: int, sent: bool = True, at: dt.datetime | None = None) -> MeetingView:
     """Record (or undo) the thank-you note; the contact becomes 'thanked'."""
-    meeting = _live(meeting_id)
+    meeting = live_meeting(meeting_id)
     with db.atomic():
         meeting.thank_you_sent_at = (at or utcnow()) if sent else None
         meeting.save()
@@ -201,7 +202,7 @@ def mark_thank_you_sent(meeting_id: int, sent: bool = True, at: dt.datetime | No
 
 def delete_meeting(meeting_id: int) -> None:
     """Move a meeting to the trash (trash.restore('meeting', ...) brings it back)."""
-    meeting = _live(meeting_id)
+    meeting = live_meeting(meeting_id)
     with db.atomic():
         meeting.deleted_at = utcnow()
         meeting.save()
@@ -310,22 +311,3 @@ def introductions_met(contact_id: int) -> None:
     Introduction.update(status="met").where(
         Introduction.introduced == contact_id, Introduction.status.in_(("promised", "made"))
     ).execute()
-
-
-def live_meeting(meeting_id: int) -> Meeting:
-    """The meeting row, not in the trash; NotFoundError otherwise."""
-    return _live(meeting_id)
-
-
-def _live(meeting_id: int) -> Meeting:
-    meeting = Meeting.get_or_none((Meeting.id == meeting_id) & Meeting.deleted_at.is_null())
-    if meeting is None:
-        raise NotFoundError(f"no meeting with id {meeting_id}")
-    return meeting
-
-
-def _live_contact(contact_id: int) -> Contact:
-    contact = Contact.get_or_none((Contact.id == contact_id) & Contact.deleted_at.is_null())
-    if contact is None:
-        raise NotFoundError(f"no contact with id {contact_id}")
-    return contact

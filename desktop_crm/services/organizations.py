@@ -10,6 +10,7 @@ from peewee import fn
 from ..store.database import db
 from ..store.models import Contact, Organization, utcnow
 from .errors import AmbiguousError, NotFoundError, ValidationError
+from .lookups import live_organization
 from .validation import clean_text
 from .views import OrganizationView
 
@@ -67,7 +68,7 @@ def create_organization(data: Mapping[str, Any]) -> OrganizationView:
 
 
 def update_organization(org_id: int, changes: Mapping[str, Any]) -> OrganizationView:
-    org = _live(org_id)
+    org = live_organization(org_id)
     with db.atomic():
         for key in _ORG_FIELDS:
             if key in changes:
@@ -91,17 +92,7 @@ def get_organization(org_id: int) -> OrganizationView:
         .where(Contact.organization == org_id, Contact.deleted_at.is_null())
         .count()
     )
-    return OrganizationView(
-        id=org.id,
-        name=org.name,
-        industry=org.industry,
-        location=org.location,
-        website=org.website,
-        is_target=org.is_target,
-        notes=org.notes,
-        contact_count=count,
-        deleted_at=org.deleted_at,
-    )
+    return _view(org, count)
 
 
 def list_organizations(include_trashed: bool = False) -> list[OrganizationView]:
@@ -114,20 +105,21 @@ def list_organizations(include_trashed: bool = False) -> list[OrganizationView]:
     query = Organization.select().order_by(fn.lower(Organization.name))
     if not include_trashed:
         query = query.where(Organization.deleted_at.is_null())
-    return [
-        OrganizationView(
-            id=o.id,
-            name=o.name,
-            industry=o.industry,
-            location=o.location,
-            website=o.website,
-            is_target=o.is_target,
-            notes=o.notes,
-            contact_count=counts.get(o.id, 0),
-            deleted_at=o.deleted_at,
-        )
-        for o in query
-    ]
+    return [_view(o, counts.get(o.id, 0)) for o in query]
+
+
+def _view(org: Organization, contact_count: int) -> OrganizationView:
+    return OrganizationView(
+        id=org.id,
+        name=org.name,
+        industry=org.industry,
+        location=org.location,
+        website=org.website,
+        is_target=org.is_target,
+        notes=org.notes,
+        contact_count=contact_count,
+        deleted_at=org.deleted_at,
+    )
 
 
 def resolve_organization(query: str) -> int:
@@ -155,12 +147,3 @@ def resolve_organization(query: str) -> int:
     if len(matches) > 1:
         raise AmbiguousError(text, matches, "organizations")
     return matches[0][0]
-
-
-def _live(org_id: int) -> Organization:
-    org = Organization.get_or_none(
-        (Organization.id == org_id) & Organization.deleted_at.is_null()
-    )
-    if org is None:
-        raise NotFoundError(f"no organization with id {org_id}")
-    return org

@@ -20,6 +20,7 @@ from ..store.database import db
 from ..store.models import OUTREACH_CHANNELS, Contact, Meeting, OutreachAttempt, utcnow
 from ..store.snoozes import set_snooze, snoozed_ids, snoozed_until
 from .errors import NotFoundError, ValidationError
+from .lookups import live_contact
 from .validation import clean_text
 
 ATTEMPT_LIMIT = 3
@@ -128,7 +129,7 @@ def log_attempt(
     Logging is allowed past the limit (it records what happened) but the
     returned state says the limit is reached.
     """
-    contact = _live_contact(contact_id)
+    contact = live_contact(contact_id)
     at = _as_utc(on)
     if at > utcnow() + dt.timedelta(days=1):
         raise ValidationError("on", f"{at:%Y-%m-%d} is in the future; log attempts once made")
@@ -172,7 +173,7 @@ def list_attempts(contact_id: int) -> list[OutreachView]:
 
 
 def outreach_state(contact_id: int, now: dt.datetime | None = None) -> OutreachState:
-    contact = _live_contact(contact_id)
+    contact = live_contact(contact_id)
     return _states([contact], now)[0]
 
 
@@ -205,7 +206,7 @@ def snooze_dormant(
     Nothing about the person changes; after the snooze, Today asks again if
     the attempts are still unanswered.
     """
-    _live_contact(contact_id)
+    live_contact(contact_id)
     if not isinstance(days, int) or not 1 <= days <= 365:
         raise ValidationError("days", f"'{days}' is not a number of days from 1 to 365")
     until = (now or utcnow()) + dt.timedelta(days=days)
@@ -292,10 +293,3 @@ def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
 
 def _view(row: OutreachAttempt) -> OutreachView:
     return OutreachView(row.id, row.contact_id, row.at, row.channel, row.message, row.answered)
-
-
-def _live_contact(contact_id: int) -> Contact:
-    contact = Contact.get_or_none((Contact.id == contact_id) & Contact.deleted_at.is_null())
-    if contact is None:
-        raise NotFoundError(f"no contact with id {contact_id}")
-    return contact

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from ..reports.prep_data import Connection, Person, PrepSheetData
 from ..reports.prep_data import Meeting as MeetingData
 from ..store.models import Contact, ContactEmail, ContactPhone, Meeting, Organization, utcnow
-from .errors import NotFoundError
+from .lookups import live_contact, live_meeting
 from .meeting_time import system_zone_name, utc_to_local, zone
 from .prep_path import connection_path, introduced_by, introductions_to
 from .prep_sections import (
@@ -44,17 +44,15 @@ DEFAULT_ASK = "Before you leave: who else should I talk to? Ask for two or three
 def prep_for_meeting(meeting_id: int) -> PrepSheetData:
     """The sheet for one meeting (planned or held): its time, place,
     objectives and chosen questions, plus everything about the person."""
-    meeting = Meeting.get_or_none((Meeting.id == meeting_id) & Meeting.deleted_at.is_null())
-    if meeting is None:
-        raise NotFoundError(f"no meeting with id {meeting_id}")
-    return _assemble(_live_contact(meeting.contact_id), meeting, get_profile())
+    meeting = live_meeting(meeting_id)
+    return _assemble(live_contact(meeting.contact_id), meeting, get_profile())
 
 
 def prep_for_contact(contact_id: int, use_next_meeting: bool = True) -> PrepSheetData:
     """The sheet for a person: for their next planned meeting when there is
     one (and ``use_next_meeting``), else a sheet with no time and place and
     suggested questions, to prepare before asking for the meeting."""
-    contact = _live_contact(contact_id)
+    contact = live_contact(contact_id)
     meeting = next_meeting(contact_id) if use_next_meeting else None
     return _assemble(contact, meeting, get_profile())
 
@@ -100,10 +98,8 @@ def build_batch(meeting_ids: Sequence[int]) -> list[PrepSheetData]:
     profile = get_profile()
     sheets = []
     for meeting_id in meeting_ids:
-        meeting = Meeting.get_or_none((Meeting.id == meeting_id) & Meeting.deleted_at.is_null())
-        if meeting is None:
-            raise NotFoundError(f"no meeting with id {meeting_id}")
-        sheets.append(_assemble(_live_contact(meeting.contact_id), meeting, profile))
+        meeting = live_meeting(meeting_id)
+        sheets.append(_assemble(live_contact(meeting.contact_id), meeting, profile))
     return sheets
 
 
@@ -138,12 +134,6 @@ def _assemble(contact: Contact, meeting: Meeting | None, profile: ProfileView) -
     )
     return data
 
-
-def _live_contact(contact_id: int) -> Contact:
-    contact = Contact.get_or_none((Contact.id == contact_id) & Contact.deleted_at.is_null())
-    if contact is None:
-        raise NotFoundError(f"no contact with id {contact_id}")
-    return contact
 
 
 def _person(contact: Contact, org: Organization | None) -> Person:

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..store.models import Contact, Meeting, MeetingQuestion, Organization, Question
 from .errors import NotFoundError
+from .lookups import live_meeting
 from .questions import QuestionView, view
 
 ROLE_TAGS = {
@@ -72,9 +73,7 @@ def person_tags(contact: Contact) -> set[str]:
 
 def suggest_questions(meeting_id: int, limit: int = 10) -> list[SuggestedQuestion]:
     """The ``limit`` best bank questions for this meeting, best first, with reasons."""
-    meeting = Meeting.get_or_none((Meeting.id == meeting_id) & Meeting.deleted_at.is_null())
-    if meeting is None:
-        raise NotFoundError(f"no meeting with id {meeting_id}")
+    meeting = live_meeting(meeting_id)
     return suggest_for_contact(meeting.contact_id, limit, meeting_id=meeting_id)
 
 

@@ -14,9 +14,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..store.models import Contact, Introduction, Meeting, Organization, Relationship
+from ..store.models import Contact, Introduction, Meeting, Relationship
 from ..store.surround_queries import coverage_counts, distinct_titles
-from .errors import NotFoundError
+from .lookups import live_organization
 from .profile import get_profile
 
 _STOP = {"and", "or", "of", "the", "a", "an", "in", "for", "to", "lead", "senior", "junior", "head"}
@@ -83,9 +83,7 @@ def _on_team(title: str, stems: set[str]) -> bool:
 
 
 def surround(organization_id: int) -> Surround:
-    org = Organization.get_or_none((Organization.id == organization_id) & Organization.deleted_at.is_null())
-    if org is None:
-        raise NotFoundError(f"no organization with id {organization_id}")
+    org = live_organization(organization_id)
     people = list(
         Contact.select()
         .where(Contact.organization == org.id, Contact.deleted_at.is_null())

@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ...store import graph as store_graph
-from ...store.models import Contact, Organization
-from ..errors import NotFoundError
+from ...store.models import Contact
+from ..lookups import live_contact, live_organization
 from ..profile import get_profile
 from .drafts import introduction_email
 from .graph import YOU, NetworkGraph, get_graph, paused_gc
@@ -130,18 +130,14 @@ class PathResult:
 
 def path_to_person(contact_id: int, count: int = 3, network: NetworkGraph | None = None) -> PathResult:
     """The ``count`` warmest distinct paths from you to one contact."""
-    target = Contact.get_or_none((Contact.id == contact_id) & Contact.deleted_at.is_null())
-    if target is None:
-        raise NotFoundError(f"no contact with id {contact_id}")
+    target = live_contact(contact_id)
     result = PathResult(target=target.full_name, target_kind="person", target_id=contact_id)
     return _solve(result, {contact_id}, count, network, target.organization_id, target.industry, target.location)
 
 
 def path_to_organization(org_id: int, count: int = 3, network: NetworkGraph | None = None) -> PathResult:
     """The warmest distinct paths from you to anyone at an organization."""
-    org = Organization.get_or_none((Organization.id == org_id) & Organization.deleted_at.is_null())
-    if org is None:
-        raise NotFoundError(f"no organization with id {org_id}")
+    org = live_organization(org_id)
     members = {
         c.id
         for c in Contact.select(Contact.id).where(Contact.organization == org_id, Contact.deleted_at.is_null())
