@@ -262,3 +262,28 @@ def test_thousands_of_qt_calls_do_not_use_up_none() -> None:
         rect.setWidth(1.0)
     after = sys.getrefcount(None)
     assert after > 1_000 and (after >= before - 100 or after > 1 << 39)
+
+
+def test_an_export_that_cannot_be_written_says_so_instead_of_failing_silently(view, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    target = tmp_path / "no-such-folder" / "map.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(f"{title}: {text}"))
+    view.export_dialog("png")
+    assert warnings and warnings[0].startswith("Could not export the map: Could not write")
+    assert not target.exists()
+
+
+def test_flagging_someone_trashed_meanwhile_explains_and_keeps_the_view_alive(view, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_crm.services.trash import trash
+
+    person = first_degree(view)
+    trash("contact", [person])
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+    view.set_gatekeeper(person, True)
+    assert warnings == [f"No contact with id {person}."]

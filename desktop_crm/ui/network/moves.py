@@ -98,7 +98,11 @@ class MapMovesMixin:
     def tag_people(self, ids: list[int]) -> None:
         name, ok = QInputDialog.getText(self, "Tag everyone", f"Tag for these {len(ids)} people:")
         if ok and name.strip():
-            count = add_tag(ids, name.strip())
+            try:
+                count = add_tag(ids, name.strip())
+            except ServiceError as exc:
+                QMessageBox.warning(self, "Tag everyone", str(exc))
+                return
             self.context.status_message.emit(f"Tagged {count} people “{name.strip()}”.")
             self.context.data_changed.emit()
 

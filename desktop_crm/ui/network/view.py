@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...services import network as net
 from ...services.contacts import get_contact, get_contacts, update_contact
-from ...services.errors import NotFoundError
+from ...services.errors import NotFoundError, ServiceError
 from ...services.profile import get_profile
 from ..context import AppContext
 from ..widgets.busy import busy
@@ -327,7 +328,12 @@ class NetworkView(MapMovesMixin, QWidget):
     # --- actions --------------------------------------------------------------------------------------
 
     def set_gatekeeper(self, contact_id: int, on: bool) -> None:
-        update_contact(contact_id, {"is_gatekeeper": on})
+        try:
+            update_contact(contact_id, {"is_gatekeeper": on})
+        except ServiceError as exc:  # e.g. moved to the trash in another view meanwhile
+            QMessageBox.warning(self, "Gatekeeper", f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+            self.refresh()
+            return
         self.context.data_changed.emit()
         self.refresh()
 
@@ -347,8 +353,12 @@ class NetworkView(MapMovesMixin, QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self, f"Export the map as {kind.upper()}", f"network-map.{kind}", f"{kind.upper()} (*.{kind})"
         )
-        if path:
+        if not path:
+            return
+        try:
             self.export(Path(path), kind)
+        except OSError as exc:  # an unwritable folder or a full disk: say so, do not lose it on stderr
+            QMessageBox.warning(self, "Could not export the map", f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
 
     def export(self, path: Path, kind: str) -> Path:
         if kind == "png":
