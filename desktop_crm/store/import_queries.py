@@ -126,6 +126,24 @@ def record_changes(rows: Iterable[tuple[int, str, int, str, str]]) -> None:
     insert_rows("import_change", ("batch_id", "table", "row_id", "action", "old_values"), rows)
 
 
+def record_created_ranges(batch_id: int, ranges: Iterable[tuple[str, int, int]]) -> None:
+    """One ``create_range`` ImportChange per (table, first id, last id) the batch created.
+
+    ``row_id`` holds the first id and ``old_values`` ``{"last": N}``; batches
+    written before ranges existed hold one ``create`` row per id, and both
+    are read by :func:`created_spans`.
+    """
+    record_changes((batch_id, table, first, "create_range", json.dumps({"last": last}))
+                   for table, first, last in ranges if last >= first)
+
+
+def range_last(action: str, row_id: int, old_values: str) -> int:
+    """The last id an ImportChange covers: its own for a row, ``last`` for a range."""
+    if action == "create_range":
+        return int(json.loads(old_values)["last"])
+    return row_id
+
+
 def changes_of(batch_id: int) -> list[tuple[str, int, str, str]]:
     """(table, row_id, action, old_values) of one batch, in the order they were made."""
     return list(
@@ -137,18 +155,32 @@ def changes_of(batch_id: int) -> list[tuple[str, int, str, str]]:
 
 
 def later_batches_touching(batch_id: int) -> list[int]:
-    """Ids of later, not undone batches that changed a row this batch wrote."""
-    return [
-        row[0]
-        for row in db.execute_sql(
-            "SELECT DISTINCT later.batch_id FROM import_change mine "
-            'JOIN import_change later ON later."table" = mine."table" AND later.row_id = mine.row_id '
-            "JOIN import_batch b ON b.id = later.batch_id "
-            "WHERE mine.batch_id = ? AND later.batch_id > ? AND b.undone_at IS NULL "
-            "ORDER BY later.batch_id",
-            (batch_id, batch_id),
-        )
-    ]
+    """Ids of later, not undone batches that changed a row this batch wrote.
+
+    Rows are matched exactly (``row_id`` against ``row_id``, which SQLite
+    answers with an automatic index); id ranges (``create_range``) on either
+    side are few, so they are compared by overlap.
+    """
+    later_rows = (
+        'SELECT c.batch_id, c."table" AS tbl, c.row_id AS lo, '
+        "CASE WHEN c.action = 'create_range' THEN json_extract(c.old_values, '$.last') "
+        "ELSE c.row_id END AS hi, c.action = 'create_range' AS is_range "
+        "FROM import_change c JOIN import_batch b ON b.id = c.batch_id "
+        "WHERE c.batch_id {} ? AND b.undone_at IS NULL"
+    )
+    mine_rows = later_rows.replace("JOIN import_batch b ON b.id = c.batch_id ", "").replace(
+        " AND b.undone_at IS NULL", "")
+    sql = (
+        f"WITH mine AS ({mine_rows.format('=')}), later AS ({later_rows.format('>')}) "
+        "SELECT later.batch_id FROM mine JOIN later ON later.tbl = mine.tbl "
+        "AND later.lo = mine.lo WHERE NOT mine.is_range AND NOT later.is_range "
+        "UNION SELECT later.batch_id FROM mine JOIN later ON later.tbl = mine.tbl "
+        "AND later.lo <= mine.hi AND later.hi >= mine.lo WHERE mine.is_range "
+        "UNION SELECT later.batch_id FROM later JOIN mine ON later.tbl = mine.tbl "
+        "AND later.lo <= mine.hi AND later.hi >= mine.lo WHERE later.is_range "
+        "ORDER BY 1"
+    )
+    return [row[0] for row in db.execute_sql(sql, (batch_id, batch_id))]
 
 
 def dependents_of_contacts(ids: Sequence[int]) -> dict[str, int]:
@@ -168,6 +200,10 @@ def dependents_of_contacts(ids: Sequence[int]) -> dict[str, int]:
             params = tuple(chunk) * text.count("IN (")
             counts[name] += int(db.execute_sql(text, params).fetchone()[0])
     return {k: v for k, v in counts.items() if v}
+
+
+def delete_range(table: str, first: int, last: int) -> None:
+    db.execute_sql(f'DELETE FROM "{table}" WHERE id BETWEEN ? AND ?', (first, last))
 
 
 def delete_rows(table: str, ids: Sequence[int]) -> None:

@@ -1,9 +1,16 @@
 """Writing a plan: one ImportBatch, one transaction, every change recorded for undo.
 
-Rows are built as plain tuples with ids allocated up front, then written with
+Rows are built as plain tuples with ids allocated up front and written with
 ``executemany`` while the full-text triggers are paused (the new and changed
-contacts are indexed in set statements at the end). Each created row is an
-ImportChange ``create``; each contact changed is an ImportChange ``update``
+contacts are indexed in set statements at the end). Organizations and tags
+are written first; then the people go in chunks (a chunk's contacts, then
+their emails, phones, tags and history), so a 100,000-row import never holds
+all its rows as tuples at once.
+
+Undo records (ImportChange): ids are allocated consecutively, so the rows
+one import creates in a table are one id range, recorded as a single
+``create_range`` change (``row_id`` the first id, ``old_values`` ``{"last":
+N}``), not one ``create`` per row; each contact changed is an ``update``
 holding the whole old row, so undo restores overwritten fields exactly.
 Cancelling (``check_cancel`` raising) rolls the transaction back: nothing is
 written.
@@ -13,7 +20,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from ...store import bulk as store_bulk
@@ -27,6 +33,19 @@ from .snapshot import Existing
 
 Progress = Callable[[str, int, int], None]
 _CHUNK = 5000
+_COLUMNS: dict[str, Sequence[str]] = {
+    "organization": ("id", "name", "industry", "location", "website", "is_target", "notes",
+                     "created_at", "updated_at"),
+    "tag": ("id", "name"),
+    "contact": store_bulk.CONTACT_COLUMNS,
+    "contact_email": ("id", "contact_id", "label", "email", "position"),
+    "contact_phone": ("id", "contact_id", "label", "raw", "e164", "position"),
+    "contact_tag": ("id", "contact_id", "tag_id"),
+    "contact_history": ("id", "contact_id", "at", "kind", "field", "old_value", "new_value",
+                        "batch_id"),
+}
+# Children after their contacts: the foreign keys are checked row by row.
+_CHUNK_TABLES = ("contact", "contact_email", "contact_phone", "contact_tag", "contact_history")
 
 
 class ImportCancelled(ServiceError):
@@ -36,82 +55,104 @@ class ImportCancelled(ServiceError):
         super().__init__("the import was cancelled; nothing was written")
 
 
-@dataclass
-class _Rows:
-    """Everything one import writes, as tuples, with the ids it allocated."""
+class _Ids:
+    """Consecutive ids per table, from the table's next free id; what was taken is a range."""
 
-    now: str
-    batch_id: int
-    organizations: list[tuple[Any, ...]] = field(default_factory=list)
-    tags: list[tuple[Any, ...]] = field(default_factory=list)
-    contacts: list[tuple[Any, ...]] = field(default_factory=list)
-    contact_updates: list[tuple[Any, ...]] = field(default_factory=list)
-    emails: list[tuple[Any, ...]] = field(default_factory=list)
-    phones: list[tuple[Any, ...]] = field(default_factory=list)
-    contact_tags: list[tuple[Any, ...]] = field(default_factory=list)
-    history: list[tuple[Any, ...]] = field(default_factory=list)
-    ids: dict[str, int] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.next: dict[str, int] = {}
 
     def take(self, table: str) -> int:
-        if table not in self.ids:
-            self.ids[table] = q.next_id(table)
-        value = self.ids[table]
-        self.ids[table] = value + 1
+        value = self.next.get(table)
+        if value is None:
+            value = self.first[table] = q.next_id(table)
+        self.next[table] = value + 1
         return value
+
+    def ranges(self) -> list[tuple[str, int, int]]:
+        """(table, first id, last id) of every table that got rows."""
+        return [(table, first, self.next[table] - 1) for table, first in self.first.items()]
 
 
 class _Builder:
-    """Turns plan items into rows, creating organizations and tags on first use."""
+    """Turns plan items into rows; organizations and tags are created on first use."""
 
-    def __init__(self, plan: Plan, rows: _Rows) -> None:
+    def __init__(self, plan: Plan, now: str, batch_id: int) -> None:
         self.snapshot = plan.snapshot
-        self.rows = rows
+        self.now = now
+        self.batch_id = batch_id
+        self.ids = _Ids()
         self.org_ids = {key: org_id for key, (org_id, _) in self.snapshot.org_by_fold.items()}
+        self.org_by_name: dict[str, int] = {}  # as written -> id: saves folding it again
         self.tag_ids = dict(self.snapshot.tag_by_fold)
+        self.new_orgs: list[tuple[Any, ...]] = []
+        self.new_tags: list[tuple[Any, ...]] = []
+        self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _CHUNK_TABLES}
+        self.updates: list[tuple[Any, ...]] = []
 
     def org_id(self, name: str) -> int | None:
         if not name:
             return None
+        org_id = self.org_by_name.get(name)
+        if org_id is not None:
+            return org_id
         key = fold(name)
-        if key not in self.org_ids:
-            org_id = self.rows.take("organization")
-            now = self.rows.now
-            self.rows.organizations.append((org_id, name, "", "", "", 0, "", now, now))
-            self.org_ids[key] = org_id
-        return self.org_ids[key]
+        org_id = self.org_ids.get(key)
+        if org_id is None:
+            org_id = self.org_ids[key] = self.ids.take("organization")
+            self.new_orgs.append((org_id, name, "", "", "", 0, "", self.now, self.now))
+        self.org_by_name[name] = org_id
+        return org_id
 
     def tag_id(self, name: str) -> int:
         key = fold(name)
-        if key not in self.tag_ids:
-            tag_id = self.rows.take("tag")
-            self.rows.tags.append((tag_id, name))
-            self.tag_ids[key] = tag_id
-        return self.tag_ids[key]
+        tag_id = self.tag_ids.get(key)
+        if tag_id is None:
+            tag_id = self.tag_ids[key] = self.ids.take("tag")
+            self.new_tags.append((tag_id, name))
+        return tag_id
+
+    def prepare(self, item: PlanItem) -> None:
+        """Create the organizations and tags ``item`` needs, in the order rows would."""
+        if item.action in ("new", "review"):
+            self.org_id(item.incoming.organization)
+            for tag in item.incoming.tags:
+                self.tag_id(tag)
+        elif item.action == "update":
+            contact = self.snapshot.contacts[item.contact_id]  # type: ignore[index]
+            organization = _updated_values(contact, item.changes)["organization"]
+            if organization != contact.organization:
+                self.org_id(organization)
+            for change in item.changes:
+                if change.kind == "add" and change.field == "tag":
+                    self.tag_id(change.new)
 
     def children(self, contact_id: int, item: PlanItem, emails: Iterable[tuple[str, str]],
                  phones: Iterable[tuple[str, str, str]], tags: Iterable[str],
                  email_pos: int = 0, phone_pos: int = 0) -> None:
-        rows = self.rows
+        take, rows = self.ids.take, self.rows
         for pos, (label, email) in enumerate(emails, start=email_pos):
-            rows.emails.append((rows.take("contact_email"), contact_id, label, email, pos))
+            rows["contact_email"].append((take("contact_email"), contact_id, label, email, pos))
         for pos, (label, raw, e164) in enumerate(phones, start=phone_pos):
-            rows.phones.append((rows.take("contact_phone"), contact_id, label, raw, e164, pos))
+            rows["contact_phone"].append((take("contact_phone"), contact_id, label, raw, e164,
+                                          pos))
         for tag in tags:
-            rows.contact_tags.append((rows.take("contact_tag"), contact_id, self.tag_id(tag)))
+            rows["contact_tag"].append((take("contact_tag"), contact_id, self.tag_id(tag)))
         for change in item.changes:
             if change.kind in ("replace", "alternate") or change.field == "organization":
-                rows.history.append((rows.take("contact_history"), contact_id, rows.now, "import",
-                                     change.field, change.old, change.new, rows.batch_id))
+                rows["contact_history"].append((
+                    take("contact_history"), contact_id, self.now, "import", change.field,
+                    change.old, change.new, self.batch_id))
 
     def new_contact(self, item: PlanItem) -> None:
         person = item.incoming
-        contact_id = self.rows.take("contact")
-        self.rows.contacts.append((
+        contact_id = self.ids.take("contact")
+        self.rows["contact"].append((
             contact_id, person.first_name, person.last_name,
             sort_name(person.first_name, person.last_name), self.org_id(person.organization),
             person.title, person.industry, person.location, person.linkedin_url, person.how_met,
             person.notes, "", "primary", 0, "to_contact", ",".join(person.sources),
-            self.rows.now, self.rows.now,
+            self.now, self.now,
         ))
         self.children(contact_id, item, person.emails, person.phones, person.tags)
 
@@ -122,11 +163,11 @@ class _Builder:
         org_id = contact.organization_id
         if values["organization"] != contact.organization:
             org_id = self.org_id(values["organization"])
-        self.rows.contact_updates.append((
+        self.updates.append((
             values["first_name"], values["last_name"],
             sort_name(values["first_name"], values["last_name"]), org_id, values["title"],
             values["industry"], values["location"], values["linkedin_url"], values["how_met"],
-            values["notes"], values["sources"], self.rows.now, contact.id,
+            values["notes"], values["sources"], self.now, contact.id,
         ))
         added = {(c.field, fold(c.new)) for c in item.changes if c.kind == "add"}
         person = item.incoming
@@ -137,6 +178,23 @@ class _Builder:
             [t for t in person.tags if ("tag", fold(t)) in added],
             email_pos=len(contact.emails), phone_pos=contact.phone_count,
         )
+
+    def flush(self) -> list[int]:
+        """Write the rows built so far (updates recorded for undo first); return the
+        ids of the contacts updated."""
+        updated = [r[-1] for r in self.updates]
+        if updated:
+            q.record_changes([(self.batch_id, "contact", r["id"], "update",
+                               json.dumps(r, default=str))
+                              for r in q.fetch_rows("contact", updated)])
+        q.insert_rows("contact", _COLUMNS["contact"], self.rows["contact"])
+        q.update_contacts(self.updates)
+        for table in _CHUNK_TABLES[1:]:
+            q.insert_rows(table, _COLUMNS[table], self.rows[table])
+        for rows in self.rows.values():
+            rows.clear()
+        self.updates.clear()
+        return updated
 
 
 def _updated_values(contact: Existing, changes: Sequence[Change]) -> dict[str, str]:
@@ -157,55 +215,33 @@ def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any],
                progress: Progress | None = None,
                check_cancel: Callable[[], None] | None = None) -> int:
     """Write ``plan`` as one batch; the caller holds the transaction. Returns the batch id."""
+    progress = progress or (lambda *_: None)
+    check_cancel = check_cancel or (lambda: None)
     now = str(utcnow())
-    rows = _Rows(now=now, batch_id=q.create_batch(source, fmt, now))
-    builder = _Builder(plan, rows)
-    for item in plan.items:
-        if item.action in ("new", "review"):
-            builder.new_contact(item)
-        elif item.action == "update":
-            builder.update_contact(item)
-    _write(rows, progress or (lambda *_: None), check_cancel or (lambda: None))
-    q.set_batch_summary(rows.batch_id, summary)
-    return rows.batch_id
-
-
-def _write(rows: _Rows, progress: Progress, check_cancel: Callable[[], None]) -> None:
-    updated_ids = [r[-1] for r in rows.contact_updates]
-    old_rows = q.fetch_rows("contact", updated_ids)
-    changes: list[tuple[int, str, int, str, str]] = [
-        (rows.batch_id, "contact", r["id"], "update", json.dumps(r, default=str)) for r in old_rows
-    ]
+    batch_id = q.create_batch(source, fmt, now)
+    builder = _Builder(plan, now, batch_id)
+    items = [i for i in plan.items if i.action in ("new", "review", "update")]
+    for item in items:
+        builder.prepare(item)
     q.pause_fts()
-    plan: list[tuple[str, Sequence[str] | None, list[tuple[Any, ...]]]] = [
-        ("organization", ("id", "name", "industry", "location", "website", "is_target", "notes",
-                          "created_at", "updated_at"), rows.organizations),
-        ("tag", ("id", "name"), rows.tags),
-        ("contact", store_bulk.CONTACT_COLUMNS, rows.contacts),
-        ("contact update", None, rows.contact_updates),
-        ("contact_email", ("id", "contact_id", "label", "email", "position"), rows.emails),
-        ("contact_phone", ("id", "contact_id", "label", "raw", "e164", "position"), rows.phones),
-        ("contact_tag", ("id", "contact_id", "tag_id"), rows.contact_tags),
-        ("contact_history", ("id", "contact_id", "at", "kind", "field", "old_value", "new_value",
-                             "batch_id"), rows.history),
-    ]
-    total = sum(len(r) for _, _, r in plan) or 1
-    done = 0
-    for table, columns, table_rows in plan:
-        for start in range(0, len(table_rows), _CHUNK):
-            check_cancel()
-            chunk = table_rows[start : start + _CHUNK]
-            if columns is None:
-                q.update_contacts(chunk)
+    q.insert_rows("organization", _COLUMNS["organization"], builder.new_orgs)
+    q.insert_rows("tag", _COLUMNS["tag"], builder.new_tags)
+    updated: list[int] = []
+    total = len(items) or 1
+    for start in range(0, len(items), _CHUNK):
+        check_cancel()
+        for item in items[start:start + _CHUNK]:
+            if item.action == "update":
+                builder.update_contact(item)
             else:
-                q.insert_rows(table, columns, chunk)
-                changes.extend((rows.batch_id, table, r[0], "create", "{}") for r in chunk)
-            done += len(chunk)
-            progress("writing", done, total)
+                builder.new_contact(item)
+        updated += builder.flush()
+        progress("writing", min(start + _CHUNK, len(items)), total)
     check_cancel()
-    q.record_changes(changes)
-    first = rows.contacts[0][0] if rows.contacts else 0
-    last = rows.contacts[-1][0] if rows.contacts else -1
+    ranges = builder.ids.ranges()
+    q.record_created_ranges(batch_id, ranges)
     progress("indexing", total, total)
-    q.reindex_contacts_fts(first, last, updated_ids)
-
+    first, last = next(((lo, hi) for t, lo, hi in ranges if t == "contact"), (0, -1))
+    q.reindex_contacts_fts(first, last, updated)
+    q.set_batch_summary(batch_id, summary)
+    return batch_id

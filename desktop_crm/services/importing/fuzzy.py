@@ -11,7 +11,9 @@ compared with itself pairwise. Names are compared with rapidfuzz's
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -60,54 +62,102 @@ class Candidate:
 
 
 class NearDuplicateFinder:
-    """Blocks of (folded name, who) to search; people are added as they are planned."""
+    """Blocks of (folded name, who) to search; people are added as they are planned.
 
-    def __init__(self) -> None:
+    ``describe(who)`` turns an added person into ``(display name, contact id,
+    row)`` only when it becomes a candidate, so the finder holds references to
+    the people rather than a tuple and a name string for each. Blocks of one
+    exact folded name (``n:``: people without an organization, ``x:``: the
+    same with one) need no fuzzy search: every name in them scores 100, and
+    the first one added wins, so they are kept as name -> first person.
+    """
+
+    def __init__(self, describe: Callable[[Any], tuple[str, int | None, int | None]]
+                 = lambda who: who) -> None:
+        self._describe = describe
         # block -> (folded names, who): parallel lists, so a search passes the names as is.
-        self._blocks: dict[str, tuple[list[str], list[tuple[str, int | None, int | None]]]] = {}
+        self._blocks: dict[str, tuple[list[str], list[Any]]] = {}
+        self._exact: dict[str, Any] = {}  # "n:<name>" / "x:<name>" -> first person added
+        self._org_blocks: dict[str, str] = {}  # organization as written -> org_block()
 
     def add(
         self,
         name_key: str,
         display: str,
         organization: str,
-        emails: list[str],
+        emails: Sequence[str],
         contact_id: int | None = None,
         row: int | None = None,
     ) -> None:
+        """Add a person by value (the finder's plain form; see :meth:`find_and_add`)."""
+        if name_key:
+            keys = self._block_keys(name_key, self._org(organization), emails)
+            self._add(name_key, keys, (display, contact_id, row))
+
+    def find(self, name_key: str, organization: str, emails: Sequence[str]) -> Candidate | None:
+        """The most similar person in a shared block, at or above the threshold."""
         if not name_key:
-            return
-        entry = (display, contact_id, row)
-        for block in self._block_keys(name_key, organization, emails):
-            names, who = self._blocks.setdefault(block, ([], []))
-            names.append(name_key)
-            who.append(entry)
+            return None
+        org = self._org(organization)
+        return self._find(name_key, org, self._block_keys(name_key, org, emails))
+
+    def find_and_add(self, name_key: str, organization: str, emails: Sequence[str],
+                     who: Any) -> Candidate | None:
+        """:meth:`find`, then add ``who`` (described later by ``describe``), keys computed once."""
+        if not name_key:
+            return None
+        org = self._org(organization)
+        keys = self._block_keys(name_key, org, emails)
+        found = self._find(name_key, org, keys)
+        self._add(name_key, keys, who)
+        return found
+
+    def add_person(self, name_key: str, organization: str, emails: Sequence[str], who: Any) -> None:
+        """Add ``who`` (described later by ``describe``) without searching."""
+        if name_key:
+            self._add(name_key, self._block_keys(name_key, self._org(organization), emails), who)
+
+    def _org(self, organization: str) -> str:
+        """org_block(), once per distinct organization (a big file repeats a few thousand)."""
+        block = self._org_blocks.get(organization)
+        if block is None:
+            block = self._org_blocks[organization] = org_block(organization)
+        return block
+
+    def _add(self, name_key: str, keys: list[str], who: Any) -> None:
+        exact = self._exact
+        blocks = self._blocks
+        for block in keys:
+            if block[0] in "nx":
+                exact.setdefault(block, who)
+            else:
+                names, people = blocks.setdefault(block, ([], []))
+                names.append(name_key)
+                people.append(who)
 
     @staticmethod
-    def _block_keys(name_key: str, organization: str, emails: list[str]) -> set[str]:
+    def _block_keys(name_key: str, org: str, emails: Sequence[str]) -> list[str]:
         # Names scoring >= 90 on sorted tokens nearly always share the sorted name's first
         # letter; sub-blocking on it cuts the comparisons of a big file about 15-fold.
         initial = min(name_key.split())[0]
         keys = {f"d:{d}:{initial}" for d in (company_domain(e) for e in emails) if d}
-        org = org_block(organization)
         keys.add(f"o:{org}:{initial}" if org else f"n:{name_key}")
         if org:
             # An entry with an organization is also findable by someone without one.
             keys.add(f"x:{name_key}")
-        return keys
+        return sorted(keys)
 
-    def find(self, name_key: str, organization: str, emails: list[str]) -> Candidate | None:
-        """The most similar person in a shared block, at or above the threshold."""
-        if not name_key:
-            return None
-        best: tuple[float, tuple[str, int | None, int | None], str] | None = None
-        org = org_block(organization)
-        own = self._block_keys(name_key, organization, emails) - {f"x:{name_key}"}
-        searches = [(b, self._why(b)) for b in sorted(own)]
-        # Same name where exactly one side has an organization.
+    def _find(self, name_key: str, org: str, keys: list[str]) -> Candidate | None:
+        best: tuple[float, Any, str] | None = None
+        own = [k for k in keys if k[0] != "x"]
+        # Same name where exactly one side has an organization, searched last.
         other_side = f"n:{name_key}" if org else f"x:{name_key}"
-        searches.append((other_side, "same name; one has no organization"))
-        for block, why in searches:
+        for block in (*own, other_side):
+            if block[0] in "nx":
+                who = self._exact.get(block)
+                if who is not None and (best is None or 100 > best[0]):
+                    best = (100.0, who, self._why(block))
+                continue
             entries = self._blocks.get(block)
             if not entries:
                 continue
@@ -119,10 +169,11 @@ class NearDuplicateFinder:
                 score_cutoff=THRESHOLD,
             )
             if found is not None and (best is None or found[1] > best[0]):
-                best = (found[1], entries[1][found[2]], why)
+                best = (found[1], entries[1][found[2]], self._why(block))
         if best is None:
             return None
-        score, (display, contact_id, row), why = best
+        score, who, why = best
+        display, contact_id, row = self._describe(who)
         return Candidate(display, int(round(score)), why, contact_id, row)
 
     @staticmethod

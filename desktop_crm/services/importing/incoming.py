@@ -11,8 +11,10 @@ columns) go into the notes as ``Label: value`` lines.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...io.records import ContactRecord
 from ..errors import ValidationError
@@ -23,7 +25,6 @@ from .keys import (
     fold,
     linkedin_key,
     name_fold,
-    name_org_key,
 )
 
 TEXT_FIELDS = (
@@ -47,7 +48,12 @@ SOURCE_LABELS = {
 
 @dataclass(slots=True)
 class Incoming:
-    """One person from the file, possibly built from several rows."""
+    """One person from the file, possibly built from several rows.
+
+    A 100,000-row file makes 100,000 of these, so the collections are tuples
+    (the empty ones all the same ``()``) and the matching keys and folded name
+    are computed once and cached; :func:`absorb` resets the caches.
+    """
 
     rows: list[int]
     first_name: str = ""
@@ -59,12 +65,14 @@ class Incoming:
     linkedin_url: str = ""
     how_met: str = ""
     notes: str = ""
-    emails: list[tuple[str, str]] = field(default_factory=list)
-    phones: list[tuple[str, str, str]] = field(default_factory=list)  # label, raw, e164
-    tags: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
+    emails: tuple[tuple[str, str], ...] = ()
+    phones: tuple[tuple[str, str, str], ...] = ()  # label, raw, e164
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
     # (field, value) found in a later row of the file that differed from the kept one.
-    alternates: list[tuple[str, str]] = field(default_factory=list)
+    alternates: tuple[tuple[str, str], ...] = ()
+    _keys: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    _name_fold: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def row(self) -> int:
@@ -77,17 +85,31 @@ class Incoming:
 
     @property
     def name_fold(self) -> str:
-        return name_fold(self.first_name, self.last_name)
+        if self._name_fold is None:
+            self._name_fold = name_fold(self.first_name, self.last_name)
+        return self._name_fold
 
-    def keys(self) -> list[str]:
-        """Every key this person can be recognised by (prefixed by kind)."""
-        found = [f"e:{email_key(e)}" for _, e in self.emails]
-        if self.linkedin_url:
-            found.append(f"l:{linkedin_key(self.linkedin_url)}")
-        key = name_org_key(self.first_name, self.last_name, self.organization)
-        if key:
-            found.append(f"n:{key}")
-        return found
+    def keys(self) -> tuple[str, ...]:
+        """Every key this person can be recognised by, prefixed by kind, in matching
+        order: one ``e:`` per email (in order), then ``l:`` (LinkedIn URL), then ``n:``
+        (name and organization)."""
+        if self._keys is None:
+            found = [f"e:{email_key(e)}" for _, e in self.emails]
+            if self.linkedin_url:
+                found.append(f"l:{linkedin_key(self.linkedin_url)}")
+            folded = self.name_fold
+            if folded:
+                found.append(f"n:{folded}\x1f{fold(self.organization)}")
+            self._keys = tuple(found)
+        return self._keys
+
+    def forget_keys(self) -> None:
+        """Drop the cached matching keys once matching is done (they cost memory)."""
+        self._keys = None
+
+    def _changed(self) -> None:
+        self._keys = None
+        self._name_fold = None
 
 
 def phone_key(raw: str, e164: str) -> str:
@@ -115,17 +137,18 @@ def from_record(record: ContactRecord, warnings: list[tuple[int, str, str]]) -> 
             extra_lines.append(f"Phone: {value}")
     how_met = record.how_met
     if not how_met and record.connected_on is not None:
-        where = SOURCE_LABELS.get(record.source, record.source or "the import")
-        how_met = f"Connected on {where} on {record.connected_on.isoformat()}"
+        how_met = _connected_note(record.source, record.connected_on)
     for label, value in (
         ("Middle name", record.middle_name),
         ("Department", record.department),
         ("Birthday", record.birthday),
-        *sorted(record.extra.items()),
+        *(sorted(record.extra.items()) if record.extra else ()),
     ):
-        if clean_text(value):
-            extra_lines.append(f"{label}: {clean_text(value)}")
-    notes = "\n".join(p for p in (record.notes, "\n".join(extra_lines)) if p)
+        if value and (value := clean_text(value)):
+            extra_lines.append(f"{label}: {value}")
+    notes = record.notes
+    if extra_lines:
+        notes = "\n".join(p for p in (notes, "\n".join(extra_lines)) if p)
     # The parsers hand over stripped text ("" when absent): no cleaning needed here.
     return Incoming(
         rows=[record.row],
@@ -141,12 +164,25 @@ def from_record(record: ContactRecord, warnings: list[tuple[int, str, str]]) -> 
         emails=_unique_emails(emails),
         phones=_unique_phones(phones),
         tags=_unique_tags(record.tags),
-        sources=[record.source] if record.source else [],
+        sources=_sources(record.source),
     )
 
 
-def _unique_emails(emails: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    emails = list(emails)
+@lru_cache(maxsize=1 << 14)
+def _connected_note(source: str, when: dt.date) -> str:
+    """``Connected on LinkedIn on 2024-05-30``; cached, since exports repeat dates."""
+    where = SOURCE_LABELS.get(source, source or "the import")
+    return f"Connected on {where} on {when.isoformat()}"
+
+
+@lru_cache(maxsize=64)
+def _sources(source: str) -> tuple[str, ...]:
+    """One shared ``(source,)`` tuple per format, not one list per person."""
+    return (source,) if source else ()
+
+
+def _unique_emails(emails: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    emails = tuple(emails)
     if len(emails) < 2:
         return emails
     seen: set[str] = set()
@@ -155,11 +191,11 @@ def _unique_emails(emails: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         if email_key(email) not in seen:
             seen.add(email_key(email))
             out.append((label, email))
-    return out
+    return tuple(out)
 
 
-def _unique_phones(phones: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    phones = list(phones)
+def _unique_phones(phones: Iterable[tuple[str, str, str]]) -> tuple[tuple[str, str, str], ...]:
+    phones = tuple(phones)
     if len(phones) < 2:
         return phones
     seen: set[str] = set()
@@ -169,20 +205,20 @@ def _unique_phones(phones: Iterable[tuple[str, str, str]]) -> list[tuple[str, st
         if key not in seen:
             seen.add(key)
             out.append(phone)
-    return out
+    return tuple(out)
 
 
-def _unique_tags(tags: Iterable[str]) -> list[str]:
-    tags = list(tags)
+def _unique_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    tags = tuple(tags)
     if len(tags) < 2:
-        return [t for t in tags if t]
+        return tags if all(tags) else ()
     seen: set[str] = set()
     out = []
     for tag in tags:
         if tag and tag.casefold() not in seen:
             seen.add(tag.casefold())
             out.append(tag)
-    return out
+    return tuple(out)
 
 
 def merge_notes(existing: str, incoming: str) -> str:
@@ -195,18 +231,21 @@ def merge_notes(existing: str, incoming: str) -> str:
 def absorb(into: Incoming, other: Incoming) -> None:
     """Join ``other`` (a later row of the same person) into ``into``."""
     into.rows.extend(other.rows)
+    alternates = list(into.alternates)
     for name in TEXT_FIELDS:
         mine, theirs = getattr(into, name), getattr(other, name)
         if not mine:
             setattr(into, name, theirs)
-        elif theirs and fold(mine) != fold(theirs) and (name, theirs) not in into.alternates:
-            into.alternates.append((name, theirs))
-    into.alternates.extend(a for a in other.alternates if a not in into.alternates)
+        elif theirs and fold(mine) != fold(theirs) and (name, theirs) not in alternates:
+            alternates.append((name, theirs))
+    alternates.extend(a for a in other.alternates if a not in alternates)
+    into.alternates = tuple(alternates)
     into.notes = merge_notes(into.notes, other.notes)
     into.emails = _unique_emails([*into.emails, *other.emails])
     into.phones = _unique_phones([*into.phones, *other.phones])
     into.tags = _unique_tags([*into.tags, *other.tags])
-    into.sources.extend(s for s in other.sources if s not in into.sources)
+    into.sources = (*into.sources, *(s for s in other.sources if s not in into.sources))
+    into._changed()
 
 
 class _UnionFind:
@@ -234,16 +273,23 @@ def group_records(
     """Join people sharing a key (and the row pairs in ``joins``), in file order."""
     uf = _UnionFind(len(people))
     owner: dict[str, int] = {}
+    joined = False
     for index, person in enumerate(people):
         for key in person.keys():
-            if key in owner:
-                uf.union(owner[key], index)
-            else:
-                owner[key] = index
-    by_row = {p.row: i for i, p in enumerate(people)}
-    for row_a, row_b in joins:
-        if row_a in by_row and row_b in by_row:
-            uf.union(by_row[row_a], by_row[row_b])
+            first = owner.setdefault(key, index)
+            if first != index:
+                uf.union(first, index)
+                joined = True
+    del owner
+    joins = list(joins)
+    if joins:
+        by_row = {p.row: i for i, p in enumerate(people)}
+        for row_a, row_b in joins:
+            if row_a in by_row and row_b in by_row:
+                uf.union(by_row[row_a], by_row[row_b])
+                joined = True
+    if not joined:
+        return list(people)  # the common case: every row is a different person
     groups: dict[int, Incoming] = {}
     for index, person in enumerate(people):
         root = uf.find(index)

@@ -22,12 +22,12 @@ with decisions is how the preview and the dialog apply them.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ...io.records import ContactRecord
 from .fuzzy import Candidate, NearDuplicateFinder
 from .incoming import Incoming, absorb, from_record, group_records, merge_notes, phone_key
-from .keys import email_key, fold, linkedin_key, name_org_key
+from .keys import email_key, fold
 from .snapshot import Existing, Snapshot
 
 # Fields where the file's value wins (people change jobs); the old one goes to history.
@@ -88,7 +88,7 @@ class PlanItem:
     contact_id: int | None = None
     contact_name: str = ""
     matched_by: str = ""
-    changes: list[Change] = field(default_factory=list)
+    changes: Sequence[Change] = ()
     candidate: Candidate | None = None
     decision: str = ""  # "", "separate" or a candidate target
 
@@ -110,6 +110,10 @@ class Plan:
         return [i for i in self.items if i.action == action]
 
 
+# Shared by the items that change nothing (most of a big file); a tuple, so never mutated.
+_NO_CHANGES: tuple[Change, ...] = ()
+
+
 def plan_import(
     records: Sequence[ContactRecord],
     decisions: Mapping[int, str] | None = None,
@@ -127,9 +131,12 @@ def plan_import(
     if check_cancel:
         check_cancel()
     matched = _match_groups(groups, snapshot, decisions)
+    for group in groups:
+        group.forget_keys()
+    del people, groups
     finder: NearDuplicateFinder | None = None
     items: list[PlanItem] = []
-    for group, (contact_id, how) in matched:
+    for group, contact_id, how in matched:
         if contact_id is not None:
             items.append(_update_item(group, snapshot.contacts[contact_id], how))
             continue
@@ -141,20 +148,21 @@ def plan_import(
 
 def _match_groups(
     groups: list[Incoming], snapshot: Snapshot, decisions: Mapping[int, str]
-) -> list[tuple[Incoming, tuple[int | None, str]]]:
-    """Each group with the contact it matches; groups matching the same contact are joined."""
-    by_target: dict[int, tuple[Incoming, str]] = {}
-    out: list[tuple[Incoming, tuple[int | None, str]]] = []
+) -> list[tuple[Incoming, int | None, str]]:
+    """Each group with the contact it matches and how; groups matching the same contact
+    are joined into the first of them."""
+    first_for: dict[int, int] = {}  # contact id -> index in ``out``
+    out: list[tuple[Incoming, int | None, str]] = []
     for group in groups:
         contact_id, how = _find_contact(group, snapshot, decisions)
         if contact_id is None:
-            out.append((group, (None, "")))
-        elif contact_id in by_target:
-            absorb(by_target[contact_id][0], group)
+            out.append((group, None, ""))
+        elif contact_id in first_for:
+            absorb(out[first_for[contact_id]][0], group)
         else:
-            by_target[contact_id] = (group, how)
-            out.append((group, (contact_id, how)))
-    return [(g, (cid, by_target[cid][1] if cid is not None else "")) for g, (cid, _) in out]
+            first_for[contact_id] = len(out)
+            out.append((group, contact_id, how))
+    return out
 
 
 def _find_contact(
@@ -166,34 +174,36 @@ def _find_contact(
             contact_id = int(target[8:])
             if contact_id in snapshot.contacts:
                 return contact_id, "your decision"
-    for _, email in group.emails:
-        found = snapshot.by_email.get(email_key(email))
+    by_key = snapshot.by_key
+    # keys(): one "e:" per email in order, then "l:" (LinkedIn URL), then "n:" (name).
+    for index, key in enumerate(group.keys()):
+        found = by_key.get(key)
         if found is not None:
-            return found, f"email {email}"
-    if group.linkedin_url:
-        found = snapshot.by_linkedin.get(linkedin_key(group.linkedin_url))
-        if found is not None:
-            return found, "LinkedIn URL"
-    key = name_org_key(group.first_name, group.last_name, group.organization)
-    found = snapshot.by_name_org.get(key) if key else None
-    if found is not None:
-        return found, "name and organization"
+            if key[0] == "e":
+                return found, f"email {group.emails[index][1]}"
+            return found, "LinkedIn URL" if key[0] == "l" else "name and organization"
     return None, ""
 
 
+def _describe(who: Existing | Incoming) -> tuple[str, int | None, int | None]:
+    """(display name, contact id, row) of a near-duplicate candidate."""
+    if isinstance(who, Existing):
+        return who.name, who.id, None
+    return who.name, None, who.row
+
+
 def _finder_for(snapshot: Snapshot) -> NearDuplicateFinder:
-    finder = NearDuplicateFinder()
+    finder = NearDuplicateFinder(_describe)
     for contact in snapshot.contacts.values():
-        finder.add(contact.name_fold, contact.name, contact.organization, contact.emails, contact_id=contact.id)
+        finder.add_person(contact.name_fold, contact.organization, contact.emails, contact)
     return finder
 
 
 def _new_item(group: Incoming, finder: NearDuplicateFinder, decisions: Mapping[int, str]) -> PlanItem:
     emails = [e for _, e in group.emails]
-    candidate = finder.find(group.name_fold, group.organization, emails)
-    finder.add(group.name_fold, group.name, group.organization, emails, row=group.row)
+    candidate = finder.find_and_add(group.name_fold, group.organization, emails, group)
     changes = [Change(f, kept, value, "alternate") for f, value in group.alternates
-               for kept in [getattr(group, f)]]
+               for kept in [getattr(group, f)]] if group.alternates else _NO_CHANGES
     decision = decisions.get(group.row, "")
     if candidate is not None:
         return PlanItem("review", group, changes=changes, candidate=candidate,
@@ -236,5 +246,6 @@ def _update_item(group: Incoming, contact: Existing, how: str) -> PlanItem:
     changes += [Change("tag", "", t, "add") for t in group.tags if fold(t) not in contact.tag_keys]
     present = [s for s in contact.sources.split(",") if s]
     changes += [Change("sources", contact.sources, s, "add") for s in group.sources if s not in present]
-    action = "update" if changes else "unchanged"
-    return PlanItem(action, group, contact.id, contact.name, how, changes)
+    if changes:
+        return PlanItem("update", group, contact.id, contact.name, how, changes)
+    return PlanItem("unchanged", group, contact.id, contact.name, how, _NO_CHANGES)

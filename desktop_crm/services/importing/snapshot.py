@@ -2,12 +2,14 @@
 
 Reading everything up front (a few set queries) and matching in memory is
 what keeps a 100,000-row re-import within seconds: one query per table, not
-one per row.
+one per row. Repeated texts (organizations, titles, sources, dates in "how
+met") are shared rather than held once per contact, and the lookup keys live
+in one dict keyed like :meth:`Incoming.keys` (``e:``, ``l:``, ``n:``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ...store import import_queries as q
 from .incoming import phone_key
@@ -42,7 +44,7 @@ class Existing:
     sources: str
     # Shared empty defaults until a value arrives: 100,000 contacts without phones
     # should not cost 100,000 empty sets.
-    emails: list[str] = field(default_factory=list)  # as stored, in order
+    emails: list[str] | tuple[()] = ()  # as stored, in order
     phone_keys: set[str] | frozenset[str] = _NONE
     phone_count: int = 0
     tag_keys: set[str] | frozenset[str] = _NONE
@@ -60,16 +62,27 @@ class Existing:
         return name_fold(self.first_name, self.last_name)
 
 
+def _load_contacts() -> dict[int, Existing]:
+    """Live contacts by id; texts that repeat across contacts are stored once."""
+    shared: dict[str, str] = {}
+    share = shared.setdefault
+    contacts: dict[int, Existing] = {}
+    for (cid, first, last, org_id, org, title, industry, location, linkedin, how_met, notes,
+         sources) in q.live_contacts():
+        contacts[cid] = Existing(cid, share(first, first), last, org_id, share(org, org),
+                                 share(title, title), share(industry, industry),
+                                 share(location, location), linkedin, share(how_met, how_met),
+                                 notes, share(sources, sources))
+    return contacts
+
+
 class Snapshot:
     """Live contacts with their emails, phones, tags and history, plus lookup indexes."""
 
     def __init__(self) -> None:
-        self.contacts: dict[int, Existing] = {
-            row[0]: Existing(*row) for row in q.live_contacts()
-        }
-        self.by_email: dict[str, int] = {}
-        self.by_linkedin: dict[str, int] = {}
-        self.by_name_org: dict[str, int] = {}
+        self.contacts: dict[int, Existing] = _load_contacts()
+        # "e:<email>", "l:<profile URL>", "n:<name>\x1f<organization>" -> contact id.
+        self.by_key: dict[str, int] = {}
         self._load_children()
         self._index()
         self.org_by_fold: dict[str, tuple[int, str]] = {}
@@ -80,8 +93,12 @@ class Snapshot:
     def _load_children(self) -> None:
         contacts = self.contacts
         for contact_id, email, _position in q.contact_emails():
-            if contact_id in contacts:
-                contacts[contact_id].emails.append(email)
+            contact = contacts.get(contact_id)
+            if contact is not None:
+                if contact.emails:
+                    contact.emails.append(email)  # type: ignore[union-attr]
+                else:
+                    contact.emails = [email]
         for contact_id, raw, e164, _position in q.contact_phones():
             if contact_id in contacts:
                 _add(contacts[contact_id], "phone_keys", phone_key(raw, e164))
@@ -96,16 +113,17 @@ class Snapshot:
 
     def _index(self) -> None:
         # The earliest contact wins a shared email or URL, so matching is stable.
+        by_key = self.by_key
         for contact in self.contacts.values():
             for email in contact.emails:
-                self.by_email.setdefault(email_key(email), contact.id)
+                by_key.setdefault(f"e:{email_key(email)}", contact.id)
             if contact.linkedin_url:
-                self.by_linkedin.setdefault(linkedin_key(contact.linkedin_url), contact.id)
+                by_key.setdefault(f"l:{linkedin_key(contact.linkedin_url)}", contact.id)
             key = name_org_key(contact.first_name, contact.last_name, contact.organization)
             if key:
                 # Several people with one name at one organization were kept apart on
                 # purpose; the newest is the one the latest import created.
-                self.by_name_org[key] = contact.id
+                by_key[f"n:{key}"] = contact.id
         # Organizations a contact had before (from its history) still identify it, after
         # the current ones: an older export naming the previous employer is the same person.
         for contact in self.contacts.values():
@@ -113,4 +131,4 @@ class Snapshot:
                 if field_name == "organization":
                     key = name_org_key(contact.first_name, contact.last_name, value)
                     if key:
-                        self.by_name_org.setdefault(key, contact.id)
+                        by_key.setdefault(f"n:{key}", contact.id)

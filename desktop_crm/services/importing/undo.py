@@ -68,25 +68,35 @@ def undo_import(batch_id: int, force: bool = False) -> dict[str, int]:
                 f"import {batch_id} cannot be undone while later import(s) "
                 f"{', '.join(map(str, later))} changed the same people; undo those first"
             )
-        changes = q.changes_of(batch_id)
-        created: dict[str, list[int]] = {}
+        created: dict[str, list[int]] = {}  # single ids (batches before id ranges)
+        spans: dict[str, list[tuple[int, int]]] = {}  # (first, last) id ranges
         updated: dict[str, list[dict[str, Any]]] = {}
-        for table, row_id, action, old_values in changes:
+        for table, row_id, action, old_values in q.changes_of(batch_id):
             if action == "create":
                 created.setdefault(table, []).append(row_id)
+            elif action == "create_range":
+                spans.setdefault(table, []).append(
+                    (row_id, q.range_last(action, row_id, old_values)))
             else:
                 updated.setdefault(table, []).append(json.loads(old_values))
         if not force:
-            _refuse_if_used(batch_id, created.get("contact", []))
+            contacts = list(created.get("contact", []))
+            for first, last in spans.get("contact", []):
+                contacts.extend(range(first, last + 1))
+            _refuse_if_used(batch_id, contacts)
         q.pause_fts()
         for table, rows in updated.items():
             q.restore_rows(table, rows)
         for table in q.UNDO_DELETE_ORDER:
             q.delete_rows(table, created.get(table, []))
+            for first, last in spans.get(table, []):
+                q.delete_range(table, first, last)
         changed = [r["id"] for r in updated.get("contact", [])]
         q.reindex_contacts_fts(0, -1, changed)
         q.mark_undone(batch_id, str(utcnow()))
     counts = {t: len(ids) for t, ids in created.items()}
+    for table, ranges in spans.items():
+        counts[table] = counts.get(table, 0) + sum(last - first + 1 for first, last in ranges)
     for table, rows in updated.items():
         counts[f"{table} restored"] = len(rows)
     return counts
