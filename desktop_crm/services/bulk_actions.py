@@ -9,6 +9,7 @@ undoes any of them the same way.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,33 +107,28 @@ def untag_contacts(ids: Iterable[int], name: str) -> BulkResult:
 
 def trash_contacts(ids: Iterable[int]) -> BulkResult:
     ids = _selection(ids)
-    now = utcnow()
     label = f"Moved {_people(len(ids))} to the trash"
-    moved = 0
-    with recording(label) as rec:
-        rec.before_update("contact", ids, ("deleted_at",))
-        for chunk in chunked(ids):
-            moved += (
-                Contact.update(deleted_at=now)
-                .where(Contact.id.in_(chunk), Contact.deleted_at.is_null())
-                .execute()
-            )
+    moved = _set_deleted_at(ids, utcnow(), label)
     return BulkResult(moved, f"{label}. Ctrl+Z undoes it; the Trash view restores them later.")
 
 
 def restore_contacts(ids: Iterable[int]) -> BulkResult:
     ids = _selection(ids)
     label = f"Restored {_people(len(ids))} from the trash"
-    restored = 0
+    restored = _set_deleted_at(ids, None, label)
+    return BulkResult(restored, f"{label}. Ctrl+Z puts them back in the trash.")
+
+
+def _set_deleted_at(ids: list[int], value: dt.datetime | None, label: str) -> int:
+    """Trash (a time) or restore (None) as one undoable step; only rows that
+    change are counted, so trashing twice reports nothing the second time."""
+    changing = Contact.deleted_at.is_null() if value is not None else Contact.deleted_at.is_null(False)
+    changed = 0
     with recording(label) as rec:
         rec.before_update("contact", ids, ("deleted_at",))
         for chunk in chunked(ids):
-            restored += (
-                Contact.update(deleted_at=None)
-                .where(Contact.id.in_(chunk), Contact.deleted_at.is_null(False))
-                .execute()
-            )
-    return BulkResult(restored, f"{label}. Ctrl+Z puts them back in the trash.")
+            changed += Contact.update(deleted_at=value).where(Contact.id.in_(chunk), changing).execute()
+    return changed
 
 
 def add_contact(data: Mapping[str, Any]) -> ContactView:

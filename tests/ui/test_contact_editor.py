@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from modal_helpers import answer_next_modal  # tests/ui helper
+from PySide6.QtWidgets import QMessageBox
 
 from desktop_crm.services.contacts import count_contacts, get_contact
 from desktop_crm.services.undo import last_step, undo_last
 from desktop_crm.store.models import Contact
 from desktop_crm.ui.contacts.editor import ContactEditor
-
-
-def answer_next_modal(handler: Callable[[QWidget], None]) -> list[str]:
-    """Call ``handler`` with the next message box once it is shown; return its texts."""
-    seen: list[str] = []
-
-    def poll(left: int = 200) -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QMessageBox):
-            seen.append(dialog.text())
-            handler(dialog)
-        elif left:
-            QTimer.singleShot(10, lambda: poll(left - 1))
-
-    QTimer.singleShot(0, poll)
-    return seen
 
 
 def test_editing_and_saving_changes_the_contact_and_is_undoable(qtbot, demo_db) -> None:

@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from modal_helpers import answer_next_modal  # tests/ui helper
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from desktop_crm.ui.widgets.busy import busy
 from desktop_crm.ui.widgets.field_errors import with_error_below
 from desktop_crm.ui.widgets.layout import page_layout, side_by_side
 from desktop_crm.ui.widgets.prompts import may_leave
-
-
-def answer_next_modal(handler) -> list[str]:
-    """Click through the next message box with ``handler``; return the texts it showed."""
-    seen: list[str] = []
-
-    def poll(left: int = 200) -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QMessageBox):
-            seen.append(dialog.text())
-            handler(dialog)
-        elif left:
-            QTimer.singleShot(10, lambda: poll(left - 1))
-
-    QTimer.singleShot(0, poll)
-    return seen
 
 
 def _leave(qtbot, button: QMessageBox.StandardButton, save_ok: bool = True) -> tuple[bool, list[str], int]:

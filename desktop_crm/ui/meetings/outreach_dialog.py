@@ -154,10 +154,7 @@ class OutreachDialog(QDialog):
                 message=self.message.toPlainText(),
             )
         except ServiceError as exc:
-            leftover = self.errors.show(exc)
-            if leftover:
-                self.general_error.setText(leftover)
-                self.general_error.show()
+            self.errors.show_all(exc, self.general_error)
             return
         self.logged = True
         self.context.data_changed.emit()

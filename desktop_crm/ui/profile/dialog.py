@@ -121,10 +121,7 @@ class ProfileDialog(QDialog):
         try:
             update_profile(self.values())
         except ServiceError as exc:
-            leftover = self.errors.show(exc)
-            if leftover:
-                self.general_error.setText(leftover)
-                self.general_error.show()
+            self.errors.show_all(exc, self.general_error)
             return
         self.context.data_changed.emit()
         self.context.status_message.emit("Profile saved.")

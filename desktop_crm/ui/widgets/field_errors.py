@@ -118,6 +118,13 @@ class FieldErrors:
             first.setFocus()
         return "; ".join(leftover)
 
+    def show_all(self, error: ServiceError, general: QLabel) -> None:
+        """Show ``error`` at its fields, and what belongs to none of them in ``general``."""
+        leftover = self.show(error)
+        if leftover:
+            general.setText(leftover)
+            general.show()
+
     def message(self, field: str) -> str:
         """The message shown at ``field`` ('' when none): what tests and screen readers read."""
         label = self._labels.get(field)
