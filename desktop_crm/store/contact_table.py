@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .database import db
+from .like import contains_pattern
 
 # Sort key -> (column, nullable). Every column has a (column, id) partial index.
 SORT_COLUMNS: dict[str, tuple[str, bool]] = {
@@ -102,11 +103,6 @@ def _stamp(value: dt.datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def where_clause(q: TableQuery) -> tuple[str, list[Any]]:
     """The WHERE text and its parameters. The deleted_at test is spelled exactly as
     in the partial indexes, or SQLite would not use them."""
@@ -131,11 +127,11 @@ def where_clause(q: TableQuery) -> tuple[str, list[Any]]:
         clauses.append(
             "c.organization_id IN (SELECT o2.id FROM organization o2 WHERE o2.name LIKE ? ESCAPE '\\')"
         )
-        params.append(_like(q.organization))
+        params.append(contains_pattern(q.organization))
     for column, value in (("industry", q.industry), ("location", q.location)):
         if value:
             clauses.append(f"c.{column} LIKE ? ESCAPE '\\'")
-            params.append(_like(value))
+            params.append(contains_pattern(value))
     if q.contacted_after is not None:
         clauses.append("c.last_contact_at >= ?")
         params.append(_stamp(q.contacted_after))

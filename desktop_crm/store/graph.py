@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .database import db
+from .like import contains_pattern
 from .models import STRENGTHS
 
 YOU = 0  # the node id of the profile ("you") in every graph
@@ -160,7 +161,7 @@ def contact_ids_matching(
     ):
         if value:
             clauses.append(f"{column} LIKE ? ESCAPE '\\'")
-            params.append(f"%{_escape_like(value)}%")
+            params.append(contains_pattern(value))
     sql = (
         "SELECT c.id FROM contact c LEFT JOIN organization o ON o.id = c.organization_id "
         "WHERE c.deleted_at IS NULL"
@@ -188,10 +189,6 @@ def distinct_values(column: str, limit: int = 500) -> list[str]:
     else:
         raise ValueError(f"no distinct values for column {column!r}")
     return [row[0] for row in db.execute_sql(sql, (limit,))]
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def introduction_counts() -> dict[int, tuple[int, int]]:
