@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .generic import Options
+from .row_engine import Options
 
 _EXACT = {
     "first name": "first_name", "given name": "first_name",

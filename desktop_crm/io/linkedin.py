@@ -11,7 +11,7 @@ Unknown columns (LinkedIn adds some now and then) go to ``extra``.
 
 from __future__ import annotations
 
-from .generic import Options
+from .row_engine import Options
 
 COLUMNS = {
     "first name": "first_name",

@@ -23,7 +23,7 @@ Display Name`` columns, and ``Gender: Unspecified``, ``Priority: Normal``,
 
 from __future__ import annotations
 
-from .generic import Options
+from .row_engine import Options
 
 _EXACT = {
     "first name": "first_name", "middle name": "middle_name", "last name": "last_name",

@@ -28,6 +28,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable
+from itertools import chain, islice
 from pathlib import Path
 
 from . import generic, google, linkedin, outlook, vcard
@@ -35,11 +36,15 @@ from .csv_export import write_csv
 from .formats import FORMATS, detect_csv_format, looks_like_vcard
 from .generic import FIELDS as _FIELDS
 from .generic import normalise_header
-from .reading import decode, find_header, read_rows, sniff_delimiter
+from .reading import decode, find_header, iter_rows, sniff_delimiter
 from .records import ImportFileError, ParseResult, RowProblem
+from .row_engine import build_records
 
 FIELDS: list[str] = list(_FIELDS)
 SAMPLE_COUNT = 3
+# Records read before the rest is streamed: a preamble of up to 50 (see find_header),
+# the header, and the 1,000 rows generic.guess_mapping sniffs values from.
+_HEAD_ROWS = 1100
 _LABELS = {"linkedin": "LinkedIn connections", "google": "Google Contacts",
            "outlook": "Outlook contacts", "vcard": "vCard", "generic": "spreadsheet"}
 _MODULES = {"linkedin": linkedin, "google": google, "outlook": outlook}
@@ -83,7 +88,10 @@ def _parse(data: bytes, name: str, format: str,
     if format == "vcard" or (format == "auto" and looks_like_vcard(text)):
         return vcard.read_vcards(text, name, encoding)
     delimiter = sniff_delimiter(text)
-    rows = read_rows(text, delimiter)
+    reader = iter_rows(text, delimiter)
+    # The first records are enough to find the header, guess the mapping (the values
+    # of the first 1,000 rows) and show samples; the rest are streamed to the engine.
+    rows = list(islice(reader, _HEAD_ROWS))
     header_index = find_header(rows)
     if header_index >= len(rows):
         raise ImportFileError(name, "the file is empty")
@@ -108,7 +116,8 @@ def _parse(data: bytes, name: str, format: str,
         _apply_overrides(mapping, mapping_overrides)
     result = ParseResult(format=fmt, encoding=encoding, delimiter=delimiter, header=header,
                          mapping=mapping, samples=_samples(rows, header_index, header))
-    generic.build_records(rows, header_index, header, mapping, options, result)
+    build_records(chain(rows[header_index + 1:], reader), header_index + 2, header, mapping,
+                  options, result)
     return result
 
 

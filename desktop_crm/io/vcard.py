@@ -37,8 +37,8 @@ from urllib.parse import quote, unquote
 
 import vobject
 
-from .generic import split_name
 from .records import ContactRecord, ImportFileError, ParseResult, RowProblem
+from .values import split_name
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 _BINARY_PROPS = {"PHOTO", "LOGO", "SOUND", "KEY"}

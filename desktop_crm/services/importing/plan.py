@@ -120,12 +120,24 @@ def plan_import(
     snapshot: Snapshot | None = None,
     warnings: list[tuple[int, str, str]] | None = None,
     check_cancel: Callable[[], None] | None = None,
+    consume: bool = False,
 ) -> Plan:
-    """Match every record against the database (read-only) and say what would change."""
+    """Match every record against the database (read-only) and say what would change.
+
+    With ``consume=True`` the ``records`` list is used up (its items are
+    replaced while planning): for callers that will not look at it again.
+    """
     decisions = dict(decisions or {})
     snapshot = snapshot or Snapshot()
     sink = warnings if warnings is not None else []
-    people = [from_record(r, sink) for r in records]
+    if consume and isinstance(records, list):
+        # The caller gives the records up: each is replaced by its person as it is read,
+        # so a big file's records and people are never all in memory together.
+        people: list[Incoming] = records  # type: ignore[assignment]
+        for index, record in enumerate(records):
+            people[index] = from_record(record, sink)  # type: ignore[call-overload]
+    else:
+        people = [from_record(r, sink) for r in records]
     joins = [(row, int(t[4:])) for row, t in decisions.items() if t.startswith("row:")]
     groups = group_records(people, joins)
     if check_cancel:

@@ -116,13 +116,24 @@ def preview_import(path: str | os.PathLike[str], fmt: str = "auto",
 def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
                   decisions: Mapping[int, str] | None = None,
                   progress: Progress | None = None,
-                  check_cancel: Callable[[], None] | None = None) -> ImportResult:
-    """Plan and write in one transaction; a cancel or an error leaves nothing written."""
+                  check_cancel: Callable[[], None] | None = None,
+                  release_records: bool = False) -> ImportResult:
+    """Plan and write in one transaction; a cancel or an error leaves nothing written.
+
+    ``release_records=True`` lets the import use up ``parsed.records`` (left
+    empty afterwards; counts, problems and warnings stay): for a caller that
+    parsed the file only to import it, it keeps a big import's memory down.
+    """
     with _gc_paused(), db.atomic():
         found: list[tuple[int, str, str]] = []
         if progress:
             progress("matching", 0, 1)
-        plan = plan_import(parsed.records, decisions, warnings=found, check_cancel=check_cancel)
+        records = parsed.records
+        if release_records:
+            parsed.records = []
+        plan = plan_import(records, decisions, warnings=found, check_cancel=check_cancel,
+                           consume=release_records)
+        del records
         preview = ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
         summary = {"counts": preview.counts, "rows": parsed.total_rows,
                    "encoding": parsed.encoding}
@@ -135,7 +146,8 @@ def import_file(path: str | os.PathLike[str], fmt: str = "auto",
                 decisions: Mapping[int, str] | None = None,
                 progress: Progress | None = None,
                 check_cancel: Callable[[], None] | None = None) -> ImportResult:
-    return import_parsed(read_file(path, fmt, mapping), path, decisions, progress, check_cancel)
+    return import_parsed(read_file(path, fmt, mapping), path, decisions, progress, check_cancel,
+                         release_records=True)
 
 
 def release_thread_connection() -> None:
