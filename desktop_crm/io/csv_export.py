@@ -4,8 +4,9 @@
 * Formula-injection safe: a cell beginning with ``=``, ``+``, ``-``, ``@``,
   a tab or a carriage return is prefixed with an apostrophe, so a name like
   ``=HYPERLINK(...)`` from someone's profile is shown, never run (OWASP's
-  advice).  The prefix is *not* removed on import: values read back as
-  written, apostrophe included.
+  advice).  Our import removes that apostrophe again
+  (``values.unquote_formula``), so a phone ``+49 30 ...`` exported here
+  imports back as ``+49 30 ...``.
 
 API: ``safe_cell(value)``, ``csv_bytes(header, rows)``,
 ``write_csv(path, header, rows)``, and for contacts ``contacts_table(records)``
@@ -21,8 +22,7 @@ import os
 from collections.abc import Iterable, Sequence
 
 from .records import ContactRecord
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .values import FORMULA_STARTS
 
 
 def safe_cell(value: object) -> str:
