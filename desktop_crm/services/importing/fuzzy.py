@@ -140,11 +140,11 @@ class NearDuplicateFinder:
         # Names scoring >= 90 on sorted tokens nearly always share the sorted name's first
         # letter; sub-blocking on it cuts the comparisons of a big file about 15-fold.
         initial = min(name_key.split())[0]
-        keys = {f"d:{d}:{initial}" for d in (company_domain(e) for e in emails) if d}
-        keys.add(f"o:{org}:{initial}" if org else f"n:{name_key}")
-        if org:
-            # An entry with an organization is also findable by someone without one.
-            keys.add(f"x:{name_key}")
+        # An entry with an organization is also findable by someone without one (x:).
+        keys = [f"o:{org}:{initial}", f"x:{name_key}"] if org else [f"n:{name_key}"]
+        if emails:
+            keys.extend(f"d:{d}:{initial}" for d in map(company_domain, emails) if d)
+            return sorted(set(keys))
         return sorted(keys)
 
     def _find(self, name_key: str, org: str, keys: list[str]) -> Candidate | None:

@@ -23,6 +23,7 @@ from .keys import (
     clean_linkedin_url,
     email_key,
     fold,
+    fold_organization,
     linkedin_key,
     name_fold,
 )
@@ -99,7 +100,7 @@ class Incoming:
                 found.append(f"l:{linkedin_key(self.linkedin_url)}")
             folded = self.name_fold
             if folded:
-                found.append(f"n:{folded}\x1f{fold(self.organization)}")
+                found.append(f"n:{folded}\x1f{fold_organization(self.organization)}")
             self._keys = tuple(found)
         return self._keys
 
@@ -118,34 +119,30 @@ def phone_key(raw: str, e164: str) -> str:
 
 
 def from_record(record: ContactRecord, warnings: list[tuple[int, str, str]]) -> Incoming:
-    """One record as an Incoming; values we cannot store as fields go to notes."""
+    """One record as an Incoming; values we cannot store as fields go to notes.
+
+    Called once per row of a big file: the checks for what most rows lack
+    (emails, phones, extra values) come first.
+    """
     extra_lines: list[str] = []
-    emails: list[tuple[str, str]] = []
-    for label, value in record.emails:
-        try:
-            emails.append((clean_text(label), validate_email(value)))
-        except ValidationError as exc:
-            warnings.append((record.row, "email", exc.message))
-            extra_lines.append(f"Email: {value}")
-    phones: list[tuple[str, str, str]] = []
-    for label, value in record.phones:
-        try:
-            raw, e164 = normalise_phone(value)
-            phones.append((clean_text(label), raw, e164))
-        except ValidationError as exc:
-            warnings.append((record.row, "phone", exc.message))
-            extra_lines.append(f"Phone: {value}")
+    emails: tuple[tuple[str, str], ...] = ()
+    if record.emails:
+        emails = _unique_emails(_valid_emails(record, warnings, extra_lines))
+    phones: tuple[tuple[str, str, str], ...] = ()
+    if record.phones:
+        phones = _unique_phones(_valid_phones(record, warnings, extra_lines))
     how_met = record.how_met
     if not how_met and record.connected_on is not None:
         how_met = _connected_note(record.source, record.connected_on)
-    for label, value in (
-        ("Middle name", record.middle_name),
-        ("Department", record.department),
-        ("Birthday", record.birthday),
-        *(sorted(record.extra.items()) if record.extra else ()),
-    ):
-        if value and (value := clean_text(value)):
-            extra_lines.append(f"{label}: {value}")
+    if record.middle_name or record.department or record.birthday or record.extra:
+        for label, value in (
+            ("Middle name", record.middle_name),
+            ("Department", record.department),
+            ("Birthday", record.birthday),
+            *sorted(record.extra.items()),
+        ):
+            if value and (value := clean_text(value)):
+                extra_lines.append(f"{label}: {value}")
     notes = record.notes
     if extra_lines:
         notes = "\n".join(p for p in (notes, "\n".join(extra_lines)) if p)
@@ -161,11 +158,36 @@ def from_record(record: ContactRecord, warnings: list[tuple[int, str, str]]) -> 
         linkedin_url=clean_linkedin_url(record.linkedin_url) if record.linkedin_url else "",
         how_met=how_met,
         notes=notes,
-        emails=_unique_emails(emails),
-        phones=_unique_phones(phones),
-        tags=_unique_tags(record.tags),
+        emails=emails,
+        phones=phones,
+        tags=_unique_tags(record.tags) if record.tags else (),
         sources=_sources(record.source),
     )
+
+
+def _valid_emails(record: ContactRecord, warnings: list[tuple[int, str, str]],
+                  extra_lines: list[str]) -> list[tuple[str, str]]:
+    emails = []
+    for label, value in record.emails:
+        try:
+            emails.append((clean_text(label), validate_email(value)))
+        except ValidationError as exc:
+            warnings.append((record.row, "email", exc.message))
+            extra_lines.append(f"Email: {value}")
+    return emails
+
+
+def _valid_phones(record: ContactRecord, warnings: list[tuple[int, str, str]],
+                  extra_lines: list[str]) -> list[tuple[str, str, str]]:
+    phones = []
+    for label, value in record.phones:
+        try:
+            raw, e164 = normalise_phone(value)
+            phones.append((clean_text(label), raw, e164))
+        except ValidationError as exc:
+            warnings.append((record.row, "phone", exc.message))
+            extra_lines.append(f"Phone: {value}")
+    return phones
 
 
 @lru_cache(maxsize=1 << 14)

@@ -34,6 +34,12 @@ def _fold_unicode(text: str) -> str:
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
+@lru_cache(maxsize=1 << 14)
+def fold_organization(name: str) -> str:
+    """:func:`fold` for organization names, cached: a big file repeats a few thousand."""
+    return fold(name)
+
+
 def name_fold(first: str, last: str) -> str:
     """A folded full name without punctuation (``O'Brien`` ~ ``obrien``)."""
     folded = fold(f"{first} {last}")
@@ -56,7 +62,8 @@ def clean_linkedin_url(url: str) -> str:
     host = match[1].lower() if match else ""
     if not host:
         return ""
-    return f"https://{host}{match[2].rstrip('/')}"
+    cleaned = f"https://{host}{match[2].rstrip('/')}"
+    return url if cleaned == url else cleaned  # the file's own string when already clean
 
 
 def linkedin_key(url: str) -> str:
@@ -76,4 +83,4 @@ def name_org_key(first: str, last: str, organization: str) -> str:
     name = name_fold(first, last)
     if not name:
         return ""
-    return f"{name}\x1f{fold(organization)}"
+    return f"{name}\x1f{fold_organization(organization)}"
