@@ -63,7 +63,7 @@ def bulk_create_contacts(records: Sequence[Mapping[str, Any]]) -> list[int]:
                 if key:
                     tag_links.append((cid, tag_cache[key]))
         store_bulk.pause_fts()
-        store_bulk.insert_rows("contact", store_bulk.CONTACT_COLUMNS, contacts)
+        store_bulk.insert_contacts(contacts)
         store_bulk.insert_rows("contact_email", ("contact_id", "label", "email", "position"), emails)
         store_bulk.insert_rows(
             "contact_phone", ("contact_id", "label", "raw", "e164", "position"), phones

@@ -97,11 +97,31 @@ def _workflow_reminder_snoozes_v4(database: SqliteDatabase) -> None:
     )
 
 
+def _org_sort_supplied_on_insert_v5(database: SqliteDatabase) -> None:
+    """Bulk inserts supply ``org_sort`` themselves (store/bulk.py insert_contacts).
+
+    The insert trigger now fills it only when the row arrives without it,
+    which saves a second write of every row and index entry on a 100k import.
+    The plain ``sort_name`` index is dropped: the partial (sort_name, id)
+    index over live contacts serves every query that sorts by name.
+    """
+    conn = database.connection()
+    conn.execute('DROP INDEX IF EXISTS "contact_sort_name"')
+    conn.execute('DROP TRIGGER IF EXISTS "contact_org_sort_ai"')
+    conn.execute(
+        'CREATE TRIGGER "contact_org_sort_ai" AFTER INSERT ON "contact" '
+        "WHEN new.organization_id IS NOT NULL AND new.org_sort = '' BEGIN "
+        "UPDATE contact SET org_sort = coalesce((SELECT lower(name) FROM organization "
+        "WHERE id = new.organization_id), '') WHERE id = new.id; END"
+    )
+
+
 STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (1, _schema_v1),
     (2, _schema_v2),
     (3, _contact_table_sort_and_undo_v3),
     (4, _workflow_reminder_snoozes_v4),
+    (5, _org_sort_supplied_on_insert_v5),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

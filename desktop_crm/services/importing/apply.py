@@ -187,7 +187,7 @@ class _Builder:
             q.record_changes([(self.batch_id, "contact", r["id"], "update",
                                json.dumps(r, default=str))
                               for r in q.fetch_rows("contact", updated)])
-        q.insert_rows("contact", _COLUMNS["contact"], self.rows["contact"])
+        store_bulk.insert_contacts(self.rows["contact"])
         q.update_contacts(self.updates)
         for table in _CHUNK_TABLES[1:]:
             q.insert_rows(table, _COLUMNS[table], self.rows[table])
