@@ -39,6 +39,7 @@ class InstanceServer(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._sockets: set[QLocalSocket] = set()
         self._server = QLocalServer(self)
         QLocalServer.removeServer(name)  # a stale socket from a crash
         self._server.listen(name)
@@ -48,11 +49,25 @@ class InstanceServer(QObject):
         socket = self._server.nextPendingConnection()
         if socket is None:
             return
+        # Keep a Python reference until Qt is done with the socket, so the
+        # wrapper never outlives (or dies before) the C++ object.
+        self._sockets.add(socket)
+        socket.readyRead.connect(lambda: self._read(socket))
+        socket.disconnected.connect(lambda: self._drop(socket))
 
-        def read() -> None:
-            while socket.canReadLine():
-                line = bytes(socket.readLine().data()).decode("utf-8").strip()
-                self.message_received.emit(line)
+    def _read(self, socket: QLocalSocket) -> None:
+        while socket.canReadLine():
+            line = bytes(socket.readLine().data()).decode("utf-8", "replace").strip()
+            self.message_received.emit(line)
 
-        socket.readyRead.connect(read)
-        socket.disconnected.connect(socket.deleteLater)
+    def _drop(self, socket: QLocalSocket) -> None:
+        self._read(socket)
+        self._sockets.discard(socket)
+        socket.deleteLater()
+
+    def close(self) -> None:
+        """Stop listening (the app's exit, or a test's end)."""
+        self._server.close()
+        for socket in list(self._sockets):
+            socket.abort()
+        self._sockets.clear()
