@@ -70,3 +70,5 @@ def test_a_second_launch_hands_its_file_to_the_running_copy(qtbot, tmp_path: Pat
         assert not send_to_running(name + "-nobody", "x", timeout_ms=100)
     finally:
         server.close()
+        server.deleteLater()
+        qtbot.wait(50)  # let Qt finish with the sockets before the next test
