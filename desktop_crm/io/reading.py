@@ -194,8 +194,12 @@ def _guess_single_byte(data: bytes) -> str:
             text = sample[:16384].decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        foreign = sum(1 for c in text if c.isalpha() and _script(ord(c)))
         multibyte = len(text) < len(sample[:16384]) - 2
+        # For a multi-byte (CJK) reading count only the core of those scripts:
+        # real names are Han, kana or Hangul, while cp1252 bytes read as Big5
+        # or GBK also give fullwidth forms, Bopomofo and rare symbols.
+        foreign = (sum(1 for c in text if _core_cjk(ord(c))) if multibyte
+                   else sum(1 for c in text if c.isalpha() and _script(ord(c))))
         scored.append((_badness(text), order, encoding, foreign, multibyte))
     if not scored:
         return "latin_1"
@@ -212,6 +216,11 @@ def _guess_single_byte(data: bytes) -> str:
     if 3 * best[0] + 6 <= scored[0][0]:
         return best[2]  # another code page must be clearly better to win
     return "cp1252"
+
+
+def _core_cjk(code: int) -> bool:
+    """Han ideographs, hiragana/katakana or Hangul syllables."""
+    return 0x4E00 <= code <= 0x9FFF or 0x3040 <= code <= 0x30FF or 0xAC00 <= code <= 0xD7AF
 
 
 def _script(code: int) -> int:
