@@ -73,7 +73,13 @@ class WelcomePage(QWidget):
         set_muted(description)
         inner.addWidget(button)
         inner.addWidget(description)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not an alignment flag: with a flag the layout
+        # sizes the box from its size hint and cuts off the wrapped description.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 4)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addSpacing(8)
         return button
 
