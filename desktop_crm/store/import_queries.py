@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from .bulk import insert_rows  # the one bulk insert; the importer uses it through here
 from .database import db
 
 _CHUNK = 500
@@ -96,12 +97,6 @@ def tags() -> Iterator[tuple[int, str]]:
 
 def next_id(table: str) -> int:
     return int(db.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
-
-
-def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    cols = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    db.connection().executemany(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', rows)
 
 
 def fetch_rows(table: str, ids: Sequence[int]) -> list[dict[str, Any]]:
