@@ -34,6 +34,7 @@ from ...store.models import STATUSES, TIERS
 from ..widgets.badges import TIER_HELP, TIER_LABELS
 from ..widgets.field_errors import with_error_below
 from ..widgets.layout import scroll_area
+from ..widgets.prompts import ask_save_discard_cancel
 from ..widgets.theme import heading_font, set_error_style, set_muted
 from .multi_field import LabelledValues, TagEdit
 
@@ -279,14 +280,8 @@ class ContactEditor(QDialog):
     # --- closing -----------------------------------------------------------------
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         """Save, Discard or Cancel; a separate method so the question has one place."""
-        return QMessageBox.question(
-            self,
-            "Unsaved changes",
-            "You changed this contact. Save the changes before closing?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+        return ask_save_discard_cancel(
+            self, "Unsaved changes", "You changed this contact. Save the changes before closing?"
         )
 
     def reject(self) -> None:
