@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from ...services.errors import ServiceError
 from ...services.findings import VALIDATED_AT, Finding, get_finding, set_agreement, set_conclusion
 from ...services.questions import CATEGORY_LABELS
 from ..widgets.field_errors import FieldError
+from ..widgets.layout import scroll_area
 from ..widgets.theme import heading_font, pick, set_muted
 from .answer_card import AnswerCard
 from .bar import STATE_LABELS, VALIDATED_BG, VALIDATED_FG, StackedBar, counts_text
@@ -72,9 +72,7 @@ class FindingDetail(QWidget):
         return box
 
     def _build_answers(self) -> QScrollArea:
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = scroll_area()
         self.grid_host = QWidget()
         outer = QVBoxLayout(self.grid_host)
         outer.setContentsMargins(0, 4, 0, 4)
