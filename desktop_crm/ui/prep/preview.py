@@ -297,10 +297,6 @@ class PrepPreviewDialog(SettingsPanelMixin, SheetOutputMixin, QDialog):
         for button in (self.open_button, self.print_button, self.save_button):
             button.setEnabled(ready)
 
-    def wait_until_rendered(self, timeout_ms: int = 10_000) -> bool:
-        """Block until running jobs end (tests, and closing cleanly)."""
-        return self._pool.waitForDone(timeout_ms)
-
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if self.page_images and self.stack.currentIndex() == self.PAGE_IMAGES:

@@ -134,10 +134,6 @@ class CollapsedGroup(QWidget):
         self.toggle.setText(label)
         self.setVisible(bool(rows))
 
-    @property
-    def is_open(self) -> bool:
-        return self._open
-
     def _opened(self, open_: bool) -> None:
         self._open = open_
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
