@@ -60,6 +60,7 @@ class PrepPreviewDialog(SettingsPanelMixin, SheetOutputMixin, QDialog):
         self._generation = 0
         self._started = 0.0
         self._single: PrepSheetData | None = None
+        self._rendering: list[PrepSheetData] = []  # the sheets the latest job renders
         self._week_ids: list[int] = []
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -207,6 +208,7 @@ class PrepPreviewDialog(SettingsPanelMixin, SheetOutputMixin, QDialog):
         if not self.pdf:
             self.stack.setCurrentIndex(self.PAGE_LOADING)
         self._describe(sheets)
+        self._rendering = sheets
         job = RenderJob(self._generation, sheets, self.options(), batch=self._batch_mode(),
                         images=can_rasterise())
         job.signals.finished.connect(self._rendered)
@@ -245,9 +247,8 @@ class PrepPreviewDialog(SettingsPanelMixin, SheetOutputMixin, QDialog):
             self._show_pages()
             count = len(self.page_images)
         else:
-            sheets = self._sheets()
             self.outline.setHtml("<hr>".join(outline_html(s, self.options().sections)
-                                             for s in sheets))
+                                             for s in self._rendering))
             self.stack.setCurrentIndex(self.PAGE_OUTLINE)
             count = _page_count(pdf)
         paper = dict(PAPERS)[self.paper.currentData()]
