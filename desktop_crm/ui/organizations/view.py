@@ -204,11 +204,13 @@ class OrganizationsView(QWidget):
         index = self.proxy.mapFromSource(self.model.index(source_row, 0))
         if not index.isValid():
             return False
+        row_changes = self.table.currentIndex().row() != index.row()  # then _current_changed shows it
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         self.table.scrollTo(index)
-        self.panel.show_organization(org_id)
+        if not row_changes:
+            self.panel.show_organization(org_id)
         return True
 
     def _current_changed(self, current, _previous) -> None:  # noqa: ANN001 (Qt indexes)
