@@ -18,10 +18,6 @@ from .models import STRENGTHS
 
 YOU = 0  # the node id of the profile ("you") in every graph
 
-_LIVE_EDGES = (
-    "SELECT coalesce(r.person_a_id, 0), r.person_b_id, r.strength, r.kind "
-    "FROM relationship r WHERE r.deleted_at IS NULL"
-)
 _TRASHED = "SELECT id FROM contact WHERE deleted_at IS NOT NULL"
 
 # Columns of :func:`contact_rows`, in order.
@@ -46,29 +42,13 @@ _CONTACTS = (
 )
 
 
-def iter_edges() -> Iterator[tuple[int, int, str, str]]:
-    """Every live relationship as (a, b, strength, kind), a = 0 for you.
-
-    A relationship with a trashed person is skipped; the trashed set is
-    small, so SQLite evaluates the ``NOT IN`` subquery once.
-    """
-    has_trash = db.execute_sql(f"SELECT EXISTS ({_TRASHED})").fetchone()[0]
-    sql = _LIVE_EDGES
-    if has_trash:
-        sql += (
-            f" AND r.person_b_id NOT IN ({_TRASHED})"
-            f" AND coalesce(r.person_a_id, 0) NOT IN ({_TRASHED})"
-        )
-    return iter(db.execute_sql(sql))
-
-
 def iter_edge_codes() -> Iterator[tuple[int, int, int]]:
     """Every live relationship as (a, b, strength index into STRENGTHS), a = 0 for you.
 
-    The fast path for building the graph: the same rows as :func:`iter_edges`
-    but with the strength as a small integer computed by SQLite, so a million
-    rows do not cost a million Python strings (unknown strengths read as
-    "known").
+    The strength is a small integer computed by SQLite, so a million rows do
+    not cost a million Python strings (unknown strengths read as "known"). A
+    relationship with a trashed person is skipped; the trashed set is small,
+    so SQLite evaluates the ``NOT IN`` subquery once.
     """
     cases = " ".join(f"WHEN '{name}' THEN {index}" for index, name in enumerate(STRENGTHS))
     default = STRENGTHS.index("known")
