@@ -77,10 +77,9 @@ class MeetingDialog(QDialog):
     def _load(self, meeting_id: int) -> None:
         m = meetings.get_meeting(meeting_id)
         self.setWindowTitle(f"Meeting with {m.contact_name}")
-        self.schedule.set_meeting(m)
+        self.schedule.set_meeting(m)  # its contact_changed also sets the suggestions' and drafts' person
         self.questions.load_meeting(meeting_id)
         self.outcome.load_meeting(m)
-        self.drafts.set_subject(m.contact_id, meeting_id)
         if m.status == "done":
             self.tabs.setCurrentWidget(self.outcome)
 
