@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..store.database import db
-from ..store.models import INTRODUCTION_STATUSES, Contact, Introduction, Meeting, utcnow
+from ..store.models import INTRODUCTION_STATUSES, Contact, Introduction, utcnow
 from .errors import NotFoundError, ValidationError
-from .relationships import add_relationship, find_relationship
+from .lookups import live_meeting
 from .validation import clean_text
 
 
@@ -58,7 +58,6 @@ def record_introduction(
     meeting_id: int | None = None,
     status: str = "promised",
     note: str = "",
-    link_kind: str = "other",
 ) -> IntroductionView:
     """Record that ``introducer_id`` (None = nobody: you) introduces you to ``introduced``.
 
@@ -68,13 +67,11 @@ def record_introduction(
     that meeting is the introducer.
     """
     from .contacts import create_contact
+    from .network.links import record_introduction_link  # local: the network package loads networkx
 
     status = validate_status(status)
-    meeting = None
     if meeting_id is not None:
-        meeting = Meeting.get_or_none((Meeting.id == meeting_id) & Meeting.deleted_at.is_null())
-        if meeting is None:
-            raise NotFoundError(f"no meeting with id {meeting_id}")
+        meeting = live_meeting(meeting_id)
         if introducer_id is None:
             introducer_id = meeting.contact_id
     introducer = _contact(introducer_id, "introducer") if introducer_id is not None else None
@@ -96,11 +93,7 @@ def record_introduction(
             status=status,
             note=clean_text(note),
         )
-        how = f"introduced by {introducer.full_name}" if introducer else "introduced"
-        if find_relationship(None, introduced_id) is None:
-            add_relationship(None, introduced_id, "introduced_by", "acquaintance", how=how)
-        if introducer_id is not None and find_relationship(introducer_id, introduced_id) is None:
-            add_relationship(introducer_id, introduced_id, link_kind, "known", how="introduced you")
+        record_introduction_link(introducer_id, introduced_id)
     return get_introduction(row.id)
 
 
