@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import gc
 import threading
-import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -44,13 +43,10 @@ EDGE_ATTRS = tuple({"w": STRENGTH_COST[name] + PERSON_COST, "s": index} for inde
 
 @dataclass
 class NetworkGraph:
-    """The graph and what it was built from; distances from you are computed on demand."""
+    """The graph and the cache key it was built for; distances from you are computed on demand."""
 
     graph: nx.Graph
     key: tuple[str, int] = ("", -1)
-    responsive: set[int] = field(default_factory=set)
-    avoid: dict[int, str] = field(default_factory=dict)
-    seconds: float = 0.0
     _levels: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def steps_from_you(self, max_steps: int = 3) -> dict[int, int]:
@@ -134,19 +130,10 @@ def apply_person_costs(graph: nx.Graph, responsive: Iterable[int], avoid: dict[i
 
 def load_graph() -> NetworkGraph:
     """Read the whole network from the database and weight it (no cache)."""
-    started = time.perf_counter()
     key = graph_key()
     graph = build_graph(store_graph.iter_edge_codes())
-    responsive = store_graph.responsive_ids()
-    avoid = store_graph.avoid_ids()
-    apply_person_costs(graph, responsive, avoid)
-    return NetworkGraph(
-        graph=graph,
-        key=key,
-        responsive=responsive,
-        avoid=avoid,
-        seconds=time.perf_counter() - started,
-    )
+    apply_person_costs(graph, store_graph.responsive_ids(), store_graph.avoid_ids())
+    return NetworkGraph(graph=graph, key=key)
 
 
 _cache: dict[str, NetworkGraph] = {}
@@ -234,11 +221,6 @@ def hops_from(graph: nx.Graph, source: int, max_steps: int) -> dict[int, tuple[i
                     nxt.append(nbr)
         frontier = nxt
     return found
-
-
-def steps_from(graph: nx.Graph, source: int, max_steps: int) -> dict[int, int]:
-    """Node -> steps from ``source`` for nodes 1..max_steps away (source excluded)."""
-    return {node: hop[0] for node, hop in hops_from(graph, source, max_steps).items()}
 
 
 def strength_name(index: int) -> str:
