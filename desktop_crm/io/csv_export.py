@@ -31,28 +31,25 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]],
-              formula_safe: bool = True) -> bytes:
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     """The whole CSV document as UTF-8 bytes with a BOM."""
     buffer = io.StringIO(newline="")
-    _write(buffer, header, rows, formula_safe)
+    _write(buffer, header, rows)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
 def write_csv(path: str | os.PathLike[str], header: Sequence[str],
-              rows: Iterable[Sequence[object]], formula_safe: bool = True) -> None:
+              rows: Iterable[Sequence[object]]) -> None:
     """Write a CSV file (UTF-8 with BOM, CRLF, formula-safe cells)."""
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        _write(handle, header, rows, formula_safe)
+        _write(handle, header, rows)
 
 
-def _write(handle: io.TextIOBase, header: Sequence[str], rows: Iterable[Sequence[object]],
-           formula_safe: bool) -> None:
+def _write(handle: io.TextIOBase, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     writer = csv.writer(handle, lineterminator="\r\n")
-    clean = safe_cell if formula_safe else (lambda v: "" if v is None else str(v))
-    writer.writerow([clean(h) for h in header])
+    writer.writerow([safe_cell(h) for h in header])
     for row in rows:
-        writer.writerow([clean(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
 
 
 _SIMPLE = (("First Name", "first_name"), ("Middle Name", "middle_name"),

@@ -57,13 +57,12 @@ def guess_mapping(header: list[str], rows: list[list[str]], start: int) -> dict[
             mapping[col] = "last_name" if surname else "name"
         elif keys[col] in NAME_OR_FIRST:
             mapping[col] = "first_name" if "last_name" in fields else "name"
-    if mapping.values() and "name" in mapping.values() and "first_name" in mapping.values():
+    if {"name", "first_name", "last_name"} <= set(mapping.values()):
         # "Name" beside first *and* last name is a display name: keep it as extra.
-        if "last_name" in mapping.values():
-            for col, name in mapping.items():
-                if name == "name":
-                    mapping[col] = "extra"
-    for col, index in zip(header, range(len(header)), strict=True):
+        for col, name in mapping.items():
+            if name == "name":
+                mapping[col] = "extra"
+    for index, col in enumerate(header):
         if mapping[col] == "extra":
             sniffed = sniff_values(column_values(rows, start, index))
             if sniffed:
@@ -73,7 +72,7 @@ def guess_mapping(header: list[str], rows: list[list[str]], start: int) -> dict[
 
 def sniff_values(values: list[str]) -> str | None:
     """``email``/``linkedin_url``/``phone`` if >= 80 % of the values look like it."""
-    if len(values) < 1:
+    if not values:
         return None
     need = max(1, int(len(values) * 0.8 + 0.999))
     lowered = [v.lower() for v in values]

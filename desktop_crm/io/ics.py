@@ -27,7 +27,6 @@ class IcsEvent:
     description: str = ""
     location: str = ""
     status: str = "CONFIRMED"
-    stamp: dt.datetime | None = None  # aware UTC; now when None
 
 
 def events_to_ics(events: Iterable[IcsEvent], name: str = "Desktop CRM meetings") -> bytes:
@@ -58,7 +57,7 @@ def _event(item: IcsEvent, now: dt.datetime) -> Event:
         raise ValueError(f"event {item.uid}: status '{item.status}' is not one of {', '.join(STATUSES)}")
     event = Event()
     event.add("uid", item.uid)
-    event.add("dtstamp", item.stamp or now)
+    event.add("dtstamp", now)
     event.add("dtstart", item.start)
     event.add("dtend", end_of(item))
     event.add("summary", item.summary)

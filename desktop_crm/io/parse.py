@@ -34,13 +34,11 @@ from pathlib import Path
 from . import generic, google, linkedin, outlook, vcard
 from .csv_export import write_csv
 from .formats import FORMATS, detect_csv_format, looks_like_vcard
-from .generic import FIELDS as _FIELDS
 from .generic import normalise_header
 from .reading import decode, find_header, iter_rows, sniff_delimiter
 from .records import ImportFileError, ParseResult, RowProblem
-from .row_engine import build_records
+from .row_engine import FIELDS, build_records
 
-FIELDS: list[str] = list(_FIELDS)
 SAMPLE_COUNT = 3
 # Records read before the rest is streamed: a preamble of up to 50 (see find_header),
 # the header, and the 1,000 rows generic.guess_mapping sniffs values from.

@@ -17,7 +17,6 @@ down a column (first names, companies, titles, places) are interned, so a
 
 from __future__ import annotations
 
-import gc
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -41,8 +40,7 @@ SINGLE_FIELDS = (
 )
 JOIN_FIELDS = {"location": ", ", "notes": "\n"}
 MULTI_FIELDS = ("email", "phone", "email_label", "phone_label", "tags", "website")
-FIELDS = [*SINGLE_FIELDS[:4], *SINGLE_FIELDS[4:], "location", "notes", *MULTI_FIELDS,
-          "extra", "ignore"]
+FIELDS = [*SINGLE_FIELDS, "location", "notes", *MULTI_FIELDS, "extra", "ignore"]
 
 
 @dataclass(slots=True)
@@ -101,25 +99,6 @@ def _plan(header: list[str], mapping: dict[str, str], options: Options) -> _Plan
     return plan
 
 
-def build_records(rows: Iterable[list[str]], first_number: int, header: list[str],
-                  mapping: dict[str, str], options: Options, result: ParseResult) -> None:
-    """Append a record, problem or warnings to ``result`` for each data row.
-
-    ``rows`` are the CSV records after the header (any iterable: the reader
-    streams them) and ``first_number`` the row number of the first, as a
-    spreadsheet counts (see :mod:`.records`).  Blank rows are skipped.
-    The cyclic garbage collector is paused meanwhile: building 100k records
-    creates no cycles, yet would trigger many full collections.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        _build(rows, first_number, header, mapping, options, result)
-    finally:
-        if enabled:
-            gc.enable()
-
-
 # Fields whose values repeat down a column: held once each (sys.intern).
 # (Not last names: most are unique in a real network, and interning costs time.)
 _SHARED = frozenset({"first_name", "organization", "title", "department", "industry",
@@ -135,8 +114,15 @@ def _unquoted(cells: list[str]) -> list[str]:
     return out
 
 
-def _build(rows: Iterable[list[str]], first_number: int, header: list[str],
-           mapping: dict[str, str], options: Options, result: ParseResult) -> None:
+def build_records(rows: Iterable[list[str]], first_number: int, header: list[str],
+                  mapping: dict[str, str], options: Options, result: ParseResult) -> None:
+    """Append a record, problem or warnings to ``result`` for each data row.
+
+    ``rows`` are the CSV records after the header (any iterable: the reader
+    streams them) and ``first_number`` the row number of the first, as a
+    spreadsheet counts (see :mod:`.records`).  Blank rows are skipped.
+    The caller (``parse.parse_bytes``) pauses the cyclic garbage collector.
+    """
     plan = _plan(header, mapping, options)
     width = len(header)
     empty = options.empty_values
@@ -163,11 +149,12 @@ def _build(rows: Iterable[list[str]], first_number: int, header: list[str],
             if len(cells) < width:
                 cells = cells + [""] * (width - len(cells))
             else:
-                spilled = [f"column {width + i + 1}" for i, v in enumerate(cells[width:])
-                           if v.strip()]
-                for i, value in enumerate(cells[width:]):
-                    if value.strip():
-                        extra[f"column {width + i + 1}"] = value.strip()
+                spilled = []
+                for position, value in enumerate(cells[width:], width + 1):
+                    if value := value.strip():
+                        column = f"column {position}"
+                        spilled.append(column)
+                        extra[column] = value
                 cells = cells[:width]
                 if spilled:
                     warnings.append(RowProblem(
