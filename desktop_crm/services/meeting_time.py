@@ -111,19 +111,6 @@ def utc_to_local(utc_naive: dt.datetime, tz: str) -> dt.datetime:
     return utc_naive.replace(tzinfo=UTC).astimezone(zi)
 
 
-def is_ambiguous(local: dt.datetime, tz: str) -> bool:
-    """True when this wall time happens twice (the night clocks go back)."""
-    zi = zone(tz)
-    first = local.replace(tzinfo=zi, fold=0).utcoffset()
-    second = local.replace(tzinfo=zi, fold=1).utcoffset()
-    return first != second and _exists(local, zi)
-
-
-def _exists(local: dt.datetime, zi: ZoneInfo) -> bool:
-    aware = local.replace(tzinfo=zi, fold=0)
-    return aware.astimezone(UTC).astimezone(zi).replace(tzinfo=None) == local.replace(tzinfo=None)
-
-
 def parse_day(text: str, field: str = "date") -> dt.date:
     """Read '2026-12-01' as a date, or a ValidationError naming the field."""
     raw = (text or "").strip()

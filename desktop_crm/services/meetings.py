@@ -76,20 +76,20 @@ def _clean(data: Mapping[str, Any], partial: bool) -> dict[str, Any]:
     errors: list[ValidationError] = []
     clean: dict[str, Any] = {}
 
-    def attempt(key: str, fn: Any) -> None:
+    def attempt(fn: Any) -> None:
         try:
             fn()
         except ValidationError as exc:
             errors.append(exc)
 
     if not partial or "when" in data or "tz" in data:
-        attempt("when", lambda: clean.update(zip(("starts_at", "tz"), _start_from(data), strict=True)))
+        attempt(lambda: clean.update(zip(("starts_at", "tz"), _start_from(data), strict=True)))
     if "minutes" in data and data["minutes"] is not None:
-        attempt("minutes", lambda: clean.__setitem__("minutes", validate_minutes(data["minutes"])))
+        attempt(lambda: clean.__setitem__("minutes", validate_minutes(data["minutes"])))
     if "kind" in data and data["kind"]:
-        attempt("kind", lambda: clean.__setitem__("kind", validate_kind(data["kind"])))
+        attempt(lambda: clean.__setitem__("kind", validate_kind(data["kind"])))
     if "status" in data and data["status"]:
-        attempt("status", lambda: clean.__setitem__("status", validate_status(data["status"])))
+        attempt(lambda: clean.__setitem__("status", validate_status(data["status"])))
     for key in TEXT_FIELDS:
         if key in data:
             clean[key] = clean_text(data[key])

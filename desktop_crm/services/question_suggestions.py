@@ -85,7 +85,7 @@ def suggest_for_contact(
     if contact is None:
         raise NotFoundError(f"no contact with id {contact_id}")
     on_meeting, answered_here = _already(contact_id, meeting_id)
-    unanswered, answer_counts = _history(contact_id)
+    unanswered, answer_counts = _history()
     org_unanswered = _org_unanswered(contact)
     tags = person_tags(contact)
     scored: list[SuggestedQuestion] = []
@@ -169,7 +169,7 @@ def _already(contact_id: int, meeting_id: int | None) -> tuple[set[int], set[int
     return on_meeting, answered
 
 
-def _history(contact_id: int) -> tuple[set[int], dict[int, int]]:
+def _history() -> tuple[set[int], dict[int, int]]:
     """(questions asked in held meetings with no answer, answers per question)."""
     unanswered: set[int] = set()
     counts: dict[int, int] = {}

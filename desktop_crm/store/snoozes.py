@@ -22,10 +22,6 @@ def set_snooze(contact_id: int, kind: str, until: dt.datetime) -> None:
     )
 
 
-def clear_snooze(contact_id: int, kind: str) -> None:
-    db.execute_sql("DELETE FROM reminder_snooze WHERE contact_id = ? AND kind = ?", (contact_id, kind))
-
-
 def snoozed_ids(kind: str, now: dt.datetime, contact_ids: Iterable[int] | None = None) -> set[int]:
     """Contacts whose ``kind`` reminder is still hidden at ``now``."""
     rows = db.execute_sql(
