@@ -76,8 +76,7 @@ def rank_gatekeepers(limit: int = 20, network: NetworkGraph | None = None) -> li
             + WEIGHTS["meetings"] * met / top_m
             + WEIGHTS["betweenness"] * bet / top_b
         )
-        person = Person(cid, " ".join(p for p in (row[1], row[2]) if p), row[4], row[5], row[6], row[7], row[8])
-        ranked.append(Gatekeeper(person, given, met, bet, links.get(cid, 0), bool(row[10]), score))
+        ranked.append(Gatekeeper(Person.from_row(row), given, met, bet, links.get(cid, 0), bool(row[10]), score))
     ranked.sort(key=lambda g: (-g.score, g.person.name.casefold()))
     best = ranked[:limit]
     best += [g for g in ranked[limit:] if g.flagged]

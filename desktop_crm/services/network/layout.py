@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ...store import graph as store_graph
 from .graph import YOU, NetworkGraph, get_graph, strength_name
+from .paths import row_name
 
 MAX_NODES = 2000
 RING = 170.0  # distance between rings, scene units
@@ -102,7 +103,7 @@ def build_map(
             nodes.append(
                 MapNode(
                     node_id,
-                    " ".join(p for p in (row[1], row[2]) if p),
+                    row_name(row),
                     x,
                     y,
                     steps.get(node_id, -1),

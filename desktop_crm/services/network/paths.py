@@ -43,6 +43,16 @@ class Person:
     location: str = ""
     tier: str = ""
 
+    @classmethod
+    def from_row(cls, row: tuple) -> Person:
+        """From a row of :func:`desktop_crm.store.graph.contact_rows`."""
+        return cls(row[0], row_name(row), row[4], row[5], row[6], row[7], row[8])
+
+
+def row_name(row: tuple) -> str:
+    """'First Last' of a row of :func:`desktop_crm.store.graph.contact_rows`."""
+    return " ".join(p for p in (row[1], row[2]) if p)
+
 
 @dataclass
 class PathStep:
@@ -231,18 +241,7 @@ def describe_paths(raw: list[tuple[float, list[int]]]) -> list[WarmPath]:
 
 
 def _people(ids: set[int]) -> dict[int, Person]:
-    return {
-        row[0]: Person(
-            id=row[0],
-            name=" ".join(p for p in (row[1], row[2]) if p),
-            organization=row[4],
-            title=row[5],
-            industry=row[6],
-            location=row[7],
-            tier=row[8],
-        )
-        for row in store_graph.contact_rows(ids)
-    }
+    return {row[0]: Person.from_row(row) for row in store_graph.contact_rows(ids)}
 
 
 def _add_first_ask(result: PathResult) -> None:
@@ -288,7 +287,7 @@ def suggest_nearby(
         return []
     ranked = []
     for row in store_graph.contact_rows(n for n in steps if n not in exclude):
-        person = Person(row[0], " ".join(p for p in (row[1], row[2]) if p), row[4], row[5], row[6], row[7], row[8])
+        person = Person.from_row(row)
         for rank, (what, value) in enumerate(reasons):
             if what == "org" and row[3] == value:
                 reason = f"works at {person.organization}"

@@ -14,7 +14,7 @@ from ...store.models import TIERS
 from ..errors import ValidationError
 from ..validation import clean_text
 from .graph import NetworkGraph, get_graph
-from .paths import Person
+from .paths import Person, row_name
 
 MAX_STEPS = 3
 
@@ -79,9 +79,8 @@ def wide_angle(flt: WideAngleFilter, network: NetworkGraph | None = None, limit:
             continue
         steps, via = hops[cid]
         via_row = rows.get(via)
-        via_name = " ".join(p for p in (via_row[1], via_row[2]) if p) if via_row else ""
-        person = Person(cid, " ".join(p for p in (row[1], row[2]) if p), row[4], row[5], row[6], row[7], row[8])
-        hits.append(WideAngleHit(person, steps, via, via_name))
+        via_name = row_name(via_row) if via_row else ""
+        hits.append(WideAngleHit(Person.from_row(row), steps, via, via_name))
     hits.sort(key=lambda h: (h.steps, h.person.name.casefold()))
     return hits[:limit] if limit is not None else hits
 
