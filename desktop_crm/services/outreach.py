@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..store.contact_dates import refresh_contact_dates
+from ..store.contact_table import chunked
 from ..store.database import db
 from ..store.models import OUTREACH_CHANNELS, Contact, Meeting, OutreachAttempt, utcnow
 from ..store.snoozes import set_snooze, snoozed_ids, snoozed_until
@@ -245,14 +246,14 @@ def _states(people: list[Contact], now: dt.datetime | None) -> list[OutreachStat
     now = now or utcnow()
     ids = [c.id for c in people]
     attempts: dict[int, list[OutreachAttempt]] = {i: [] for i in ids}
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids):
         for row in OutreachAttempt.select().where(OutreachAttempt.contact.in_(chunk)).order_by(
             OutreachAttempt.at, OutreachAttempt.id
         ):
             attempts[row.contact_id].append(row)
     held: dict[int, dt.datetime] = {}
     planned: set[int] = set()
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids):
         for m in Meeting.select(Meeting.contact, Meeting.starts_at, Meeting.status).where(
             Meeting.contact.in_(chunk), Meeting.deleted_at.is_null()
         ):
@@ -285,10 +286,6 @@ def _state(
         suggest_dormant=streak >= ATTEMPT_LIMIT and not quiet,
         follow_up_due_at=due,
     )
-
-
-def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
-    return [ids[i : i + size] for i in range(0, len(ids), size)]
 
 
 def _view(row: OutreachAttempt) -> OutreachView:

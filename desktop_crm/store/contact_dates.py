@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .contact_table import chunked
 from .database import db
 
 _LAST = (
@@ -27,8 +28,6 @@ def refresh_contact_dates(contact_ids: Iterable[int] | None = None) -> None:
     if contact_ids is None:
         db.execute_sql(f"UPDATE contact SET {_LAST}, {_NEXT}")
         return
-    ids = list(contact_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in chunked(contact_ids):
         marks = ", ".join("?" for _ in chunk)
         db.execute_sql(f"UPDATE contact SET {_LAST}, {_NEXT} WHERE id IN ({marks})", chunk)
