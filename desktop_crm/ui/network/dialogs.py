@@ -33,6 +33,7 @@ from ...services.contacts import get_contact
 from ...services.errors import ServiceError, ValidationError
 from ...services.relationships import (
     add_relationship,
+    bulk_link,
     list_relationships,
     remove_relationship,
     update_relationship,
@@ -331,11 +332,10 @@ class RelationshipDialog(QDialog):
             self.bulk_error.show()
             return False
         try:
-            for person in dict.fromkeys(people):
-                if person != target:
-                    add_relationship(
-                        person, target, self.bulk_kind.currentData(), self.bulk_strength.currentData(), self.bulk_how.text()
-                    )
+            bulk_link(
+                dict.fromkeys(people), target, self.bulk_kind.currentData(), self.bulk_strength.currentData(),
+                self.bulk_how.text(),
+            )
         except ServiceError as exc:
             self.bulk_error.setText(str(exc))
             self.bulk_error.show()
