@@ -168,20 +168,21 @@ def _topic(contact: Contact, topic: str | None) -> str:
     return (topic or "").strip() or (contact.industry.strip().lower() or "your field")
 
 
-def draft_meeting_request(contact_id: int, topic: str | None = None, minutes: int = 30) -> EmailDraft:
-    """Asking for an informational interview."""
+def _request(template: str, contact_id: int, topic: str | None, minutes: int) -> EmailDraft:
     contact = _contact(contact_id)
     values = {**_you(), **_about(contact, "contact"), "organization": _org(contact)}
     values |= {"topic": _topic(contact, topic), "minutes": minutes}
-    return EmailDraft("meeting_request", _email(contact), *render("meeting_request", values))
+    return EmailDraft(template, _email(contact), *render(template, values))
+
+
+def draft_meeting_request(contact_id: int, topic: str | None = None, minutes: int = 30) -> EmailDraft:
+    """Asking for an informational interview."""
+    return _request("meeting_request", contact_id, topic, minutes)
 
 
 def draft_follow_up(contact_id: int, topic: str | None = None, minutes: int = 30) -> EmailDraft:
     """A gentle nudge after an unanswered request (the app suggests stopping after three)."""
-    contact = _contact(contact_id)
-    values = {**_you(), **_about(contact, "contact"), "organization": _org(contact)}
-    values |= {"topic": _topic(contact, topic), "minutes": minutes}
-    return EmailDraft("follow_up", _email(contact), *render("follow_up", values))
+    return _request("follow_up", contact_id, topic, minutes)
 
 
 def meeting_when_phrase(starts_at: dt.datetime, tz: str, now: dt.datetime | None = None) -> str:
