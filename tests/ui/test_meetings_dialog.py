@@ -228,3 +228,20 @@ def test_a_refused_introduction_saves_nothing_and_keeps_what_was_typed(qtbot, co
     assert get_contact(person).status == "to_contact"
     assert len(dialog.outcome.pending_intros) == 1 and len(dialog.outcome.pending_actions) == 1
     assert [q.text for q in dialog.questions.chosen] == ["How did the Acme grid project start?"]
+
+
+def test_questions_already_chosen_are_not_suggested_again(qtbot, demo_db) -> None:
+    from desktop_crm.services import answers, meetings
+    from desktop_crm.store.models import Meeting
+    from desktop_crm.ui.context import AppContext
+    from desktop_crm.ui.meetings.dialogs import MeetingDialog
+
+    for row in Meeting.select():
+        chosen = {q.question_id for q in answers.meeting_questions(row.id)}
+        dialog = MeetingDialog(AppContext(demo_db), meeting_id=row.id)
+        qtbot.addWidget(dialog)
+        suggested = {
+            dialog.questions.suggestion_list.item(i).data(0x0100)[0]
+            for i in range(dialog.questions.suggestion_list.count())
+        }
+        assert not chosen & suggested, meetings.get_meeting(row.id).contact_name

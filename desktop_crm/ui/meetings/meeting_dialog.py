@@ -77,8 +77,10 @@ class MeetingDialog(QDialog):
     def _load(self, meeting_id: int) -> None:
         m = meetings.get_meeting(meeting_id)
         self.setWindowTitle(f"Meeting with {m.contact_name}")
-        self.schedule.set_meeting(m)  # its contact_changed also sets the suggestions' and drafts' person
+        # The chosen questions first: setting the meeting's person (contact_changed)
+        # builds the suggestions, which leave out the questions already chosen.
         self.questions.load_meeting(meeting_id)
+        self.schedule.set_meeting(m)
         self.outcome.load_meeting(m)
         if m.status == "done":
             self.tabs.setCurrentWidget(self.outcome)
