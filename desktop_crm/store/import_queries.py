@@ -95,10 +95,6 @@ def tags() -> Iterator[tuple[int, str]]:
     return iter(db.execute_sql("SELECT id, name FROM tag ORDER BY id"))
 
 
-def next_id(table: str) -> int:
-    return int(db.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
-
-
 def fetch_rows(table: str, ids: Sequence[int]) -> list[dict[str, Any]]:
     """Whole rows of ``table`` by id, as stored (for restoring them exactly)."""
     columns = [row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")')]
@@ -124,19 +120,17 @@ def record_changes(rows: Iterable[tuple[int, str, int, str, str]]) -> None:
 def record_created_ranges(batch_id: int, ranges: Iterable[tuple[str, int, int]]) -> None:
     """One ``create_range`` ImportChange per (table, first id, last id) the batch created.
 
-    ``row_id`` holds the first id and ``old_values`` ``{"last": N}``; batches
-    written before ranges existed hold one ``create`` row per id, and both
-    are read by :func:`created_spans`.
+    ``row_id`` holds the first id and ``old_values`` ``{"last": N}`` (read back by
+    :func:`range_last`); batches written before ranges existed hold one
+    ``create`` row per id.
     """
     record_changes((batch_id, table, first, "create_range", json.dumps({"last": last}))
                    for table, first, last in ranges if last >= first)
 
 
-def range_last(action: str, row_id: int, old_values: str) -> int:
-    """The last id an ImportChange covers: its own for a row, ``last`` for a range."""
-    if action == "create_range":
-        return int(json.loads(old_values)["last"])
-    return row_id
+def range_last(old_values: str) -> int:
+    """The last id a ``create_range`` ImportChange covers."""
+    return int(json.loads(old_values)["last"])
 
 
 def changes_of(batch_id: int) -> list[tuple[str, int, str, str]]:
@@ -216,10 +210,6 @@ def restore_rows(table: str, rows: Sequence[dict[str, Any]]) -> None:
     for columns, values in by_columns.items():
         sets = ", ".join(f'"{c}" = ?' for c in columns)
         db.connection().executemany(f'UPDATE "{table}" SET {sets} WHERE id = ?', values)
-
-
-def pause_fts() -> None:
-    db.execute_sql("UPDATE fts_state SET paused = 1")
 
 
 def reindex_contacts_fts(first_new: int, last_new: int, changed: Sequence[int]) -> None:

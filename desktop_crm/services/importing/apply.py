@@ -65,7 +65,7 @@ class _Ids:
     def take(self, table: str) -> int:
         value = self.next.get(table)
         if value is None:
-            value = self.first[table] = q.next_id(table)
+            value = self.first[table] = store_bulk.next_id(table)
         self.next[table] = value + 1
         return value
 
@@ -223,7 +223,7 @@ def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any],
     items = [i for i in plan.items if i.action in ("new", "review", "update")]
     for item in items:
         builder.prepare(item)
-    q.pause_fts()
+    store_bulk.pause_fts()
     q.insert_rows("organization", _COLUMNS["organization"], builder.new_orgs)
     q.insert_rows("tag", _COLUMNS["tag"], builder.new_tags)
     updated: list[int] = []

@@ -72,38 +72,17 @@ class NearDuplicateFinder:
     the first one added wins, so they are kept as name -> first person.
     """
 
-    def __init__(self, describe: Callable[[Any], tuple[str, int | None, int | None]]
-                 = lambda who: who) -> None:
+    def __init__(self, describe: Callable[[Any], tuple[str, int | None, int | None]]) -> None:
         self._describe = describe
         # block -> (folded names, who): parallel lists, so a search passes the names as is.
         self._blocks: dict[str, tuple[list[str], list[Any]]] = {}
         self._exact: dict[str, Any] = {}  # "n:<name>" / "x:<name>" -> first person added
         self._org_blocks: dict[str, str] = {}  # organization as written -> org_block()
 
-    def add(
-        self,
-        name_key: str,
-        display: str,
-        organization: str,
-        emails: Sequence[str],
-        contact_id: int | None = None,
-        row: int | None = None,
-    ) -> None:
-        """Add a person by value (the finder's plain form; see :meth:`find_and_add`)."""
-        if name_key:
-            keys = self._block_keys(name_key, self._org(organization), emails)
-            self._add(name_key, keys, (display, contact_id, row))
-
-    def find(self, name_key: str, organization: str, emails: Sequence[str]) -> Candidate | None:
-        """The most similar person in a shared block, at or above the threshold."""
-        if not name_key:
-            return None
-        org = self._org(organization)
-        return self._find(name_key, org, self._block_keys(name_key, org, emails))
-
     def find_and_add(self, name_key: str, organization: str, emails: Sequence[str],
                      who: Any) -> Candidate | None:
-        """:meth:`find`, then add ``who`` (described later by ``describe``), keys computed once."""
+        """The most similar person in a shared block, at or above the threshold; then add
+        ``who`` (described later by ``describe``), keys computed once."""
         if not name_key:
             return None
         org = self._org(organization)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ...io.formats import FORMATS
 from ...io.parse import FIELDS, parse_file
 from ...io.records import ImportFileError, ParseResult, RowProblem
 from ...store.database import db
@@ -25,7 +26,7 @@ from .apply import Progress, write_plan
 from .plan import plan_import
 from .preview import ImportPreview
 
-FORMAT_CHOICES = ("auto", "linkedin", "google", "outlook", "vcard", "generic")
+FORMAT_CHOICES = ("auto", *FORMATS)
 
 
 class ImportFileProblem(ServiceError):

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from ...store import bulk as store_bulk
 from ...store import import_queries as q
 from ...store.database import db
 from ...store.models import utcnow
@@ -75,8 +76,7 @@ def undo_import(batch_id: int, force: bool = False) -> dict[str, int]:
             if action == "create":
                 created.setdefault(table, []).append(row_id)
             elif action == "create_range":
-                spans.setdefault(table, []).append(
-                    (row_id, q.range_last(action, row_id, old_values)))
+                spans.setdefault(table, []).append((row_id, q.range_last(old_values)))
             else:
                 updated.setdefault(table, []).append(json.loads(old_values))
         if not force:
@@ -84,7 +84,7 @@ def undo_import(batch_id: int, force: bool = False) -> dict[str, int]:
             for first, last in spans.get("contact", []):
                 contacts.extend(range(first, last + 1))
             _refuse_if_used(batch_id, contacts)
-        q.pause_fts()
+        store_bulk.pause_fts()
         for table, rows in updated.items():
             q.restore_rows(table, rows)
         for table in q.UNDO_DELETE_ORDER:
