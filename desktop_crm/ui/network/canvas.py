@@ -25,8 +25,6 @@ LABEL_CELL = 64.0  # grid cell (pixels) for the label overlap check
 class NetworkCanvas(QGraphicsView):
     node_clicked = Signal(int)
     node_double_clicked = Signal(int)
-    node_hovered = Signal(int)  # -1 when the pointer leaves a node
-    pinned_changed = Signal()
     node_menu_requested = Signal(int, QPoint)  # person, global position
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -48,7 +46,6 @@ class NetworkCanvas(QGraphicsView):
         self.pinned: dict[int, tuple[float, float]] = {}
         self.mutual_lookup: Callable[[int], tuple[list[str], int]] | None = None
         self.current_map: NetworkMap | None = None
-        self._highlighted: set[int] = set()
         self._filter: set[int] | None = None
 
     # --- building -----------------------------------------------------------------
@@ -59,7 +56,7 @@ class NetworkCanvas(QGraphicsView):
         if self.edge_layer.scene() is scene:
             scene.removeItem(self.edge_layer)  # kept across maps; clear() would delete it
         scene.clear()
-        self.nodes, self.edges, self._highlighted = {}, [], set()
+        self.nodes, self.edges = {}, []
         self.current_map = network_map
         suggested = set(suggested)
         for node in network_map.nodes:
@@ -135,14 +132,12 @@ class NetworkCanvas(QGraphicsView):
             self.pinned.pop(item.node_id, None)
         item.update()
         self.update_labels()
-        self.pinned_changed.emit()
 
     def unpin_all(self) -> None:
         self.pinned.clear()
         for item in self.nodes.values():
             item.pinned = False
             item.update()
-        self.pinned_changed.emit()
 
     def highlight_paths(self, paths: Iterable[list[int]]) -> None:
         """Ring the people and thicken the ties along each path; an empty list clears."""
@@ -166,7 +161,6 @@ class NetworkCanvas(QGraphicsView):
             if frozenset((edge.a.node_id, edge.b.node_id)) in ties:
                 edge.highlighted = True
         self.edge_layer.update()
-        self._highlighted = on_path
         self.update_labels()
 
     def apply_filter(self, keep: set[int] | None) -> None:
@@ -209,14 +203,10 @@ class NetworkCanvas(QGraphicsView):
                 taken.setdefault(cell, []).append(screen)
             label.setVisible(True)
 
-    def hover_node(self, item: NodeItem | None) -> None:
+    def hover_node(self, item: NodeItem) -> None:
         """Tooltip with mutual connections, computed on first hover of each person."""
-        if item is None:
-            self.node_hovered.emit(-1)
-            return
         if not item.toolTip():
             item.setToolTip(self.describe(item))
-        self.node_hovered.emit(item.node_id)
 
     def describe(self, item: NodeItem) -> str:
         node = item.node

@@ -59,8 +59,6 @@ class Edge:
         self.a, self.b, self.strength = a, b, strength
         self.highlighted = False
         self.visible = True
-        a.edges.append(self)
-        b.edges.append(self)
 
     def line(self) -> QLineF:
         return QLineF(self.a.pos(), self.b.pos())
@@ -162,7 +160,6 @@ class NodeItem(QGraphicsEllipseItem):
         super().__init__(-r, -r, 2 * r, 2 * r)
         self.canvas = canvas
         self.node = node
-        self.edges: list[Edge] = []
         self.pinned = False
         self.highlighted = False
         self.suggested_gatekeeper = False
@@ -256,7 +253,3 @@ class NodeItem(QGraphicsEllipseItem):
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         self.canvas.hover_node(self)
         super().hoverEnterEvent(event)
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
-        self.canvas.hover_node(None)
-        super().hoverLeaveEvent(event)
