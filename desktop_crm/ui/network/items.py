@@ -59,6 +59,8 @@ class Edge:
         self.a, self.b, self.strength = a, b, strength
         self.highlighted = False
         self.visible = True
+        a.edges.append(self)
+        b.edges.append(self)
 
     def line(self) -> QLineF:
         return QLineF(self.a.pos(), self.b.pos())
@@ -160,6 +162,7 @@ class NodeItem(QGraphicsEllipseItem):
         super().__init__(-r, -r, 2 * r, 2 * r)
         self.canvas = canvas
         self.node = node
+        self.edges: list[Edge] = []
         self.pinned = False
         self.highlighted = False
         self.suggested_gatekeeper = False
