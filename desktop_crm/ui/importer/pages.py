@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...io.parse import FIELDS
 from ...services.importing import COUNT_KEYS, FORMAT_CHOICES, ImportPreview
+from ..widgets.theme import heading_font, set_error_style, set_muted
 
 FIELD_LABELS = {
     "first_name": "First name", "middle_name": "Middle name", "last_name": "Last name",
@@ -49,17 +50,14 @@ MAX_ENTRIES = 500
 
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.25)
-    font.setBold(True)
-    label.setFont(font)
+    label.setFont(heading_font(label, 1.25))
     return label
 
 
 def _muted(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #5f6368;")
+    set_muted(label)
     return label
 
 
@@ -108,7 +106,7 @@ class ChoosePage(QWidget):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        set_error_style(self.error)
         self.error.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.error)
         layout.addStretch(2)
@@ -215,10 +213,7 @@ class CountsBar(QFrame):
         self.values: dict[str, QLabel] = {}
         for column, key in enumerate(COUNT_KEYS):
             number = QLabel("–")
-            font = number.font()
-            font.setPointSizeF(font.pointSizeF() * 1.6)
-            font.setBold(True)
-            number.setFont(font)
+            number.setFont(heading_font(number, 1.6))
             number.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             caption = QLabel(COUNT_LABELS[key])
             caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
