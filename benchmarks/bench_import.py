@@ -3,7 +3,7 @@
 Prints rows per second for
   * the baseline: the csv module plus raw sqlite3 ``executemany`` of the same
     rows into the same tables (organization, contact, contact_email) of a
-    fresh database, full-text triggers active, one transaction;
+    fresh database, full-text triggers paused, one transaction;
   * the fresh import (``services.importing.import_file``: parse, match, plan,
     write with undo records, index) into an empty database;
   * the re-import of the same file into that database (all unchanged);
