@@ -102,10 +102,12 @@ def surround(organization_id: int) -> Surround:
         )
     }
     intro_by: dict[int, list[tuple[int, str]]] = {}
-    for i in Introduction.select().where(
-        Introduction.introduced.in_(ids), Introduction.introducer.is_null(False), Introduction.status != "declined"
+    for i in (
+        Introduction.select(Introduction.introduced, Contact.id, Contact.first_name, Contact.last_name)
+        .join(Contact, on=Introduction.introducer == Contact.id)
+        .where(Introduction.introduced.in_(ids), Introduction.status != "declined")
     ):
-        intro_by.setdefault(i.introduced_id, []).append((i.introducer_id, i.introducer.full_name))
+        intro_by.setdefault(i.introduced_id, []).append((i.introducer.id, i.introducer.full_name))
     stems = role_words(get_profile().target_roles)
     rows = [
         SurroundPerson(
