@@ -13,6 +13,8 @@ import logging
 import re
 from collections.abc import Iterable
 
+from peewee import JOIN
+
 from ..reports.prep_data import Interaction, Objectives
 from ..store.models import (
     Contact,
@@ -209,7 +211,10 @@ def candidates(contact: Contact, org: Organization | None, profile: ProfileView)
 
 
 def _people(ids: Iterable[int]) -> list[Contact]:
-    return list(Contact.select().where(Contact.id.in_(list(ids)), Contact.deleted_at.is_null()))
+    """Live contacts with their organization read in the same query."""
+    return list(Contact.select(Contact, Organization)
+                .join(Organization, JOIN.LEFT_OUTER, on=Contact.organization == Organization.id)
+                .where(Contact.id.in_(list(ids)), Contact.deleted_at.is_null()))
 
 
 def _label(person: Contact, org: Organization | None) -> str:
