@@ -28,6 +28,11 @@ from desktop_crm.reports.text import capped, clean, markup
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 WEEKDAYS = "Mon Tue Wed Thu Fri Sat Sun".split()
 SEP = ' <font color="#9AA5B1">\u00b7</font> '
+#: Table cells that sit flush: top-aligned, no padding (layout tables, not grids).
+FLUSH = (
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0))
 
 
 @dataclass(frozen=True)
@@ -239,10 +244,7 @@ class SheetBuilder:
         """Questions two to a row (read across). One table per row, so the
         heading keeps with the first row only and pages break between rows."""
         col = (width - COLUMN_GAP) / 2
-        style = TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+        style = TableStyle(FLUSH)
         return [Table([[blocks[i], "", blocks[i + 1] if i + 1 < len(blocks) else ""]],
                       colWidths=[col, COLUMN_GAP, col], style=style)
                 for i in range(0, len(blocks), 2)]
@@ -301,10 +303,7 @@ class SheetBuilder:
         row: list[object] = []
         for i, cell in enumerate(cells):
             row += [cell] if i == 0 else ["", cell]
-        commands = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]
+        commands = list(FLUSH)
         if ask_body:  # the one thing not to forget: set on a tinted panel
             commands += [("BACKGROUND", (0, 0), (0, 0), PANEL),
                          ("LEFTPADDING", (0, 0), (0, 0), 6), ("RIGHTPADDING", (0, 0), (0, 0), 6),
@@ -334,12 +333,7 @@ class SheetBuilder:
                 column[0][0].space_before = 0
         cells = [[f for part in column for f in part] for column in (left, right)]
         return [Table([[cells[0], "", cells[1]]], colWidths=[col, COLUMN_GAP, col],
-                      style=TableStyle([
-                          ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                          ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                          ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                          ("TOPPADDING", (0, 0), (-1, -1), 0),
-                          ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))]
+                      style=TableStyle(FLUSH))]
 
     def story(self, width: float, height: float) -> list[Flowable]:
         """All flowables of the sheet for a frame of ``width`` x ``height``."""
