@@ -10,8 +10,8 @@ must stay well under a frame budget on a realistic network. Figures printed
 * FindingsView.refresh vs ``list_findings()``;
 * OrganizationsView.refresh vs ``list_organizations()`` (one query), on the
   demo network and again after adding ``--orgs`` organizations of 5 people
-  each: the coverage numbers come from one surround per organization, so
-  this is the view that grows with the data.
+  each: the view that grows with the data. Its coverage numbers come from
+  ``coverage_overview()``'s grouped queries (see ``bench_surround.py``).
 """
 
 from __future__ import annotations
