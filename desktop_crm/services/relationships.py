@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from peewee import JOIN
+
 from ..store.database import db
 from ..store.models import RELATIONSHIP_KINDS, Contact, Relationship, utcnow
 from .errors import NotFoundError, ValidationError
@@ -116,6 +118,16 @@ def bulk_link(people: Iterable[int], to: int, kind: str = "colleague", strength:
     return count
 
 
+def _with_people() -> Any:
+    """Relationships with both people joined in, so a list reads no row per person."""
+    person_a, person_b = Contact.alias(), Contact.alias()
+    return (
+        Relationship.select(Relationship, person_a, person_b)
+        .join_from(Relationship, person_a, JOIN.LEFT_OUTER, on=(Relationship.person_a == person_a.id), attr="person_a")
+        .join_from(Relationship, person_b, on=(Relationship.person_b == person_b.id), attr="person_b")
+    )
+
+
 def get_relationship(rel_id: int) -> RelationshipView:
     rel = Relationship.get_or_none(Relationship.id == rel_id)
     if rel is None:
@@ -125,7 +137,7 @@ def get_relationship(rel_id: int) -> RelationshipView:
 
 def list_relationships(contact_id: int | None = None, me: bool = False) -> list[RelationshipView]:
     """Live relationships: all, those of one contact, or yours (``me=True``)."""
-    query = Relationship.select().where(Relationship.deleted_at.is_null())
+    query = _with_people().where(Relationship.deleted_at.is_null())
     if me:
         query = query.where(Relationship.person_a.is_null())
     elif contact_id is not None:
