@@ -118,7 +118,7 @@ def bulk_link(people: Iterable[int], to: int, kind: str = "colleague", strength:
     return count
 
 
-def _with_people() -> Any:
+def select_with_people() -> Any:
     """Relationships with both people joined in, so a list reads no row per person."""
     person_a, person_b = Contact.alias(), Contact.alias()
     return (
@@ -137,7 +137,7 @@ def get_relationship(rel_id: int) -> RelationshipView:
 
 def list_relationships(contact_id: int | None = None, me: bool = False) -> list[RelationshipView]:
     """Live relationships: all, those of one contact, or yours (``me=True``)."""
-    query = _with_people().where(Relationship.deleted_at.is_null())
+    query = select_with_people().where(Relationship.deleted_at.is_null())
     if me:
         query = query.where(Relationship.person_a.is_null())
     elif contact_id is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..store.database import db
 from ..store.models import BaseModel, Contact, Meeting, Organization, Relationship, utcnow
 from .errors import NotFoundError
+from .relationships import select_with_people
 
 TRASHABLE: dict[str, type[BaseModel]] = {
     "contact": Contact,
@@ -86,10 +87,10 @@ def list_trash(limit: int = 1000) -> list[TrashedItem]:
         items.append(TrashedItem("contact", c.id, c.full_name, c.deleted_at))
     for o in Organization.select().where(Organization.deleted_at.is_null(False)).limit(limit):
         items.append(TrashedItem("organization", o.id, o.name, o.deleted_at))
-    for r in Relationship.select().where(Relationship.deleted_at.is_null(False)).limit(limit):
+    for r in select_with_people().where(Relationship.deleted_at.is_null(False)).limit(limit):
         a = r.person_a.full_name if r.person_a_id else "You"
         items.append(TrashedItem("relationship", r.id, f"{a} – {r.person_b.full_name}", r.deleted_at))
-    for m in Meeting.select().where(Meeting.deleted_at.is_null(False)).limit(limit):
+    for m in Meeting.select(Meeting, Contact).join(Contact).where(Meeting.deleted_at.is_null(False)).limit(limit):
         items.append(TrashedItem("meeting", m.id, f"Meeting with {m.contact.full_name}", m.deleted_at))
     items.sort(key=lambda item: item.deleted_at, reverse=True)
     return items
