@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .contact_table import chunked
 from .database import db
 from .models import utcnow
 
 KEEP_STEPS = 50
-_CHUNK = 900
 
 
 def _columns(table: str) -> list[str]:
@@ -56,7 +56,7 @@ def snapshot_columns(step_id: int, table: str, ids: Iterable[int], columns: Sequ
     """Remember ``columns`` of rows ``ids`` as they are now."""
     cols = _checked(table, columns)
     obj = _json_object(cols)
-    for chunk in _chunks(ids):
+    for chunk in chunked(ids):
         marks = ", ".join("?" for _ in chunk)
         db.execute_sql(
             f"INSERT INTO undo_row (step_id, tbl, row_id, op, before) "
@@ -70,7 +70,7 @@ def snapshot_rows_where(step_id: int, table: str, column: str, values: Iterable[
     cols = _columns(table)
     _checked(table, [column])
     obj = _json_object(cols)
-    for chunk in _chunks(values):
+    for chunk in chunked(values):
         marks = ", ".join("?" for _ in chunk)
         db.execute_sql(
             f"INSERT INTO undo_row (step_id, tbl, row_id, op, before) "
@@ -176,13 +176,3 @@ def prune(keep: int = KEEP_STEPS) -> None:
         db.execute_sql("DELETE FROM undo_row WHERE step_id <= ?", (row[0],))
         db.execute_sql("DELETE FROM undo_step WHERE id <= ?", (row[0],))
 
-
-def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
-    batch: list[int] = []
-    for item in ids:
-        batch.append(int(item))
-        if len(batch) >= _CHUNK:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
