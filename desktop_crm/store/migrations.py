@@ -15,11 +15,16 @@ from peewee import DateTimeField, SqliteDatabase
 from playhouse.migrate import SqliteMigrator, migrate
 
 
-def _schema_v1(database: SqliteDatabase) -> None:
-    sql = importlib_resources.files(__package__).joinpath("schema_v1.sql").read_text("utf-8")
+def _run_script(database: SqliteDatabase, name: str) -> None:
+    """Run the frozen SQL script ``name`` beside this module, statement by statement."""
+    sql = importlib_resources.files(__package__).joinpath(name).read_text("utf-8")
     conn = database.connection()
     for statement in _split_sql(sql):
         conn.execute(statement)
+
+
+def _schema_v1(database: SqliteDatabase) -> None:
+    _run_script(database, "schema_v1.sql")
 
 
 def _split_sql(script: str) -> list[str]:
@@ -77,10 +82,7 @@ def _contact_table_sort_and_undo_v3(database: SqliteDatabase) -> None:
     index instead of sorting a join. ``undo_step``/``undo_row`` hold the
     before-images that :mod:`desktop_crm.services.undo` restores.
     """
-    sql = importlib_resources.files(__package__).joinpath("schema_v3_contact_table.sql")
-    conn = database.connection()
-    for statement in _split_sql(sql.read_text("utf-8")):
-        conn.execute(statement)
+    _run_script(database, "schema_v3_contact_table.sql")
 
 
 def _workflow_reminder_snoozes_v4(database: SqliteDatabase) -> None:
