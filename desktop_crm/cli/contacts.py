@@ -15,12 +15,11 @@ from ..services.contacts import (
 from ..services.resolve import resolve_contact
 from ..services.search import search_contacts
 from ..services.views import ContactView
+from ..store.models import TIERS
 from .output import emit_json, emit_table, info
 
-TIERS = ("primary", "bridge", "target")
 
-
-def _add_field_options(parser: argparse.ArgumentParser, editing: bool) -> None:
+def _add_field_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--first-name", dest="first_name")
     parser.add_argument("--last-name", dest="last_name")
     parser.add_argument("--email", action="append", help="repeat for several")
@@ -45,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     csub = contacts.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     add = csub.add_parser("add", help="add a contact")
-    _add_field_options(add, editing=False)
+    _add_field_options(add)
     add.set_defaults(handler=cmd_add)
 
     lst = csub.add_parser("list", help="list contacts")
@@ -62,7 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     edit = csub.add_parser("edit", help="change fields of a contact")
     edit.add_argument("person", help="id, full name, or a unique part of it")
-    _add_field_options(edit, editing=True)
+    _add_field_options(edit)
     edit.set_defaults(handler=cmd_edit)
 
     delete = csub.add_parser("delete", help="move contacts to the trash")

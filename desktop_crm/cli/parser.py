@@ -17,12 +17,8 @@ EPILOG = (
 )
 
 
-class Parser(argparse.ArgumentParser):
-    """Exits 2 on usage errors with a one-line hint, as argparse does, without a traceback."""
-
-
-def build_parser() -> Parser:
-    parser = Parser(
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
         prog="desktop-crm",
         description="Desktop CRM: your network for finding the next job through people.",
         epilog=EPILOG,

@@ -86,13 +86,6 @@ def validate_strength(value: str) -> str:
     return _choice(value, STRENGTHS, "strength")
 
 
-def validate_name(first: str, last: str) -> tuple[str, str]:
-    first, last = clean_text(first), clean_text(last)
-    if not first and not last:
-        raise ValidationError("name", "a first or last name is required")
-    return first, last
-
-
 def sort_name(first: str, last: str) -> str:
     """The key the contact table sorts on: casefolded 'last first'."""
     return f"{last} {first}".strip().casefold()
