@@ -24,7 +24,7 @@ from ..store.models import (
     Relationship,
     utcnow,
 )
-from .bulk import bulk_create_contacts, ensure_organizations
+from .bulk import bulk_create_contacts, bulk_create_relationships, ensure_organizations
 from .profile import update_profile
 from .setup import ensure_defaults
 
@@ -135,8 +135,7 @@ def build_demo(seed: int = 7, people: int = 200, now: dt.datetime | None = None)
         ids = bulk_create_contacts(records)
         by_tier = {t: [cid for cid, tt in zip(ids, tiers, strict=True) if tt == t] for t in ("primary", "bridge", "target")}
         rels = _relationships(rng, by_tier)
-        for a, b, kind, strength in rels:
-            Relationship.create(person_a=a, person_b=b, kind=kind, strength=strength)
+        bulk_create_relationships(rels)
         gatekeepers = rng.sample(by_tier["bridge"], 3)
         Contact.update(is_gatekeeper=True).where(Contact.id.in_(gatekeepers[:1])).execute()
         intros = _introductions(rng, by_tier, gatekeepers, now)
