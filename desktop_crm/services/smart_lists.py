@@ -73,11 +73,15 @@ def _view(row: SmartList) -> SmartListView:
     return SmartListView(row.id, row.name, filter, row.position)
 
 
-def get_smart_list(list_id: int) -> SmartListView:
+def _row(list_id: int) -> SmartList:
     row = SmartList.get_or_none(SmartList.id == list_id)
     if row is None:
         raise NotFoundError(f"no smart list with id {list_id}")
-    return _view(row)
+    return row
+
+
+def get_smart_list(list_id: int) -> SmartListView:
+    return _view(_row(list_id))
 
 
 def list_smart_lists() -> list[SmartListView]:
@@ -92,24 +96,20 @@ def list_smart_lists() -> list[SmartListView]:
 
 
 def rename_smart_list(list_id: int, name: str) -> SmartListView:
-    row = SmartList.get_or_none(SmartList.id == list_id)
-    if row is None:
-        raise NotFoundError(f"no smart list with id {list_id}")
+    row = _row(list_id)
     name = _name(name)
     if _taken(name, except_id=list_id):
         raise ValidationError("name", f"a smart list called '{name}' already exists")
     row.name = name
     row.save()
-    return get_smart_list(list_id)
+    return _view(row)
 
 
 def update_smart_list_filter(list_id: int, filter: ContactFilter) -> SmartListView:
-    row = SmartList.get_or_none(SmartList.id == list_id)
-    if row is None:
-        raise NotFoundError(f"no smart list with id {list_id}")
+    row = _row(list_id)
     row.filters = json.dumps(make_filter(filter).to_dict())
     row.save()
-    return get_smart_list(list_id)
+    return _view(row)
 
 
 def delete_smart_list(list_id: int) -> None:
