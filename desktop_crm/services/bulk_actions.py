@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store.contact_table import chunked
-from ..store.models import Contact, utcnow
+from ..store.models import Contact, ContactTag, Tag, utcnow
 from . import tags as tag_service
 from .contacts import create_contact, update_contact
 from .contacts import get_contacts as _get_contacts
@@ -88,17 +88,15 @@ def tag_contacts(ids: Iterable[int], name: str) -> BulkResult:
 
 def untag_contacts(ids: Iterable[int], name: str) -> BulkResult:
     ids, name = _selection(ids), clean_text(name)
-    tag_id = tag_service.Tag.get_or_none(tag_service.Tag.name == name)
-    if tag_id is None:
+    tag = Tag.get_or_none(Tag.name == name)
+    if tag is None:
         raise ValidationError("tag", f"no tag called '{name}'")
     label = f"Removed tag “{name}” from {_people(len(ids))}"
     with recording(label) as rec:
         links = [
             row.id
             for chunk in chunked(ids)
-            for row in tag_service.ContactTag.select(tag_service.ContactTag.id).where(
-                tag_service.ContactTag.tag == tag_id.id, tag_service.ContactTag.contact.in_(chunk)
-            )
+            for row in ContactTag.select(ContactTag.id).where(ContactTag.tag == tag.id, ContactTag.contact.in_(chunk))
         ]
         rec.before_delete("contact_tag", "id", links)
         removed = tag_service.remove_tag(ids, name)
