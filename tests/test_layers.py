@@ -71,3 +71,20 @@ def test_the_checker_sees_a_violation(tmp_path: Path) -> None:
     assert any("store may not import services" in v for v in found)
     assert any("only ui may import Qt" in v for v in found)
     assert not any("fine.py" in v for v in found)
+
+
+def test_lazy_packages_export_their_functions_not_their_submodules() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, types\n"
+        "from desktop_crm.services import network\n"
+        "from desktop_crm import reports\n"
+        "assert 'networkx' not in sys.modules and 'reportlab' not in sys.modules\n"
+        "network.WideAngleFilter\n"  # imports the wide_angle submodule first
+        "assert callable(network.wide_angle) and not isinstance(network.wide_angle, types.ModuleType)\n"
+        "assert callable(reports.render_prep_sheet)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from ..services import network  # lazy package: networkx loads only when a command uses it
 from ..services.errors import NotFoundError, ValidationError
-from ..services.network import (
-    WideAngleFilter,
-    compute_reach,
-    path_to_organization,
-    path_to_person,
-    rank_gatekeepers,
-    wide_angle,
-)
 from ..services.organizations import resolve_organization
 from ..services.relationships import (
+    ME_WORDS,
     add_relationship,
     find_relationship,
     get_relationship,
@@ -25,8 +19,6 @@ from ..services.resolve import resolve_contact
 from ..services.views import RelationshipView
 from ..store.models import RELATIONSHIP_KINDS, STRENGTHS, TIERS
 from .output import emit_json, emit_table, info
-
-ME_WORDS = ("me", "you", "myself")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -164,9 +156,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 def cmd_path(args: argparse.Namespace) -> int:
     if args.to is not None:
-        result = path_to_person(resolve_contact(args.to), count=args.count)
+        result = network.path_to_person(resolve_contact(args.to), count=args.count)
     else:
-        result = path_to_organization(resolve_organization(args.org), count=args.count)
+        result = network.path_to_organization(resolve_organization(args.org), count=args.count)
     if args.json:
         emit_json(result.to_dict())
         return 0
@@ -189,7 +181,7 @@ def cmd_path(args: argparse.Namespace) -> int:
 
 
 def cmd_gatekeepers(args: argparse.Namespace) -> int:
-    ranked = rank_gatekeepers(limit=args.limit)
+    ranked = network.rank_gatekeepers(limit=args.limit)
     if args.json:
         emit_json([g.to_dict() for g in ranked])
         return 0
@@ -206,7 +198,7 @@ def cmd_gatekeepers(args: argparse.Namespace) -> int:
 
 
 def cmd_reach(args: argparse.Namespace) -> int:
-    reach = compute_reach()
+    reach = network.compute_reach()
     if args.json:
         emit_json(reach.to_dict())
         return 0
@@ -224,10 +216,10 @@ def cmd_reach(args: argparse.Namespace) -> int:
 
 
 def cmd_wide_angle(args: argparse.Namespace) -> int:
-    flt = WideAngleFilter(args.steps, args.industry, args.location, args.organization, args.tier, args.match_any)
+    flt = network.WideAngleFilter(args.steps, args.industry, args.location, args.organization, args.tier, args.match_any)
     if flt.is_empty:
         raise ValidationError("filter", "give at least one of --industry, --location, --organization, --tier")
-    hits = wide_angle(flt, limit=args.limit)
+    hits = network.wide_angle(flt, limit=args.limit)
     if args.json:
         emit_json([h.to_dict() for h in hits])
         return 0

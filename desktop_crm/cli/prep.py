@@ -6,21 +6,8 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from ..reports import (
-    PrepOptions,
-    PrepSheetData,
-    default_paper_for_locale,
-    render_batch,
-    render_prep_sheet,
-)
+from .. import reports  # lazy package: reportlab loads only when a sheet is rendered
 from ..services.errors import NotFoundError, ServiceError, ValidationError
-from ..services.prep import (
-    build_batch,
-    prep_for_contact,
-    prep_for_meeting,
-    sheet_file_name,
-    week_meeting_ids,
-)
 from ..services.resolve import resolve_contact
 from .output import info
 
@@ -43,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     prep.add_argument("--out", metavar="FILE.pdf",
                       help="where to write (default: prep-<name>-<date>.pdf in this folder)")
     prep.add_argument("--paper", choices=PAPERS, type=str.lower,
-                      help=f"paper size (default from your locale: {default_paper_for_locale()})")
+                      help=f"paper size (default from your locale: {reports.default_paper_for_locale()})")
     prep.add_argument("--room-to-write", action="store_true",
                       help="more lines under each question; the sheet may run past two pages")
     prep.set_defaults(handler=cmd_prep)
@@ -61,14 +48,22 @@ def _meeting_id(text: str) -> int:
 
 
 def cmd_prep(args: argparse.Namespace) -> int:
-    options = PrepOptions(paper=args.paper or default_paper_for_locale(),
+    from ..services.prep import (
+        build_batch,
+        prep_for_contact,
+        prep_for_meeting,
+        sheet_file_name,
+        week_meeting_ids,
+    )
+
+    options = reports.PrepOptions(paper=args.paper or reports.default_paper_for_locale(),
                           room_to_write=args.room_to_write)
     if args.week:
         ids = week_meeting_ids()
         if not ids:
             raise NotFoundError("no planned meetings this week (nothing to print)")
         sheets = build_batch(ids)
-        pdf = render_batch(sheets, options)
+        pdf = reports.render_batch(sheets, options)
         default = f"prep-week-{_day(sheets[0])}.pdf"
         label = f"{len(sheets)} prep sheet{'s' if len(sheets) != 1 else ''}"
     else:
@@ -76,7 +71,7 @@ def cmd_prep(args: argparse.Namespace) -> int:
             data = prep_for_meeting(args.meeting)
         else:
             data = prep_for_contact(resolve_contact(args.contact))
-        pdf = render_prep_sheet(data, options)
+        pdf = reports.render_prep_sheet(data, options)
         default = sheet_file_name(data)
         label = f"prep sheet for {data.person.name or 'the contact'}"
     target = _target(args.out, default)
@@ -86,7 +81,7 @@ def cmd_prep(args: argparse.Namespace) -> int:
     return 0
 
 
-def _day(data: PrepSheetData) -> str:
+def _day(data: reports.PrepSheetData) -> str:
     start = data.meeting.starts_local if data.meeting else None
     return (start.date() if start else date.today()).isoformat()
 

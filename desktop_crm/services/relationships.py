@@ -14,6 +14,8 @@ from .validation import clean_text, validate_strength
 from .views import RelationshipView
 
 ME = None  # a person_a of None means "you"
+# What a user may type, on the command line or in a form, to mean themselves.
+ME_WORDS = ("me", "you", "myself")
 
 
 def validate_kind(kind: str) -> str:

@@ -11,37 +11,64 @@ Public entry points (each takes an optional ``network`` to reuse one graph):
 
 from __future__ import annotations
 
-from .gatekeepers import Gatekeeper, rank_gatekeepers
-from .graph import YOU, NetworkGraph, get_graph, invalidate_graph, load_graph
-from .layout import NetworkMap, build_map, mutual_connections
-from .links import record_introduction_link
-from .paths import PathResult, path_to_organization, path_to_person
-from .reach import Reach, compute_reach
-from .targets import Target, TargetChoices, resolve_target
-from .wide_angle import WideAngleFilter, WideAngleHit, filter_choices, wide_angle
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-__all__ = [
-    "YOU",
-    "Gatekeeper",
-    "NetworkGraph",
-    "NetworkMap",
-    "PathResult",
-    "Reach",
-    "Target",
-    "TargetChoices",
-    "WideAngleFilter",
-    "WideAngleHit",
-    "build_map",
-    "compute_reach",
-    "filter_choices",
-    "get_graph",
-    "invalidate_graph",
-    "load_graph",
-    "mutual_connections",
-    "path_to_organization",
-    "path_to_person",
-    "rank_gatekeepers",
-    "record_introduction_link",
-    "resolve_target",
-    "wide_angle",
-]
+# Lazy: importing the package must not load networkx (~0.4 s) until the network
+# is used, so the window and the command line start without it.
+_EXPORTS: dict[str, str] = {
+    "Gatekeeper": "gatekeepers",
+    "rank_gatekeepers": "gatekeepers",
+    "YOU": "graph",
+    "NetworkGraph": "graph",
+    "get_graph": "graph",
+    "invalidate_graph": "graph",
+    "load_graph": "graph",
+    "NetworkMap": "layout",
+    "build_map": "layout",
+    "mutual_connections": "layout",
+    "record_introduction_link": "links",
+    "PathResult": "paths",
+    "path_to_organization": "paths",
+    "path_to_person": "paths",
+    "Reach": "reach",
+    "compute_reach": "reach",
+    "Target": "targets",
+    "TargetChoices": "targets",
+    "resolve_target": "targets",
+    "WideAngleFilter": "wide_angle",
+    "WideAngleHit": "wide_angle",
+    "filter_choices": "wide_angle",
+    "wide_angle": "wide_angle",
+}
+
+__all__ = sorted(_EXPORTS)
+
+if TYPE_CHECKING:  # for type checkers and editors; at run time see __getattr__
+    from .gatekeepers import Gatekeeper, rank_gatekeepers  # noqa: F401
+    from .graph import YOU, NetworkGraph, get_graph, invalidate_graph, load_graph  # noqa: F401
+    from .layout import NetworkMap, build_map, mutual_connections  # noqa: F401
+    from .links import record_introduction_link  # noqa: F401
+    from .paths import PathResult, path_to_organization, path_to_person  # noqa: F401
+    from .reach import Reach, compute_reach  # noqa: F401
+    from .targets import Target, TargetChoices, resolve_target  # noqa: F401
+    from .wide_angle import WideAngleFilter, WideAngleHit, filter_choices, wide_angle  # noqa: F401
+
+
+def __getattr__(name: str) -> Any:
+    """Import the submodule that holds ``name`` on first use, then keep it here."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    loaded = import_module(f"{__name__}.{module}")
+    # Bind every name of that submodule now: importing it also set the package
+    # attribute of the submodule's own name (``wide_angle`` the module), which
+    # must not shadow the function of the same name.
+    for export, home in _EXPORTS.items():
+        if home == module:
+            globals()[export] = getattr(loaded, export)
+    return globals()[name]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...services.contacts import get_contact
 from ...services.errors import ServiceError, ValidationError
 from ...services.relationships import (
+    ME_WORDS,
     add_relationship,
     bulk_link,
     list_relationships,
@@ -45,7 +46,6 @@ from ...store.models import RELATIONSHIP_KINDS, STRENGTHS
 from ..context import AppContext
 from ..widgets.theme import set_error_style, set_muted
 
-ME_WORDS = ("me", "you", "myself")
 ID_SUFFIX = re.compile(r"\(id (\d+)\)\s*$")
 KIND_LABELS = {
     "friend": "Friend",
