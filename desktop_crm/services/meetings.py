@@ -275,10 +275,17 @@ def agenda(
         rows = list_meetings(start=now - dt.timedelta(hours=8), end=now + dt.timedelta(days=days))
     else:
         rows = upcoming_meetings(days, now)
+    return [AgendaDay(day, ms) for day, ms in sorted(group_by_day(rows, zone_name))]
+
+
+def group_by_day(
+    rows: list[MeetingView], zone_name: str
+) -> list[tuple[dt.date, list[MeetingView]]]:
+    """Meetings by their local day in ``zone_name``, days in the order the rows come."""
     grouped: dict[dt.date, list[MeetingView]] = {}
     for m in rows:
         grouped.setdefault(utc_to_local(m.starts_at, zone_name).date(), []).append(m)
-    return [AgendaDay(day, ms) for day, ms in sorted(grouped.items())]
+    return list(grouped.items())
 
 
 def sync_contact(contact_id: int) -> None:

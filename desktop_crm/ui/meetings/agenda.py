@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...services.meeting_time import system_zone_name, utc_to_local
-from ...services.meetings import MeetingView
+from ...services.meetings import MeetingView, group_by_day
 from ..widgets.theme import muted_text
 from .model import KIND_LABELS, MEETING_ID_ROLE, STATUS_LABELS
 
@@ -24,13 +24,6 @@ def day_heading(day: dt.date, today: dt.date) -> str:
     offset = (day - today).days
     prefix = {0: "Today", 1: "Tomorrow", -1: "Yesterday"}.get(offset)
     return f"{prefix} · {label}" if prefix else label
-
-
-def group_by_day(rows: list[MeetingView], zone_name: str) -> list[tuple[dt.date, list[MeetingView]]]:
-    grouped: dict[dt.date, list[MeetingView]] = {}
-    for m in rows:
-        grouped.setdefault(utc_to_local(m.starts_at, zone_name).date(), []).append(m)
-    return list(grouped.items())
 
 
 class AgendaTree(QTreeWidget):
