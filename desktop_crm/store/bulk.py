@@ -90,16 +90,25 @@ def pause_fts() -> None:
     db.execute_sql("UPDATE fts_state SET paused = 1")
 
 
-def index_contacts_fts(first_id: int, last_id: int) -> None:
-    """Index contacts ``first_id..last_id`` in one statement and resume the triggers."""
-    db.execute_sql("DELETE FROM contact_fts WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
-    db.execute_sql(
-        "INSERT INTO contact_fts(rowid, name, organization, title, emails, notes) "
-        "SELECT c.id, c.first_name || ' ' || c.last_name, coalesce(o.name, ''), c.title, "
-        "coalesce((SELECT group_concat(e.email, ' ') FROM contact_email e "
-        "WHERE e.contact_id = c.id), ''), c.notes "
-        "FROM contact c LEFT JOIN organization o ON o.id = c.organization_id "
-        "WHERE c.id BETWEEN ? AND ?",
-        (first_id, last_id),
-    )
+_FTS_ROWS = (
+    "INSERT INTO contact_fts(rowid, name, organization, title, emails, notes) "
+    "SELECT c.id, c.first_name || ' ' || c.last_name, coalesce(o.name, ''), c.title, "
+    "coalesce((SELECT group_concat(e.email, ' ') FROM contact_email e "
+    "WHERE e.contact_id = c.id), ''), c.notes "
+    "FROM contact c LEFT JOIN organization o ON o.id = c.organization_id WHERE "
+)
+
+
+def index_contacts_fts(first_id: int, last_id: int, changed: Iterable[int] = ()) -> None:
+    """Index contacts ``first_id..last_id`` (new rows) and the ``changed`` ones in set
+    statements, then resume the triggers."""
+    if last_id >= first_id:
+        db.execute_sql("DELETE FROM contact_fts WHERE rowid BETWEEN ? AND ?", (first_id, last_id))
+        db.execute_sql(_FTS_ROWS + "c.id BETWEEN ? AND ?", (first_id, last_id))
+    ids = list(changed)
+    for start in range(0, len(ids), 500):
+        chunk = tuple(ids[start : start + 500])
+        marks = ", ".join("?" for _ in chunk)
+        db.execute_sql(f"DELETE FROM contact_fts WHERE rowid IN ({marks})", chunk)
+        db.execute_sql(_FTS_ROWS + f"c.id IN ({marks})", chunk)
     db.execute_sql("UPDATE fts_state SET paused = 0")

@@ -212,25 +212,6 @@ def restore_rows(table: str, rows: Sequence[dict[str, Any]]) -> None:
         db.connection().executemany(f'UPDATE "{table}" SET {sets} WHERE id = ?', values)
 
 
-def reindex_contacts_fts(first_new: int, last_new: int, changed: Sequence[int]) -> None:
-    """Index the new id range and the changed contacts in set statements, then resume triggers."""
-    select = (
-        "INSERT INTO contact_fts(rowid, name, organization, title, emails, notes) "
-        "SELECT c.id, c.first_name || ' ' || c.last_name, coalesce(o.name, ''), c.title, "
-        "coalesce((SELECT group_concat(e.email, ' ') FROM contact_email e "
-        "WHERE e.contact_id = c.id), ''), c.notes "
-        "FROM contact c LEFT JOIN organization o ON o.id = c.organization_id WHERE "
-    )
-    if last_new >= first_new:
-        db.execute_sql("DELETE FROM contact_fts WHERE rowid BETWEEN ? AND ?", (first_new, last_new))
-        db.execute_sql(select + "c.id BETWEEN ? AND ?", (first_new, last_new))
-    for chunk in _chunks(list(changed)):
-        marks = ", ".join("?" for _ in chunk)
-        db.execute_sql(f"DELETE FROM contact_fts WHERE rowid IN ({marks})", tuple(chunk))
-        db.execute_sql(select + f"c.id IN ({marks})", tuple(chunk))
-    db.execute_sql("UPDATE fts_state SET paused = 0")
-
-
 def create_batch(source: str, fmt: str, created_at: Any) -> int:
     cursor = db.execute_sql(
         "INSERT INTO import_batch (created_at, source, format, summary) VALUES (?, ?, ?, '{}')",

@@ -242,6 +242,6 @@ def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any],
     q.record_created_ranges(batch_id, ranges)
     progress("indexing", total, total)
     first, last = next(((lo, hi) for t, lo, hi in ranges if t == "contact"), (0, -1))
-    q.reindex_contacts_fts(first, last, updated)
+    store_bulk.index_contacts_fts(first, last, updated)
     q.set_batch_summary(batch_id, summary)
     return batch_id

@@ -92,7 +92,7 @@ def undo_import(batch_id: int, force: bool = False) -> dict[str, int]:
             for first, last in spans.get(table, []):
                 q.delete_range(table, first, last)
         changed = [r["id"] for r in updated.get("contact", [])]
-        q.reindex_contacts_fts(0, -1, changed)
+        store_bulk.index_contacts_fts(0, -1, changed)
         q.mark_undone(batch_id, str(utcnow()))
     counts = {t: len(ids) for t, ids in created.items()}
     for table, ranges in spans.items():
