@@ -19,6 +19,7 @@ from ..io.records import ContactRecord
 from ..io.vcard import vcards_text
 from ..store import import_queries as q
 from .errors import ValidationError
+from .validation import sort_name
 
 EXPORT_FORMATS = ("csv", "vcard")
 
@@ -43,7 +44,7 @@ def contact_records(ids: Iterable[int] | None = None) -> list[ContactRecord]:
     for cid, tag in q.tag_names_by_contact():
         if cid in records:
             records[cid].tags.append(tag)
-    return sorted(records.values(), key=lambda r: (f"{r.last_name} {r.first_name}".casefold()))
+    return sorted(records.values(), key=lambda r: sort_name(r.first_name, r.last_name))
 
 
 def render(fmt: str, records: list[ContactRecord]) -> bytes:
