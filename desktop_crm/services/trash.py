@@ -81,17 +81,24 @@ def empty_trash() -> int:
     return total
 
 
-def list_trash(limit: int = 1000) -> list[TrashedItem]:
+def list_trash(limit: int = 1000, kinds: Iterable[str] = tuple(TRASHABLE)) -> list[TrashedItem]:
+    """What is in the trash, newest first; ``kinds`` narrows it (the contact table
+    shows trashed contacts itself, so the Trash view asks for the other kinds)."""
+    kinds = set(kinds)
     items: list[TrashedItem] = []
-    for c in Contact.select().where(Contact.deleted_at.is_null(False)).limit(limit):
-        items.append(TrashedItem("contact", c.id, c.full_name, c.deleted_at))
-    for o in Organization.select().where(Organization.deleted_at.is_null(False)).limit(limit):
-        items.append(TrashedItem("organization", o.id, o.name, o.deleted_at))
-    for r in select_with_people().where(Relationship.deleted_at.is_null(False)).limit(limit):
-        a = r.person_a.full_name if r.person_a_id else "You"
-        items.append(TrashedItem("relationship", r.id, f"{a} – {r.person_b.full_name}", r.deleted_at))
-    for m in Meeting.select(Meeting, Contact).join(Contact).where(Meeting.deleted_at.is_null(False)).limit(limit):
-        items.append(TrashedItem("meeting", m.id, f"Meeting with {m.contact.full_name}", m.deleted_at))
+    if "contact" in kinds:
+        for c in Contact.select().where(Contact.deleted_at.is_null(False)).limit(limit):
+            items.append(TrashedItem("contact", c.id, c.full_name, c.deleted_at))
+    if "organization" in kinds:
+        for o in Organization.select().where(Organization.deleted_at.is_null(False)).limit(limit):
+            items.append(TrashedItem("organization", o.id, o.name, o.deleted_at))
+    if "relationship" in kinds:
+        for r in select_with_people().where(Relationship.deleted_at.is_null(False)).limit(limit):
+            a = r.person_a.full_name if r.person_a_id else "You"
+            items.append(TrashedItem("relationship", r.id, f"{a} – {r.person_b.full_name}", r.deleted_at))
+    if "meeting" in kinds:
+        for m in Meeting.select(Meeting, Contact).join(Contact).where(Meeting.deleted_at.is_null(False)).limit(limit):
+            items.append(TrashedItem("meeting", m.id, f"Meeting with {m.contact.full_name}", m.deleted_at))
     items.sort(key=lambda item: item.deleted_at, reverse=True)
     return items
 

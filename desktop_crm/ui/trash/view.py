@@ -97,9 +97,7 @@ class TrashView(QWidget):
     def refresh(self) -> None:
         self.model.reload()
         self.others.clear()
-        for item in trash.list_trash(limit=500):
-            if item.kind == "contact":
-                continue
+        for item in trash.list_trash(limit=500, kinds=("organization", "relationship", "meeting")):
             row = QTreeWidgetItem([item.label, KIND_LABELS.get(item.kind, item.kind),
                                    item.deleted_at.strftime("%d %b %Y") if item.deleted_at else ""])
             row.setData(0, Qt.ItemDataRole.UserRole, (item.kind, item.id))
