@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -9,7 +10,7 @@ from peewee import fn
 
 from ..store.database import db
 from ..store.models import Contact, Organization, utcnow
-from .errors import AmbiguousError, NotFoundError, ValidationError
+from .errors import AmbiguousError, NotFoundError, ValidationError, ValidationErrors
 from .lookups import live_organization
 from .validation import clean_text
 from .views import OrganizationView
@@ -51,10 +52,29 @@ def get_or_create_organization(name: str, **fields: Any) -> int | None:
     return create_organization({"name": name, **fields}).id
 
 
+_WEBSITE = re.compile(r"^(https?://)?[^\s/.]+(\.[^\s/.]+)+(/\S*)?$", re.IGNORECASE)
+
+
+def check_organization(name: str, website: str, org_id: int | None) -> None:
+    """Refuse a name another live organization has, and a website that is no web address."""
+    errors = []
+    if name:
+        other = find_organization_id(name)
+        if other is not None and other != org_id:
+            errors.append(ValidationError("name", f"another organization is already called '{name}'"))
+    if website and not _WEBSITE.match(website):
+        errors.append(ValidationError("website", f"'{website}' is not a web address (e.g. example.com)"))
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ValidationErrors(errors)
+
+
 def create_organization(data: Mapping[str, Any]) -> OrganizationView:
     name = clean_text(data.get("name"))
     if not name:
         raise ValidationError("name", "an organization needs a name")
+    check_organization(name, clean_text(data.get("website")), None)
     with db.atomic():
         org = Organization.create(
             name=name,
@@ -76,6 +96,7 @@ def update_organization(org_id: int, changes: Mapping[str, Any]) -> Organization
                 if key == "name" and not value:
                     raise ValidationError("name", "an organization needs a name")
                 setattr(org, key, value)
+        check_organization(org.name, org.website, org_id)
         if "is_target" in changes:
             org.is_target = bool(changes["is_target"])
         org.updated_at = utcnow()

@@ -7,7 +7,6 @@ surround) and a website that cannot be a web address.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -22,34 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.errors import ServiceError, ValidationError, ValidationErrors
+from ...services.errors import ServiceError
 from ...services.organizations import (
     create_organization,
-    find_organization_id,
     get_organization,
     update_organization,
 )
 from ...services.views import OrganizationView
 from ..widgets.field_errors import FieldError, show_errors, with_error_below
-
-_WEBSITE = re.compile(r"^(https?://)?[^\s/.]+(\.[^\s/.]+)+(/\S*)?$", re.IGNORECASE)
-
-
-def check_fields(data: dict[str, Any], org_id: int | None) -> None:
-    """What the form refuses before the service sees it (duplicate name, odd website)."""
-    errors = []
-    name = data["name"].strip()
-    if name:
-        other = find_organization_id(name)
-        if other is not None and other != org_id:
-            errors.append(ValidationError("name", f"another organization is already called '{name}'"))
-    website = data["website"].strip()
-    if website and not _WEBSITE.match(website):
-        errors.append(ValidationError("website", f"'{website}' is not a web address (e.g. example.com)"))
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise ValidationErrors(errors)
 
 
 class OrganizationDialog(QDialog):
@@ -119,7 +98,6 @@ class OrganizationDialog(QDialog):
         """Validate, save through the service, and close; on error stay open with the message."""
         data = self.values()
         try:
-            check_fields(data, self.org_id)
             if self.org_id is None:
                 self.saved = create_organization(data)
             else:
