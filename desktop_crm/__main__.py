@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     if token is not None and token not in command_names(parser):
         return _gui_with_file(parser, argv, token)
     args = parser.parse_args(argv)
+    if args.rebuild and not args.demo:
+        parser.error("--rebuild goes with --demo (it rebuilds the sample network, never your own)")
     if args.command is None:
         return _run_gui(args, None)
     return _run_cli(args)
@@ -48,10 +50,20 @@ def open_for(args: argparse.Namespace) -> OpenResult:
     from .services.setup import ensure_defaults
 
     ensure_defaults()
-    if args.demo and result.created:
-        from .services.demo import build_demo
+    if args.demo:
+        from .services import demo
 
-        build_demo()
+        if result.created:
+            demo.build_demo()
+        elif getattr(args, "rebuild", False):
+            demo.rebuild_demo()
+            print("desktop-crm: the demo network was rebuilt around today", file=sys.stderr)
+        elif demo.demo_is_stale():
+            print(
+                "desktop-crm: the demo network's dates are all in the past; "
+                "'desktop-crm --demo --rebuild' lays it around today",
+                file=sys.stderr,
+            )
     return result
 
 

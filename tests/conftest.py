@@ -5,13 +5,22 @@ Qt runs offscreen; the environment is set before anything imports Qt.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests: the same examples on every run and every machine, so one
+# run's random seed cannot turn CI red. ``HYPOTHESIS_PROFILE=random`` (or
+# ``--hypothesis-profile=random``) explores new examples; see the README.
+settings.register_profile("deterministic", derandomize=True, database=None, print_blob=True)
+settings.register_profile("random", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 from desktop_crm.store import close_database, open_store  # noqa: E402
 
@@ -22,6 +31,35 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("crmhome")
     monkeypatch.setenv("DESKTOP_CRM_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def now(monkeypatch: pytest.MonkeyPatch):
+    """The app's one clock, fixed for the test at the wall clock's time when it
+    starts (so a run under faketime is a run on another day), and handed to
+    subprocesses through ``DESKTOP_CRM_NOW``. Tests build "next week" from
+    this value, never from a literal date."""
+    from desktop_crm import clock
+
+    fixed = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    clock.set_now(fixed)
+    monkeypatch.setenv(clock.ENV_NOW, fixed.isoformat())
+    yield fixed.replace(tzinfo=None)
+    clock.set_now(None)
+
+
+@pytest.fixture
+def midweek(now: dt.datetime, monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
+    """The clock moved to Wednesday 12:00 UTC of the current week, for tests
+    about "this week": a meeting a few hours ahead is then in this week on
+    every day the suite runs (a Sunday-evening run included)."""
+    from desktop_crm import clock
+
+    monday = now.date() - dt.timedelta(days=now.weekday())
+    fixed = dt.datetime.combine(monday + dt.timedelta(days=2), dt.time(12))
+    clock.set_now(fixed)
+    monkeypatch.setenv(clock.ENV_NOW, fixed.replace(tzinfo=dt.UTC).isoformat())
+    return fixed
 
 
 @pytest.fixture

@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
 def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH", help="database file to use (default: your data folder)")
     parser.add_argument("--demo", action="store_true", help="use the sample network (built on first use)")
+    parser.add_argument(
+        "--rebuild", action="store_true",
+        help="with --demo: build the sample network anew around today (its dates slide into the past)",
+    )
     parser.add_argument("--version", action="version", version=f"desktop-crm {__version__}")
 
 

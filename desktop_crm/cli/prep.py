@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
-from .. import reports  # lazy package: reportlab loads only when a sheet is rendered
+from .. import (
+    clock,
+    reports,  # lazy package: reportlab loads only when a sheet is rendered
+)
 from ..services.errors import NotFoundError, ServiceError, ValidationError
 from ..services.resolve import resolve_contact
 from .output import info
@@ -83,7 +85,7 @@ def cmd_prep(args: argparse.Namespace) -> int:
 
 def _day(data: reports.PrepSheetData) -> str:
     start = data.meeting.starts_local if data.meeting else None
-    return (start.date() if start else date.today()).isoformat()
+    return (start.date() if start else clock.today()).isoformat()
 
 
 def _target(out: str | None, default: str) -> Path:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
+from .. import clock
+
 PRODID = "-//Desktop CRM//Meetings//EN"
 STATUSES = ("TENTATIVE", "CONFIRMED", "CANCELLED")
 
@@ -36,7 +38,7 @@ def events_to_ics(events: Iterable[IcsEvent], name: str = "Desktop CRM meetings"
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    now = clock.now().replace(microsecond=0)
     for item in events:
         cal.add_component(_event(item, now))
     cal.add_missing_timezones()

@@ -24,7 +24,6 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
@@ -46,6 +45,8 @@ from desktop_crm.reports.styles import (
     styles,
 )
 from desktop_crm.reports.text import clean
+
+from .. import clock
 
 __all__ = ["SECTIONS", "render_prep_sheet", "write_prep_sheet", "render_batch", "MAX_PAGES"]
 
@@ -176,7 +177,7 @@ def _build(sheets: Sequence[tuple[PrepSheetData, Density]], options: PrepOptions
     names = [_footer_name(d) for d, _ in sheets]
     title = f"Prep sheet: {names[0]}" if len(names) == 1 else f"Prep sheets ({len(names)})"
     author = clean(sheets[0][0].you_name) if sheets else ""
-    prepared = _format_date(options.prepared_on or date.today())
+    prepared = _format_date(options.prepared_on or clock.today())
     doc = _SheetDoc(buffer, options.paper, title, author if author != "You" else "", names,
                     prepared, dry=dry)
     story: list[Flowable] = []

@@ -20,12 +20,11 @@ one transaction, after a safety copy of the file.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .. import __version__, clock
 from ..store.backup import backup_to_folder
 from ..store.database import db
 from ..store.dump import backup_tables, dump_tables, replace_all, table_columns
@@ -46,7 +45,7 @@ def export_backup() -> dict[str, Any]:
         "version": BACKUP_VERSION,
         "schema": user_version(db),
         "app_version": __version__,
-        "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "exported_at": clock.now().isoformat(timespec="seconds"),
         "tables": dump_tables(),
     }
 

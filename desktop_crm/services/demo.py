@@ -258,3 +258,26 @@ def _outreach(rng: random.Random, by_tier: dict[str, list[int]], now: dt.datetim
             count += 1
         Contact.update(status="asked").where(Contact.id == cid, Contact.status == "to_contact").execute()
     return count
+
+
+def demo_is_stale(now: dt.datetime | None = None) -> bool:
+    """True when the sample network has nothing ahead of it: no planned meeting
+    from now on. A demo built months ago has slid into the past and shows an
+    empty Today; ``rebuild_demo`` lays it around now again."""
+    now = now or utcnow()
+    if not Contact.select().exists():
+        return False
+    upcoming = Meeting.select().where(
+        Meeting.status == "planned", Meeting.starts_at >= now, Meeting.deleted_at.is_null()
+    )
+    return not upcoming.exists()
+
+
+def rebuild_demo(now: dt.datetime | None = None) -> dict[str, int]:
+    """Empty the open (demo) database and build the sample network around now,
+    in one transaction: a failure leaves the old demo as it was."""
+    from ..store.dump import replace_all
+
+    with db.atomic():
+        replace_all({})
+        return build_demo(now=now)

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from .. import clock
 from ..reports.prep_data import Connection, Person, PrepSheetData
 from ..reports.prep_data import Meeting as MeetingData
 from ..store.models import Contact, ContactEmail, ContactPhone, Meeting, Organization, utcnow
@@ -107,7 +108,7 @@ def sheet_file_name(data: PrepSheetData, on: dt.date | None = None) -> str:
     """``prep-jurgen-schafer-2024-05-14.pdf``: the meeting's day, else ``on``
     (default today); only safe file-name characters."""
     day = data.meeting.starts_local.date() if data.meeting and data.meeting.starts_local else (
-        on or dt.date.today())
+        on or clock.today())
     from .resolve import fold  # local: only file names need it
     slug = re.sub(r"[^a-z0-9]+", "-", fold(data.person.name)).strip("-")[:40] or "contact"
     return f"prep-{slug}-{day.isoformat()}.pdf"

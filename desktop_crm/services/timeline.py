@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .. import clock
 from ..store.models import (
     Contact,
     ContactHistory,
@@ -45,7 +46,7 @@ def contact_timeline(contact_id: int, limit: int = 200, now: dt.datetime | None 
     contact = Contact.get_or_none(Contact.id == contact_id)
     if contact is None:
         raise NotFoundError(f"no contact with id {contact_id}")
-    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = now or clock.utcnow()
     entries: list[TimelineEntry] = [TimelineEntry(contact.created_at, "added", "Added to your network", contact.sources)]
     for o in OutreachAttempt.select().where(OutreachAttempt.contact == contact_id):
         answer = "answered" if o.answered else "no answer yet"

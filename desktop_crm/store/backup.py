@@ -6,9 +6,10 @@ open in WAL mode, which a plain file copy does not.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
+
+from .. import clock
 
 KEEP_BACKUPS = 5
 
@@ -33,7 +34,7 @@ def backup_file(source: Path, dest: Path) -> Path:
 
 
 def timestamp() -> str:
-    return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return clock.local_now().strftime("%Y%m%d-%H%M%S-%f")
 
 
 def backup_before_migration(path: Path, from_version: int, keep: int = KEEP_BACKUPS) -> Path:

@@ -17,8 +17,6 @@ Conventions shared by every table:
 
 from __future__ import annotations
 
-import datetime as dt
-
 from peewee import (
     AutoField,
     BooleanField,
@@ -29,6 +27,7 @@ from peewee import (
     TextField,
 )
 
+from ..clock import utcnow
 from .database import db
 
 TIERS = ("primary", "bridge", "target")
@@ -51,11 +50,6 @@ QUESTION_CATEGORIES = (
     "referrals",
 )
 AGREEMENTS = ("open", "agree", "differ")
-
-
-def utcnow() -> dt.datetime:
-    """Naive UTC now, the one clock every stored timestamp uses."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 class BaseModel(Model):

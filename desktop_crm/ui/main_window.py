@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import undo
+from .. import paths
+from ..services import demo, undo
 from ..services.contact_table import ContactFilter, contact_counts
 from ..services.errors import ServiceError
 from ..services.smart_lists import (
@@ -100,6 +101,27 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         self._restore_settings()
         self._update_undo()
         self._counts_changed("")
+        if self.is_demo and demo.demo_is_stale():
+            self.statusBar().showMessage(
+                "The demo's dates are all in the past: Help > Rebuild the demo network around today.")
+
+    @property
+    def is_demo(self) -> bool:
+        """Whether this window is on the sample network's own file."""
+        return self.db_path.resolve() == paths.demo_db_path().resolve()
+
+    def rebuild_demo(self) -> None:
+        """Lay the sample network around today again (it is sample data, but ask first)."""
+        answer = QMessageBox.question(
+            self, "Rebuild the demo network",
+            "Build the sample network again, with meetings and follow-ups around today? "
+            "Changes you made to the demo are replaced.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        demo.rebuild_demo()
+        self.context.data_changed.emit()
+        self.statusBar().showMessage("The demo network was rebuilt around today.", 8000)
 
     def _connect_context(self) -> None:
         c = self.context

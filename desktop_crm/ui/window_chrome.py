@@ -111,6 +111,10 @@ class WindowChromeMixin:
         help_menu = menu.addMenu("&Help")
         help_menu.addAction("Keyboard shortcuts", self.show_shortcuts)
         help_menu.addAction("About Desktop CRM", self.show_about)
+        if self.is_demo:
+            help_menu.addSeparator()
+            self.rebuild_demo_action = help_menu.addAction(
+                "Rebuild the demo network around today", self.rebuild_demo)
 
     # --- help ---------------------------------------------------------------------------
     def show_shortcuts(self) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from desktop_crm import clock
+
 
 def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "TZ": "Europe/Berlin"}
@@ -44,10 +46,20 @@ def test_meetings_add_list_show_done_in_the_given_zone(db):
     assert detail["meeting"]["status"] == "done"
 
 
+def winter_morning_next_year() -> str:
+    """1 December of next year, 10:00: always ahead of the clock, and in
+    Berlin's winter time (UTC+1) whatever day the suite runs."""
+    return f"{clock.today().year + 1}-12-01T10:00"
+
+
 def test_when_defaults_to_the_system_zone(db):
-    added = run(db, "meetings", "add", "--contact", "Bo", "--when", "2026-12-01T10:00", "--json")
+    when = winter_morning_next_year()
+    added = run(db, "meetings", "add", "--contact", "Bo", "--when", when, "--json")
     assert json.loads(added.stdout)["tz"] == "Europe/Berlin"
-    assert json.loads(added.stdout)["starts_at"] == "2026-12-01T09:00:00"
+    assert json.loads(added.stdout)["starts_at"] == when.replace("T10:00", "T09:00:00")
+
+
+FUTURE_YEAR = clock.today().year + 5
 
 
 @pytest.mark.parametrize(
@@ -58,8 +70,8 @@ def test_when_defaults_to_the_system_zone(db):
         (("--contact", "Ana", "--when", "2026-12-01T10:00"), "desktop-crm: 'Ana' matches 2 people"),
         (("--contact", "Bo", "--when", "2026-12-01T10:00", "--tz", "Moon/Base"), "desktop-crm: tz: 'Moon/Base' is not a known time zone"),
         (("--contact", "Bo", "--when", "2026-03-29T02:30", "--tz", "Europe/Berlin"), "does not exist in Europe/Berlin"),
-        (("--contact", "Bo", "--when", "2099-12-01T10:00", "--tz", "UTC", "--status", "done"),
-         "desktop-crm: status: the meeting starts 2099-12-01 10:00 UTC and has not started yet, so it cannot be done"),
+        (("--contact", "Bo", "--when", f"{FUTURE_YEAR}-12-01T10:00", "--tz", "UTC", "--status", "done"),
+         f"desktop-crm: status: the meeting starts {FUTURE_YEAR}-12-01 10:00 UTC and has not started yet, so it cannot be done"),
     ],
 )
 def test_bad_meeting_input_is_one_clear_line_and_exit_1(db, args, message):
@@ -98,13 +110,14 @@ def test_questions_list_and_add(db):
 
 
 def test_today_text_and_ics_export(db, tmp_path):
+    run(db, "meetings", "add", "--contact", "Bo", "--when", winter_morning_next_year())
     text = run(db, "today")
     assert text.returncode == 0 and "This week:" in text.stdout
     out = tmp_path / "meetings.ics"
     result = run(db, "ics", "export", "--out", str(out))
     assert result.returncode == 0 and "Wrote" in result.stderr
     events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
-    assert [str(e["summary"]) for e in events] == ["Coffee with Bo Lee"]
+    assert {str(e["summary"]) for e in events} == {"Coffee with Bo Lee"}
     stdout = run(db, "ics", "export", "--meeting", "1")
     assert Calendar.from_ical(stdout.stdout).walk("VEVENT")[0]["uid"] == "meeting-1@desktop-crm"
     missing = run(db, "ics", "export", "--meeting", "999")

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from desktop_crm import clock
 from desktop_crm.services.bulk import bulk_create_contacts
 from desktop_crm.services.contact_table import (
     ContactFilter,
@@ -95,7 +96,7 @@ def test_nullable_dates_sort_first_and_page_by_offset(db_path) -> None:
 def test_filters_narrow_by_each_field(db_path) -> None:
     ids = _people(40)
     Contact.update(status="met").where(Contact.id.in_(ids[:5])).execute()
-    Meeting.create(contact=ids[7], starts_at=dt.datetime.now() + dt.timedelta(days=3))
+    Meeting.create(contact=ids[7], starts_at=clock.utcnow() + dt.timedelta(days=3))
     OutreachAttempt.create(contact=ids[8], at=dt.datetime(2023, 5, 1))
     refresh_contact_dates()
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_crm.services.demo import build_demo
+import pytest
+
+from desktop_crm import clock
+from desktop_crm.services.demo import build_demo, demo_is_stale, rebuild_demo
 from desktop_crm.store import close_database, open_store
 from desktop_crm.store.models import (
     Contact,
@@ -23,7 +26,7 @@ def snapshot() -> tuple:
 
 
 def test_demo_is_reproducible_and_rich(tmp_path) -> None:
-    now = dt.datetime(2026, 11, 23, 9, 0)
+    now = dt.datetime(2026, 11, 23, 9, 0)  # passed in: the demo is the same on any day
     results = []
     for name in ("a", "b"):
         open_store(tmp_path / f"{name}.sqlite3")
@@ -45,3 +48,44 @@ def test_demo_is_reproducible_and_rich(tmp_path) -> None:
         finally:
             close_database()
     assert results[0] == results[1]
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        dt.datetime(2028, 2, 29, 9, 0),  # a leap day
+        dt.datetime(2027, 3, 28, 1, 30),  # just after Europe's spring DST change
+        dt.datetime(2030, 12, 31, 23, 30),  # the last half hour of a year
+    ],
+)
+def test_the_demo_on_any_day_has_work_ahead_and_behind(tmp_path, day) -> None:
+    from desktop_crm.services.today import today
+
+    open_store(tmp_path / "demo.sqlite3")
+    try:
+        with clock.frozen(day):
+            build_demo()
+            work = today(tz="Europe/Berlin")
+            assert work.upcoming and all(m.starts_at > day for m in work.upcoming)
+            assert work.thank_yous, "a meeting held yesterday wants its thank-you"
+            assert work.follow_ups
+            assert not demo_is_stale()
+    finally:
+        close_database()
+
+
+def test_a_demo_left_behind_by_the_calendar_is_rebuilt_around_today(tmp_path, now) -> None:
+    open_store(tmp_path / "demo.sqlite3")
+    try:
+        with clock.frozen(now - dt.timedelta(days=400)):
+            build_demo()
+        assert demo_is_stale()
+        before = Contact.select().count()
+        Contact.create(first_name="Edited", last_name="Demo")
+        counts = rebuild_demo()
+        assert counts["contacts"] == before == Contact.select().count()
+        assert not Contact.select().where(Contact.first_name == "Edited").exists()
+        assert Meeting.select().where(Meeting.status == "planned", Meeting.starts_at > now).exists()
+        assert not demo_is_stale()
+    finally:
+        close_database()

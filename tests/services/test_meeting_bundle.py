@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from desktop_crm import clock
 from desktop_crm.services import actions, answers, introductions, meeting_bundle, meetings
 from desktop_crm.services.contacts import count_contacts, create_contact, get_contact
 from desktop_crm.services.errors import ValidationError, ValidationErrors
@@ -47,7 +48,7 @@ def test_a_new_meeting_is_saved_with_questions_answers_introductions_actions_and
                    QuestionEntry(q2.text, q2.id)],
         notes="  Mentioned the storage team. ",
         introductions=[IntroductionEntry(new_person={"first_name": "Nia", "last_name": "Okafor"}, status="made")],
-        actions=[ActionEntry("Send the article", dt.date.today() + dt.timedelta(days=3))],
+        actions=[ActionEntry("Send the article", clock.today() + dt.timedelta(days=3))],
         thank_you_sent=True,
     )
     assert (view.status, view.place, view.notes) == ("done", "Café Lumen", "Mentioned the storage team.")

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from desktop_crm import clock
 from desktop_crm.services.contacts import create_contact
 from desktop_crm.services.errors import ValidationError
 from desktop_crm.services.network import (
@@ -30,7 +31,7 @@ def test_gatekeepers_rank_introductions_meetings_and_bridging(db_path) -> None:
         Introduction.create(introducer=giver, introduced=target, status="met" if index < 2 else "made")
     Introduction.create(introducer=once, introduced=met[0], status="made")
     Introduction.create(introducer=flagged, introduced=met[1], status="declined")
-    Meeting.create(contact=met[2], starts_at=dt.datetime.now() + dt.timedelta(days=1), status="done")
+    Meeting.create(contact=met[2], starts_at=clock.utcnow() + dt.timedelta(days=1), status="done")
     # Bea is the only way to four people: the network's bridge.
     add_relationship(None, bridge, "friend", "close")
     for i in range(4):

@@ -8,6 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from desktop_crm import clock
 from desktop_crm.reports import PrepOptions, render_batch, render_prep_sheet
 from desktop_crm.services import prep
 from desktop_crm.services.answers import add_one_off_question, record_answer
@@ -20,8 +21,10 @@ from desktop_crm.services.profile import update_profile
 from desktop_crm.services.relationships import add_relationship
 from desktop_crm.store.models import Meeting, Organization
 
+# The planned coffee: 15 July two years ahead of the clock, so it stays ahead.
+MEETING_DAY = dt.date(clock.today().year + 2, 7, 15)
 OPTIONS = PrepOptions(paper="a4", prepared_on=dt.date(2030, 1, 1))
-FUTURE = dt.datetime.now() + dt.timedelta(days=20)
+FUTURE = clock.utcnow() + dt.timedelta(days=20)
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -61,7 +64,7 @@ def network(db_path):
     log_attempt(jurgen, "email", answered=True, on=dt.datetime(2024, 4, 2, 9, 0),
                 message="Asked for coffee")
     meeting = schedule_meeting(jurgen, {
-        "when": dt.datetime(2030, 7, 15, 9, 30), "tz": "Europe/Berlin", "minutes": 30,
+        "when": dt.datetime.combine(MEETING_DAY, dt.time(9, 30)), "tz": "Europe/Berlin", "minutes": 30,
         "kind": "coffee", "place": "Café Luitpold", "objective_learn": "How the platform team works",
         "objective_ask": "Two introductions in energy analytics"})
     add_one_off_question(meeting.id, "What does a typical week look like?")
@@ -76,7 +79,7 @@ def test_meeting_sheet_has_each_section_with_the_right_data(network) -> None:
     assert "Jürgen Schäfer" in text and "Head of Data" in text and "Nordlicht Energie" in text
     assert "j@nordlicht.example" in text and "+49 89 1234" in text
     # The meeting in its own zone: 09:30 Berlin, whatever this machine's zone.
-    assert "Mon 15 Jul 2030, 09:30 (Europe/Berlin)" in text
+    assert f"{MEETING_DAY:%a} 15 Jul {MEETING_DAY.year}, 09:30 (Europe/Berlin)" in text
     assert "Café Luitpold" in text and "30 min coffee" in text
     assert "Introduced by Ana Souza" in text
     assert "How the platform team works" in text  # the meeting's own objective
@@ -156,7 +159,7 @@ def test_sections_without_data_are_left_out(db_path) -> None:
 
 def test_missing_fields_never_break_the_sheet(db_path) -> None:
     nameless = person("", "X")
-    meeting = schedule_meeting(nameless, {"when": dt.datetime(2030, 1, 2, 8, 0), "tz": "UTC"})
+    meeting = schedule_meeting(nameless, {"when": dt.datetime.combine(MEETING_DAY, dt.time(8)), "tz": "UTC"})
     Meeting.update(tz="Not/AZone", place="").where(Meeting.id == meeting.id).execute()
     data = prep.prep_for_meeting(meeting.id)
     assert data.meeting is not None
@@ -233,9 +236,9 @@ def test_demo_sheets_fit_the_page_limit(demo_db) -> None:
 
 def test_file_names_are_safe_and_dated(network) -> None:
     data = prep.prep_for_meeting(network["meeting"])
-    assert prep.sheet_file_name(data) == "prep-jurgen-schafer-2030-07-15.pdf"
+    assert prep.sheet_file_name(data) == f"prep-jurgen-schafer-{MEETING_DAY.isoformat()}.pdf"
     data.person.name = "../../etc/passwd"
-    assert prep.sheet_file_name(data) == "prep-etc-passwd-2030-07-15.pdf"
+    assert prep.sheet_file_name(data) == f"prep-etc-passwd-{MEETING_DAY.isoformat()}.pdf"
 
 
 def test_shared_tags_matching_your_targets_are_talking_points(network) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
+from desktop_crm import clock
 from desktop_crm.services import actions, answers, introductions, meetings
 from desktop_crm.services.contacts import create_contact, get_contact
 from desktop_crm.services.relationships import find_relationship
@@ -31,13 +32,13 @@ def _save(qtbot, dialog: QDialog) -> None:
 
 
 def _set_when(dialog: MeetingDialog, day: dt.date, hour: int, minute: int = 0) -> None:
-    dialog.schedule.when.setDateTime(QDateTime(QDate(day.year, day.month, day.day), QTime(hour, minute)))
+    dialog.schedule.set_wall_time(dt.datetime.combine(day, dt.time(hour, minute)))
 
 
 def test_scheduling_saves_the_meeting_its_zone_and_questions(qtbot, context, person):
     dialog = MeetingDialog(context, contact_id=person)
     qtbot.addWidget(dialog)
-    day = dt.date.today() + dt.timedelta(days=3)
+    day = clock.today() + dt.timedelta(days=3)
     _set_when(dialog, day, 9, 30)
     dialog.schedule.zone.setCurrentText("Asia/Tokyo")
     qtbot.keyClicks(dialog.schedule.place, "Blue Bottle, Shibuya")
@@ -129,7 +130,7 @@ def test_a_future_meeting_cannot_be_saved_as_done(qtbot, context, person):
 
 
 def test_recording_the_outcome_saves_answers_introductions_actions_and_thank_you(qtbot, context, person):
-    held = meetings.schedule_meeting(person, {"when": dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=1), "tz": "UTC"})
+    held = meetings.schedule_meeting(person, {"when": clock.utcnow() - dt.timedelta(days=1), "tz": "UTC"})
     answers.add_one_off_question(held.id, "What surprised you in your first year?")
     meetings.mark_done(held.id)
     dialog = MeetingDialog(context, meeting_id=held.id)
@@ -181,7 +182,7 @@ class _MailCatcher(QObject):
 
 
 def test_email_drafts_copy_to_the_clipboard_and_open_a_mailto_url(qtbot, context, person):
-    held = meetings.schedule_meeting(person, {"when": dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(hours=3), "tz": "UTC"})
+    held = meetings.schedule_meeting(person, {"when": clock.utcnow() - dt.timedelta(hours=3), "tz": "UTC"})
     meetings.mark_done(held.id)
     dialog = MeetingDialog(context, meeting_id=held.id)
     qtbot.addWidget(dialog)
@@ -208,7 +209,7 @@ def test_a_refused_introduction_saves_nothing_and_keeps_what_was_typed(qtbot, co
     before = len(meetings.list_meetings())
     dialog = MeetingDialog(context, contact_id=person)
     qtbot.addWidget(dialog)
-    _set_when(dialog, dt.date.today() - dt.timedelta(days=1), 10)
+    _set_when(dialog, clock.today() - dt.timedelta(days=1), 10)
     dialog.schedule.status.setCurrentIndex(dialog.schedule.status.findData("done"))
     qtbot.keyClicks(dialog.questions.one_off, "How did the Acme grid project start?")
     qtbot.mouseClick(dialog.questions.add_one_off_button, Qt.MouseButton.LeftButton)

@@ -6,9 +6,10 @@ import datetime as dt
 
 import icalendar
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from desktop_crm import clock
 from desktop_crm.services import meetings
 from desktop_crm.services.contacts import create_contact
 from desktop_crm.services.meeting_time import system_zone_name, utc_to_local
@@ -57,16 +58,16 @@ def test_a_meeting_scheduled_from_the_view_appears_in_the_list(qtbot, context):
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     dialog = view.last_dialog
     dialog.schedule.contact.set_contact(person)
-    day = dt.date.today() + dt.timedelta(days=2)
-    dialog.schedule.when.setDateTime(QDateTime(QDate(day.year, day.month, day.day), QTime(11, 0)))
+    day = clock.today() + dt.timedelta(days=2)
+    dialog.schedule.set_wall_time(dt.datetime.combine(day, dt.time(11, 0)))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(m.contact_id == person for m in view.model.rows), timeout=2000)
 
 
 def test_mark_done_then_cancel_and_no_show_follow_the_rules(qtbot, context):
     person = create_contact({"first_name": "Donna", "last_name": "Held"}).id
-    past = meetings.schedule_meeting(person, {"when": dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(hours=2), "tz": "UTC"})
-    other = meetings.schedule_meeting(person, {"when": dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=5), "tz": "UTC"})
+    past = meetings.schedule_meeting(person, {"when": clock.utcnow() - dt.timedelta(hours=2), "tz": "UTC"})
+    other = meetings.schedule_meeting(person, {"when": clock.utcnow() + dt.timedelta(days=5), "tz": "UTC"})
     view = MeetingsView(context)
     qtbot.addWidget(view)
     view.select(past.id)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from desktop_crm import clock
 from desktop_crm.services import meetings, outreach
 from desktop_crm.services.contacts import create_contact, get_contact
 from desktop_crm.ui.context import AppContext
@@ -16,7 +17,7 @@ from desktop_crm.ui.today.view import TodayView
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return clock.utcnow()
 
 
 @pytest.fixture

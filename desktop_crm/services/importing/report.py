@@ -10,12 +10,11 @@ cannot be written.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ... import paths
+from ... import clock, paths
 from ...io.parse import write_problems_csv
 from .preview import ImportPreview
 
@@ -64,7 +63,7 @@ def write_report(preview: ImportPreview, batch_id: int | None = None,
 
 def report_text(preview: ImportPreview, batch_id: int | None, not_imported: Path | None) -> str:
     parsed = preview.parsed
-    when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    when = clock.local_now().strftime("%Y-%m-%d %H:%M")
     lines = [
         f"Import of {preview.path}",
         f"Date: {when}",

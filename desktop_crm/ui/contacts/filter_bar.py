@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...services.contact_table import ContactFilter, completions, status_label
 from ...store.models import STATUSES, TIERS
 from ..widgets.badges import TIER_HELP, TIER_LABELS
+from ..widgets.dates import qdate_today
 
 DEBOUNCE_MS = 300
 
@@ -120,7 +121,7 @@ class FilterBar(QWidget):
         date = QDateEdit()
         date.setCalendarPopup(True)
         date.setDisplayFormat("yyyy-MM-dd")
-        date.setDate(QDate.currentDate().addMonths(-3))
+        date.setDate(qdate_today().addMonths(-3))
         date.setEnabled(False)
         check.toggled.connect(date.setEnabled)
         check.toggled.connect(self._emit)

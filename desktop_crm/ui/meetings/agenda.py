@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from ... import clock
 from ...services.meeting_time import system_zone_name, utc_to_local
 from ...services.meetings import MeetingView, group_by_day
 from ..widgets.theme import muted_text
@@ -47,7 +48,7 @@ class AgendaTree(QTreeWidget):
 
     def set_meetings(self, rows: list[MeetingView], zone_name: str | None = None) -> None:
         zone_name = zone_name or system_zone_name()
-        today = utc_to_local(dt.datetime.now(dt.UTC).replace(tzinfo=None), zone_name).date()
+        today = utc_to_local(clock.utcnow(), zone_name).date()
         self.clear()
         bold = QFont(self.font())
         bold.setBold(True)

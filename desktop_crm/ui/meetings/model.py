@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ... import clock
 from ...services.meetings import MeetingView
 
 COLUMNS = ("When", "With", "Organization", "Kind", "Length", "Place", "Status", "Thank-you")
@@ -26,7 +27,7 @@ def thank_you_label(m: MeetingView, now: dt.datetime | None = None) -> str:
         return ""
     if m.thank_you_sent_at is not None:
         return "Sent"
-    now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = now or clock.utcnow()
     assert m.thank_you_due_at is not None
     hours = (m.thank_you_due_at - now).total_seconds() / 3600
     return "Overdue" if hours < 0 else f"Due in {max(1, round(hours))} h"

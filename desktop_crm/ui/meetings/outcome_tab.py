@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...services import actions, introductions, meetings
 from ...services.errors import ServiceError
 from ...services.meeting_bundle import ActionEntry, IntroductionEntry
+from ..widgets.dates import qdate_today
 from ..widgets.field_errors import FieldErrors
 from ..widgets.layout import scroll_area
 from ..widgets.theme import set_muted
@@ -132,7 +133,7 @@ class OutcomeTab(QWidget):
         self.action_due = QDateEdit()
         self.action_due.setCalendarPopup(True)
         self.action_due.setDisplayFormat("d MMM yyyy")
-        self.action_due.setDate(QDate.currentDate().addDays(7))
+        self.action_due.setDate(qdate_today().addDays(7))
         self.add_action_button = QPushButton("Add action")
         self.add_action_button.clicked.connect(self._add_action)
         row = QHBoxLayout()

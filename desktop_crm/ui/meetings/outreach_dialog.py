@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...services import outreach
 from ...services.contacts import get_contact
 from ...services.errors import ServiceError
 from ...services.outreach import OutreachState
 from ..context import AppContext
+from ..widgets.dates import qdate_today
 from ..widgets.field_errors import FieldError, FieldErrors
 from ..widgets.theme import WARNING, heading_font, pick, set_muted
 
@@ -86,8 +87,8 @@ class OutreachDialog(QDialog):
         self.on = QDateEdit()
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("ddd d MMM yyyy")
-        self.on.setDate(QDate.currentDate())
-        self.on.setMaximumDate(QDate.currentDate())
+        self.on.setDate(qdate_today())
+        self.on.setMaximumDate(qdate_today())
         self.channel = QComboBox()
         for key, label in CHANNELS:
             self.channel.addItem(label, key)
@@ -140,7 +141,7 @@ class OutreachDialog(QDialog):
         """The chosen day, or None for today (logged at the current time)."""
         qd = self.on.date()
         day = dt.date(qd.year(), qd.month(), qd.day())
-        return None if day == dt.date.today() else day
+        return None if day == clock.today() else day
 
     def save(self) -> None:
         self.errors.clear()

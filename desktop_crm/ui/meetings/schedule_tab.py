@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...services.meeting_time import system_zone_name
 from ...services.meetings import DEFAULT_MINUTES, MeetingView
 from ..widgets.field_errors import FieldErrors
@@ -56,8 +57,12 @@ class ScheduleTab(QWidget):
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        tomorrow = dt.date.today() + dt.timedelta(days=1)
-        self.when.setDateTime(QDateTime(QDate(tomorrow.year, tomorrow.month, tomorrow.day), QTime(10, 0)))
+        # The field holds a wall time in the chosen zone, not in this machine's:
+        # kept in UTC so a time this machine's clocks skip (02:30 on a spring
+        # DST day in Berlin) can still be typed for a meeting elsewhere.
+        self.when.setTimeZone(QTimeZone.utc())
+        tomorrow = clock.today() + dt.timedelta(days=1)
+        self.set_wall_time(dt.datetime.combine(tomorrow, dt.time(10, 0)))
         self.zone = QComboBox()
         self.zone.setEditable(True)
         self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -114,10 +119,7 @@ class ScheduleTab(QWidget):
     def set_meeting(self, m: MeetingView) -> None:
         """Fill every input from a stored meeting (wall time shown in its own zone)."""
         self.contact.set_contact(m.contact_id)
-        local = m.local_start
-        self.when.setDateTime(
-            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-        )
+        self.set_wall_time(m.local_start)
         self.zone.setCurrentText(m.tz)
         self.minutes.setValue(m.minutes)
         self.kind.setCurrentIndex(max(0, self.kind.findData(m.kind)))
@@ -126,6 +128,11 @@ class ScheduleTab(QWidget):
         self.learn.setPlainText(m.objective_learn)
         self.reveal.setPlainText(m.objective_reveal)
         self.ask.setPlainText(m.objective_ask)
+
+    def set_wall_time(self, wall: dt.datetime) -> None:
+        """Show ``wall`` (a naive wall time in the meeting's zone) as typed."""
+        self.when.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day),
+                                        QTime(wall.hour, wall.minute), QTimeZone.utc()))
 
     def wall_time(self) -> dt.datetime:
         value = self.when.dateTime()

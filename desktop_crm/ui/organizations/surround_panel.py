@@ -3,8 +3,6 @@ introduced you, and the gaps to close, each with the move that closes it."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...services.errors import NotFoundError
 from ...services.surround import Gap, Surround, SurroundPerson, surround
 from ..widgets.badges import TIER_ROLE, TierBadgeDelegate
@@ -34,7 +33,7 @@ def contact_state(person: SurroundPerson) -> str:
     """How far you have come with this person, in words."""
     if person.met and person.last_met_at:
         return f"Met {local_date(person.last_met_at)}"
-    if person.next_meeting_at and person.next_meeting_at > dt.datetime.now(dt.UTC).replace(tzinfo=None):
+    if person.next_meeting_at and person.next_meeting_at > clock.utcnow():
         return f"Meeting {local_date(person.next_meeting_at)}"
     if person.you_know:
         return "You know them"

@@ -8,7 +8,6 @@ preview keeps the rendering, this module the ways out.
 from __future__ import annotations
 
 import tempfile
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -16,6 +15,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from ... import clock
 from ...services.prep import sheet_file_name
 from ..widgets.settings import app_settings
 from .worker import can_rasterise, rasterise
@@ -30,7 +30,7 @@ class SheetOutputMixin:
     # -- output ------------------------------------------------------------------------------
     def default_file_name(self) -> str:
         if self._batch_mode():
-            return f"prep-week-{time.strftime('%Y-%m-%d')}.pdf"
+            return f"prep-week-{clock.today().isoformat()}.pdf"
         return sheet_file_name(self._single) if self._single else "prep-sheet.pdf"
 
     def save_pdf(self) -> None:
