@@ -45,6 +45,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     rm.add_argument("target", nargs="+", metavar="ID | A B")
     rm.set_defaults(handler=cmd_remove)
 
+    inf = rsub.add_parser("inferred", help="people who probably know each other (colleagues, shared labels)")
+    inf.add_argument("person", help="id or name")
+    inf.add_argument("--limit", type=_positive, default=50)
+    inf.add_argument("--json", action="store_true")
+    inf.set_defaults(handler=cmd_inferred)
+
+    confirm = rsub.add_parser("confirm", help="an inferred tie is right: record that A knows B")
+    confirm.add_argument("a", metavar="A", help="id or name")
+    confirm.add_argument("b", metavar="B", help="id or name")
+    confirm.add_argument("--json", action="store_true")
+    confirm.set_defaults(handler=cmd_confirm)
+
+    dismiss = rsub.add_parser("dismiss", help="an inferred tie is wrong: never suggest it again")
+    dismiss.add_argument("a", metavar="A", help="id or name")
+    dismiss.add_argument("b", metavar="B", help="id or name")
+    dismiss.set_defaults(handler=cmd_dismiss)
+
     path = sub.add_parser("path", help="telephoto: the warmest ways to reach a person or an organization")
     goal = path.add_mutually_exclusive_group(required=True)
     goal.add_argument("--to", metavar="NAME", help="a person: id, full name or a unique part")
@@ -154,6 +171,50 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def _contact_pair(args: argparse.Namespace) -> tuple[int, int]:
+    a, b = _person(args.a), _person(args.b)
+    if a is None or b is None:
+        raise ValidationError("person", "inferred ties are between two contacts, not you")
+    return a, b
+
+
+def cmd_inferred(args: argparse.Namespace) -> int:
+    from ..services.contacts import get_contacts
+    from ..services.network.inferred import inferred_ties
+
+    person = resolve_contact(args.person)
+    guesses = inferred_ties(person, args.limit)
+    names = {c.id: c.full_name for c in get_contacts([g[0] for g in guesses])}
+    if args.json:
+        emit_json([{"id": other, "name": names.get(other, ""), "why": why, "inferred": True}
+                   for other, why in guesses])
+        return 0
+    emit_table(["id", "probably knows", "why"], [[o, names.get(o, ""), why] for o, why in guesses])
+    info(f"{len(guesses)} inferred tie(s): confirm with 'relationships confirm A B', "
+         "or dismiss with 'relationships dismiss A B'.")
+    return 0
+
+
+def cmd_confirm(args: argparse.Namespace) -> int:
+    from ..services.network.inferred import confirm_inferred
+
+    rel = confirm_inferred(*_contact_pair(args))
+    if args.json:
+        emit_json(rel.to_dict())
+    else:
+        info(f"Saved: {rel.person_a} knows {rel.person_b} ({rel.how}), id {rel.id}.")
+    return 0
+
+
+def cmd_dismiss(args: argparse.Namespace) -> int:
+    from ..services.network.inferred import dismiss_inferred
+
+    a, b = _contact_pair(args)
+    dismiss_inferred(a, b)
+    info("Dismissed: that tie will not be suggested again.")
+    return 0
+
+
 def cmd_path(args: argparse.Namespace) -> int:
     if args.to is not None:
         result = network.path_to_person(resolve_contact(args.to), count=args.count)
@@ -170,6 +231,9 @@ def cmd_path(args: argparse.Namespace) -> int:
     print(f"Warmest ways to {result.target}:")
     for index, path in enumerate(result.paths, 1):
         print(f"  {index}. {path.describe()}")
+    if result.uses_inferred:
+        print()
+        print(f"Note: {result.message}")
     print()
     print(f"First step: {result.first_ask}")
     if result.email_body:

@@ -59,7 +59,12 @@ def replace_all(tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     db.execute_sql("UPDATE fts_state SET paused = 1")
     for table in order:
         rows = tables.get(table, [])
-        columns = table_columns(table)
+        # A backup from an older schema lacks the columns added since: those
+        # take their defaults instead of NULL.
+        columns = [c for c in table_columns(table) if any(c in row for row in rows[:1000])]
+        if not rows or not columns:
+            counts[table] = len(rows)
+            continue
         marks = ", ".join("?" for _ in columns)
         names = ", ".join(f'"{c}"' for c in columns)
         db.connection().executemany(

@@ -118,12 +118,31 @@ def _org_sort_supplied_on_insert_v5(database: SqliteDatabase) -> None:
     )
 
 
+def _network_ties_v6(database: SqliteDatabase) -> None:
+    """Issue 11: inferred ties the user dismissed, and where a tag came from.
+
+    ``dismissed_tie`` holds pairs (lower id first) the user said do not know
+    each other, so an inferred tie between them never comes back.
+    ``tag.origin`` is the import format that brought a tag (a Google label,
+    an Outlook category), empty for tags the user made: only imported groups
+    suggest that their members know each other.
+    """
+    conn = database.connection()
+    conn.execute(
+        'CREATE TABLE "dismissed_tie" ("a" INTEGER NOT NULL REFERENCES "contact" ("id") ON DELETE CASCADE, '
+        '"b" INTEGER NOT NULL REFERENCES "contact" ("id") ON DELETE CASCADE, '
+        '"created_at" DATETIME NOT NULL, PRIMARY KEY ("a", "b"))'
+    )
+    conn.execute("ALTER TABLE \"tag\" ADD COLUMN \"origin\" TEXT NOT NULL DEFAULT ''")
+
+
 STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (1, _schema_v1),
     (2, _schema_v2),
     (3, _contact_table_sort_and_undo_v3),
     (4, _workflow_reminder_snoozes_v4),
     (5, _org_sort_supplied_on_insert_v5),
+    (6, _network_ties_v6),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from peewee import (
     AutoField,
     BooleanField,
+    CompositeKey,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
@@ -137,6 +138,8 @@ class ContactPhone(BaseModel):
 class Tag(BaseModel):
     id = AutoField()
     name = TextField(unique=True)
+    # The import format that brought it (a Google label, an Outlook category); "" = the user's own.
+    origin = TextField(default="")
 
 
 class ContactTag(BaseModel):
@@ -170,6 +173,20 @@ class Relationship(BaseModel):
     since = TextField(default="")
     created_at = DateTimeField(default=utcnow)
     deleted_at = DateTimeField(null=True)
+
+
+class DismissedTie(BaseModel):
+    """Two contacts the user said do not know each other: never infer a tie between them.
+
+    ``a`` is the lower id. Added in schema 6.
+    """
+
+    a = ForeignKeyField(Contact, on_delete="CASCADE", column_name="a")
+    b = ForeignKeyField(Contact, on_delete="CASCADE", column_name="b")
+    created_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        primary_key = CompositeKey("a", "b")
 
 
 class Meeting(BaseModel):
@@ -287,6 +304,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ContactTag,
     ContactHistory,
     Relationship,
+    DismissedTie,
     Meeting,
     Introduction,
     OutreachAttempt,

@@ -103,6 +103,8 @@ def test_path_to_a_person_and_an_organization(cli, network) -> None:
 def test_no_path_says_so_and_suggests_people_near_the_target(cli, network) -> None:
     ok(cli("relationships", "add", "me", "Ana Silva"))
     ok(cli("relationships", "add", "me", "Tara Lund"))
+    # Tara and Zed both work at Vega: a guess, which the user dismisses here.
+    ok(cli("relationships", "dismiss", "Tara Lund", "Zed Far"))
     text = ok(cli("path", "--to", "Zed Far"))
     assert text.startswith("No known path from you to Zed Far")
     assert "Tara Lund (1 step away) works at Vega" in text

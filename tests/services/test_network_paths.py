@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop_crm.services.contacts import create_contact, update_contact
+from desktop_crm.services.network.inferred import dismiss_inferred
 from desktop_crm.services.network import (
     get_graph,
     path_to_organization,
@@ -78,6 +79,8 @@ def test_unreachable_target_says_so_and_suggests_people_near_it(db_path) -> None
     stranger = people("Zed", industry="Retail")
     for cid in (*near.values(), *same_industry.values(), *same_city.values(), *stranger.values()):
         link(None, cid, "known")
+    # Olav and Tara are colleagues, so the app guesses they know each other; the user said no.
+    dismiss_inferred(near["Olav"], tara)
     result = path_to_person(tara)
     assert not result.found and result.paths == []
     assert result.message.startswith("No known path from you to Tara Far")

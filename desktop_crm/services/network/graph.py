@@ -3,13 +3,20 @@
 Node 0 is you; other nodes are contact ids. Every edge carries two numbers:
 
 * ``w``: what it costs to go through this tie when looking for the warmest
-  path. Closer ties cost less, and so does each person who has answered or
-  met you (they are likely to answer again); people marked do-not-contact or
-  dormant cost much more, so a path avoids asking them. A person's own cost
-  is split over their edges (half to each end), so the cost of a path is the
-  sum of its ties plus the cost of each person in the middle.
+  path: the tie's cost from its warmth (:mod:`.warmth`: the strength the
+  user set plus meetings, answers, introductions and thank-yous, fading
+  over time), plus the cost of the people at its ends. People who have
+  answered or met you cost less to go through (they are likely to answer
+  again); people marked do-not-contact or dormant cost much more, so a
+  path avoids asking them. A person's own cost is split over their edges
+  (half to each end), so the cost of a path is the sum of its ties plus
+  the cost of each person in the middle.
 * ``s``: the tie's strength as an index into ``STRENGTHS`` (0 close, 1 known,
   2 acquaintance), for drawing.
+
+Inferred ties (colleagues, shared labels: :mod:`.inferred`) are kept apart
+in ``NetworkGraph.inferred``, built on first use, so that reach, gatekeepers
+and the map count only what is known.
 
 The cache is keyed on the database file and the connection's change
 counter, so any write made through the app makes the next caller reload.
@@ -22,15 +29,17 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
 from ...store import graph as store_graph
 from ...store.models import STRENGTHS
+from . import warmth
 
 YOU = store_graph.YOU
 
-STRENGTH_COST = {"close": 1.0, "known": 2.0, "acquaintance": 3.0}
+STRENGTH_COST = {name: warmth.label_cost(name) for name in STRENGTHS}
 PERSON_COST = 1.5  # one more person in the chain, default
 RESPONSIVE_COST = 0.5  # answered an outreach or met you
 AVOID_COST = {"do_not_contact": 8.0, "dormant": 4.0}
@@ -47,7 +56,18 @@ class NetworkGraph:
 
     graph: nx.Graph
     key: tuple[str, int] = ("", -1)
+    person_deltas: dict[int, float] = field(default_factory=dict, repr=False)
     _levels: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict, repr=False)
+    _inferred: Any = field(default=None, repr=False)
+
+    @property
+    def inferred(self) -> Any:
+        """The inferred ties (an :class:`~.inferred.Overlay`), read on first use."""
+        if self._inferred is None:
+            from .inferred import build_overlay
+
+            self._inferred = build_overlay(self.person_deltas)
+        return self._inferred
 
     def steps_from_you(self, max_steps: int = 3) -> dict[int, int]:
         """Contact id -> number of steps from you (1..max_steps)."""
@@ -106,34 +126,63 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def apply_person_costs(graph: nx.Graph, responsive: Iterable[int], avoid: dict[int, str]) -> None:
-    """Adjust the weights around the few people whose cost differs from the default.
+def apply_warmth(graph: nx.Graph) -> None:
+    """Re-cost the few ties whose warmth differs from their label: what happened on them.
 
-    Edge dicts are shared (see :data:`EDGE_ATTRS`), so each changed edge gets
-    a fresh dict, set on both sides.
+    Your ties to people you met, wrote to or were introduced to, and the ties
+    between an introducer and the person introduced. Edge dicts are shared
+    (see :data:`EDGE_ATTRS`), so each changed edge gets a fresh dict.
     """
+    adj = graph._adj
+    mine = adj[YOU]
+    for person, history in warmth.your_histories().items():
+        data = mine.get(person)
+        if data is None:
+            continue
+        score = warmth.warmth_of(STRENGTHS[data["s"]], history)
+        _set_edge(adj, YOU, person, warmth.tie_cost(score) + PERSON_COST, data["s"])
+    for (a, b), points in warmth.introduction_points().items():
+        data = adj.get(a, {}).get(b)
+        if data is None:
+            continue
+        score = warmth.LABEL_POINTS[STRENGTHS[data["s"]]] + points
+        _set_edge(adj, a, b, warmth.tie_cost(score) + PERSON_COST, data["s"])
+
+
+def _set_edge(adj: dict, a: int, b: int, w: float, s: int) -> None:
+    fresh = {"w": w, "s": s}
+    adj[a][b] = fresh
+    adj[b][a] = fresh
+
+
+def person_deltas(responsive: Iterable[int], avoid: dict[int, str]) -> dict[int, float]:
+    """Person -> what each of their ties costs more (or less) than the default, half their cost."""
     costs: dict[int, float] = {}
     for person in responsive:
         costs[person] = RESPONSIVE_COST
     for person, status in avoid.items():
         costs[person] = AVOID_COST.get(status, PERSON_COST)
+    return {person: (cost - PERSON_COST) / 2 for person, cost in costs.items() if person != YOU}
+
+
+def apply_person_costs(graph: nx.Graph, deltas: dict[int, float]) -> None:
+    """Adjust the weights around the few people whose cost differs from the default."""
     adj = graph._adj
-    for person, cost in costs.items():
-        if person == YOU or person not in adj:
+    for person, delta in deltas.items():
+        if person not in adj:
             continue
-        delta = (cost - PERSON_COST) / 2
         for nbr, data in list(adj[person].items()):
-            fresh = {"w": data["w"] + delta, "s": data["s"]}
-            adj[person][nbr] = fresh
-            adj[nbr][person] = fresh
+            _set_edge(adj, person, nbr, data["w"] + delta, data["s"])
 
 
 def load_graph() -> NetworkGraph:
     """Read the whole network from the database and weight it (no cache)."""
     key = graph_key()
     graph = build_graph(store_graph.iter_edge_codes())
-    apply_person_costs(graph, store_graph.responsive_ids(), store_graph.avoid_ids())
-    return NetworkGraph(graph=graph, key=key)
+    apply_warmth(graph)
+    deltas = person_deltas(store_graph.responsive_ids(), store_graph.avoid_ids())
+    apply_person_costs(graph, deltas)
+    return NetworkGraph(graph=graph, key=key, person_deltas=deltas)
 
 
 _cache: dict[str, NetworkGraph] = {}

@@ -5,8 +5,14 @@ person at a time, so three paths through the same friend are one option.
 When you know fewer people near the target than that, further paths keep
 the first introducer and change the second. Each result names the first
 introduction to ask for and drafts the request email; when nothing links
-you to the target, the result says so and suggests the people in your
-network closest to the target's organization, industry or city.
+you to the target, the result says so, names who is recorded as knowing
+the target, and suggests the people in your network closest to the
+target's organization, industry or city.
+
+Inferred ties (:mod:`.inferred`) are used only when no path of known ties
+is as short or as warm, and every step that rests on one says so ("probably
+knows them: both at Acme"). This is the one path service: Find a way,
+``path``, the prep sheet, the Today view and the email drafts all ask it.
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ from ..lookups import live_contact, live_organization
 from ..profile import get_profile
 from .drafts import introduction_email
 from .graph import YOU, NetworkGraph, get_graph, paused_gc
-from .search import warmest_path
+from .search import fewest_steps, warmest_path
+
+MAX_RETRIES = 10  # re-searches when a path leans on a dismissed guess
 
 KIND_WORDS = {
     "friend": "friend",
@@ -61,9 +69,13 @@ class PathStep:
     person: Person
     kind: str = "other"
     strength: str = "known"
+    inferred: bool = False
+    why: str = ""  # for an inferred tie: "both at Acme"
 
     @property
     def tie(self) -> str:
+        if self.inferred:
+            return f"probably knows them: {self.why}" if self.why else "probably knows them"
         word = KIND_WORDS.get(self.kind, self.kind.replace("_", " "))
         if self.strength == "close":
             return "close" if self.kind == "other" else f"close {word}"
@@ -81,6 +93,10 @@ class WarmPath:
     def ids(self) -> list[int]:
         return [YOU, *(s.person.id for s in self.steps)]
 
+    @property
+    def inferred(self) -> bool:
+        return any(s.inferred for s in self.steps)
+
     def describe(self) -> str:
         """'You → Ana Silva (close friend) → Jürgen Müller (colleague)'."""
         return " → ".join(["You", *(f"{s.person.name} ({s.tie})" for s in self.steps)])
@@ -90,7 +106,12 @@ class WarmPath:
             "cost": round(self.cost, 2),
             "text": self.describe(),
             "ids": self.ids,
-            "steps": [{**asdict(s.person), "kind": s.kind, "strength": s.strength, "tie": s.tie} for s in self.steps],
+            "inferred": self.inferred,
+            "steps": [
+                {**asdict(s.person), "kind": s.kind, "strength": s.strength, "tie": s.tie,
+                 "inferred": s.inferred, "why": s.why}
+                for s in self.steps
+            ],
         }
 
 
@@ -117,6 +138,8 @@ class PathResult:
     email_body: str = ""
     message: str = ""
     suggestions: list[Suggestion] = field(default_factory=list)
+    uses_inferred: bool = False
+    known_by: list[Person] = field(default_factory=list)  # recorded as knowing the target
 
     @property
     def found(self) -> bool:
@@ -135,6 +158,8 @@ class PathResult:
             "introduce_to_id": self.introduce_to_id,
             "email": {"subject": self.email_subject, "body": self.email_body},
             "suggestions": [s.to_dict() for s in self.suggestions],
+            "uses_inferred": self.uses_inferred,
+            "known_by": [asdict(p) for p in self.known_by],
         }
 
 
@@ -166,58 +191,149 @@ def _solve(
     location: str,
 ) -> PathResult:
     network = network or get_graph()
-    raw = warmest_paths(network, targets, count)
-    result.paths = describe_paths(raw)
+    raw, result.uses_inferred = choose_paths(network, targets, count)
+    result.paths = describe_paths(raw, network)
     if result.paths:
         _add_first_ask(result)
+        if result.uses_inferred:
+            result.message = (
+                "No path of known ties is as short or as warm: this one rests on a tie the app "
+                "inferred. Confirm it or dismiss it."
+            )
     else:
-        who = "anyone at " + result.target if result.target_kind == "organization" else result.target
-        result.message = (
-            f"No known path from you to {who}: nobody in your network is recorded as knowing them yet."
-        )
-        if result.target_kind == "organization" and not targets:
-            result.message = f"Nobody at {result.target} is in your contacts yet."
+        _explain_no_path(result, targets, network)
         result.suggestions = suggest_nearby(network, targets, org_id, industry, location)
         if result.suggestions:
             result.message += " These people are closest to them; ask them who they know."
     return result
 
 
-def warmest_paths(network: NetworkGraph, targets: set[int], count: int = 3) -> list[tuple[float, list[int]]]:
-    """Up to ``count`` (cost, nodes) paths from you, distinct first introducers first."""
+def _explain_no_path(result: PathResult, targets: set[int], network: NetworkGraph) -> None:
+    who = "anyone at " + result.target if result.target_kind == "organization" else result.target
+    if result.target_kind == "organization" and not targets:
+        result.message = f"Nobody at {result.target} is in your contacts yet."
+        return
+    adj = network.graph._adj
+    knowers = sorted({n for t in targets for n in adj.get(t, {}) if n != YOU and n not in targets})
+    if result.target_kind == "person" and knowers:
+        result.known_by = list(_people(set(knowers[:20])).values())
+        names = _and([p.name for p in result.known_by[:3]], len(result.known_by))
+        verb = "knows" if len(result.known_by) == 1 else "know"
+        pronoun = "them" if len(result.known_by) > 1 else _first_name(result.known_by[0].name)
+        result.message = (
+            f"No known path from you to {who}: {names} {verb} {_first_name(result.target)}, "
+            f"but nobody you know is recorded as knowing {pronoun} yet."
+        )
+        return
+    result.message = f"No known path from you to {who}: nobody in your network is recorded as knowing them yet."
+
+
+def _and(names: list[str], total: int) -> str:
+    if total > len(names):
+        return ", ".join(names) + f" and {total - len(names)} more"
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _first_name(name: str) -> str:
+    return name.split()[0] if name.split() else name
+
+
+def choose_paths(network: NetworkGraph, targets: set[int], count: int = 3) -> tuple[list[tuple[float, list[int]]], bool]:
+    """Known paths, unless a path through an inferred tie beats them; and whether it did.
+
+    Inferred ties win only when no path of known ties is as short or as warm
+    as the best path through them.
+    """
+    known = warmest_paths(network, targets, count)
+    overlay = network.inferred
+    if not overlay.adj:
+        return known, False
+    guessed = warmest_paths(network, targets, count, overlay)
+    if not guessed or not _uses_overlay(guessed[0][1], network):
+        return known, False
+    best_cost, best_path = guessed[0]
+    steps = len(collapse(best_path))  # ties on the inferred path, hubs left out
+    if known and known[0][0] <= best_cost:
+        return known, False
+    shorter = fewest_steps(network.graph._adj, YOU, targets, steps - 1) if steps > 1 else None
+    if shorter is not None:
+        return known, False
+    return guessed, True
+
+
+def _uses_overlay(path: list[int], network: NetworkGraph) -> bool:
+    adj = network.graph._adj
+    return any(n < 0 for n in path) or any(b not in adj.get(a, {}) for a, b in zip(path, path[1:], strict=False))
+
+
+def collapse(path: list[int]) -> list[int]:
+    """The people on a path, hub nodes (groups) left out."""
+    return [n for n in path if n >= 0]
+
+
+def warmest_paths(
+    network: NetworkGraph, targets: set[int], count: int = 3, overlay: Any = None
+) -> list[tuple[float, list[int]]]:
+    """Up to ``count`` (cost, nodes) paths from you, distinct first introducers first.
+
+    With ``overlay`` (an :class:`~.inferred.Overlay`) inferred ties may be
+    used; the nodes then may include hubs (negative ids).
+    """
     with paused_gc():
-        return _warmest_paths(network.graph, targets, count)
+        return _warmest_paths(network.graph, targets, count, overlay)
 
 
-def _warmest_paths(graph, targets: set[int], count: int) -> list[tuple[float, list[int]]]:
+def _warmest_paths(graph, targets: set[int], count: int, overlay: Any = None) -> list[tuple[float, list[int]]]:
     # One bidirectional search per introducer, banning the first ties already used.
     # (A single backward search settling your contacts gives the same answer with
     # the same median on a million ties, but a longer tail; measured.)
+    extra = overlay.adj if overlay is not None else None
     found: list[tuple[float, list[int]]] = []
     banned_first: set[int] = set()
+    bans: dict[int, set[int]] = {YOU: banned_first}
+    retries = 0
     while len(found) < count:
-        hit = warmest_path(graph, {YOU: 0.0}, targets, banned={YOU: banned_first})
+        hit = warmest_path(graph, {YOU: 0.0}, targets, banned=bans, overlay=extra)
         if hit is None or len(hit[1]) < 2:
             break
+        bad = _dismissed_step(hit[1], overlay)
+        if bad is not None:
+            retries += 1
+            if retries > MAX_RETRIES:
+                break
+            bans.setdefault(bad[0], set()).add(bad[1])
+            continue
         found.append(hit)
         banned_first.add(hit[1][1])
     # Fewer introducers than asked: vary the second step behind each first one.
     for _cost, path in list(found):
         if len(found) >= count:
             break
-        _vary_second_step(graph, path, targets, count, found)
+        _vary_second_step(graph, path, targets, count, found, extra)
     found.sort(key=lambda item: item[0])
     return found[:count]
 
 
-def _vary_second_step(graph, path: list[int], targets: set[int], count: int, found: list) -> None:
+def _dismissed_step(path: list[int], overlay: Any) -> tuple[int, int] | None:
+    """The (hub, person) tie to ban when a path goes through a guess the user dismissed."""
+    if overlay is None or not overlay.dismissed:
+        return None
+    for a, hub, b in zip(path, path[1:], path[2:], strict=False):
+        if hub < 0 and a >= 0 and b >= 0 and overlay.dismissed_pair(a, b):
+            return hub, b
+    return None
+
+
+def _vary_second_step(graph, path: list[int], targets: set[int], count: int, found: list, extra=None) -> None:
     if len(path) < 4:
         return
     first = path[1]
     start = graph._adj[YOU][first]["w"]
     used = {p[2] for _, p in found if len(p) > 3 and p[1] == first}
     while len(found) < count:
-        hit = warmest_path(graph, {first: start}, targets, banned={first: used}, blocked={YOU})
+        hit = warmest_path(graph, {first: start}, targets, banned={first: used}, blocked={YOU}, overlay=extra)
         if hit is None or len(hit[1]) < 3:
             return
         cost, tail = hit
@@ -225,18 +341,46 @@ def _vary_second_step(graph, path: list[int], targets: set[int], count: int, fou
         used.add(tail[1])
 
 
-def describe_paths(raw: list[tuple[float, list[int]]]) -> list[WarmPath]:
-    """Attach names and the kind/strength of each tie to raw node paths."""
-    people = _people({n for _, path in raw for n in path if n != YOU})
-    pairs = [(path[i], path[i + 1]) for _, path in raw for i in range(len(path) - 1)]
+def describe_paths(raw: list[tuple[float, list[int]]], network: NetworkGraph | None = None) -> list[WarmPath]:
+    """Attach names, the kind/strength of each tie, and why each guessed tie was guessed."""
+    people = _people({n for _, path in raw for n in path if n > 0})
+    adj = network.graph._adj if network is not None else {}
+    overlay = network.inferred if network is not None and any(
+        _uses_overlay(path, network) for _, path in raw) else None
+    pairs = [(a, b) for _, path in raw for a, b in _ties(path)]
     ties = store_graph.relationship_details(dict.fromkeys(pairs))
     out = []
     for cost, path in raw:
         steps = []
-        for prev, node in zip(path, path[1:], strict=False):
-            kind, strength, _how = ties.get((prev, node), ("other", "known", ""))
-            steps.append(PathStep(person=people.get(node, Person(node, f"#{node}")), kind=kind, strength=strength))
+        for prev, node, hub in _ties_with_hubs(path):
+            person = people.get(node, Person(node, f"#{node}"))
+            real = (prev, node) in ties and (hub is None and (network is None or node in adj.get(prev, {})))
+            if real or overlay is None:
+                kind, strength, _how = ties.get((prev, node), ("other", "known", ""))
+                steps.append(PathStep(person=person, kind=kind, strength=strength))
+            else:
+                steps.append(PathStep(person=person, kind="other", strength="acquaintance", inferred=True,
+                                      why=overlay.why(prev, node, hub)))
         out.append(WarmPath(cost=cost, steps=steps))
+    return out
+
+
+def _ties(path: list[int]) -> list[tuple[int, int]]:
+    return [(a, b) for a, b, _hub in _ties_with_hubs(path)]
+
+
+def _ties_with_hubs(path: list[int]) -> list[tuple[int, int, int | None]]:
+    """(person, next person, the hub between them or None) along a path."""
+    out: list[tuple[int, int, int | None]] = []
+    prev: int | None = None
+    hub: int | None = None
+    for node in path:
+        if node < 0:
+            hub = node
+            continue
+        if prev is not None:
+            out.append((prev, node, hub))
+        prev, hub = node, None
     return out
 
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from heapq import heappop, heappush
-from itertools import count
+from itertools import chain, count
 
 import networkx as nx
 
 Banned = Mapping[int, Collection[int]]
+Adjacency = Mapping[int, Mapping[int, dict]]
+_NONE: dict = {}
 
 
 def warmest_path(
@@ -24,6 +26,7 @@ def warmest_path(
     targets: Collection[int],
     banned: Banned | None = None,
     blocked: Collection[int] = (),
+    overlay: Adjacency | None = None,
 ) -> tuple[float, list[int]] | None:
     """The cheapest path (cost, nodes) from any source to any target, or None.
 
@@ -31,12 +34,14 @@ def warmest_path(
     ``banned`` forbids single ties (node -> neighbours, checked both ways);
     ``blocked`` nodes may not be entered at all. Weights are the ``w`` edge
     attribute. Ties in cost are broken by the order ties were recorded, so a
-    result is stable for the same data.
+    result is stable for the same data. ``overlay`` adds ties that are not in
+    the graph (inferred ones, through hub nodes).
     """
     adj = graph._adj
+    extra = overlay or _NONE
     ban = _symmetric(banned or {})
-    live_sources = {s: c for s, c in sources.items() if s in adj and s not in blocked}
-    live_targets = {t for t in targets if t in adj and t not in blocked}
+    live_sources = {s: c for s, c in sources.items() if (s in adj or s in extra) and s not in blocked}
+    live_targets = {t for t in targets if (t in adj or t in extra) and t not in blocked}
     if not live_sources or not live_targets:
         return None
     direct = [(c, s) for s, c in live_sources.items() if s in live_targets]
@@ -75,7 +80,11 @@ def warmest_path(
             break
         skip = ban.get(node)
         heap = fringe[side]
-        for nbr, data in adj[node].items():
+        ties = adj.get(node, _NONE).items()
+        more = extra.get(node)
+        if more:
+            ties = chain(ties, more.items())
+        for nbr, data in ties:
             if nbr in here_dist:
                 continue
             if (skip is not None and nbr in skip) or (check_blocked and nbr in blocked):
@@ -117,3 +126,25 @@ def _join(pred: list[dict[int, int | None]], meet: int) -> list[int]:
         forward.append(node)
         node = pred[1][node]
     return forward
+
+
+def fewest_steps(adj: Adjacency, source: int, targets: Collection[int], limit: int) -> int | None:
+    """How many ties the shortest way from ``source`` to any target takes (None past ``limit``)."""
+    wanted = set(targets)
+    if source in wanted:
+        return 0
+    seen = {source}
+    frontier = [source]
+    for depth in range(1, limit + 1):
+        nxt = []
+        for node in frontier:
+            for nbr in adj.get(node, _NONE):
+                if nbr in wanted:
+                    return depth
+                if nbr not in seen:
+                    seen.add(nbr)
+                    nxt.append(nbr)
+        if not nxt:
+            return None
+        frontier = nxt
+    return None
