@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from desktop_crm.services.contacts import create_contact, update_contact
-from desktop_crm.services.network.inferred import dismiss_inferred
 from desktop_crm.services.network import (
     get_graph,
     path_to_organization,
     path_to_person,
     record_introduction_link,
 )
+from desktop_crm.services.network.inferred import dismiss_inferred
 from desktop_crm.services.profile import update_profile
 from desktop_crm.services.relationships import add_relationship, find_relationship
 from desktop_crm.services.trash import trash_contacts
