@@ -37,6 +37,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--force", action="store_true",
                         help="with --undo: undo even if it deletes work added since")
     parser.add_argument("--list", action="store_true", help="list past imports")
+    ties = parser.add_mutually_exclusive_group()
+    ties.add_argument("--of", metavar="NAME",
+                      help="the file is someone else's contacts (a friend's shared export): tie each person "
+                      "to NAME (found, or added) instead of to you")
+    ties.add_argument("--no-ties", action="store_true",
+                      help="record no ties (by default each imported person is someone you know)")
     parser.set_defaults(handler=cmd_import)
 
 
@@ -56,45 +62,73 @@ def cmd_import(args: argparse.Namespace) -> int:
     return _import(args)
 
 
+def _tie_choice(args: argparse.Namespace) -> importing.TieChoice:
+    if args.no_ties:
+        return importing.TieChoice("none")
+    if args.of is not None:
+        return importing.TieChoice("of", args.of)
+    return importing.TieChoice("mine")
+
+
 def _import(args: argparse.Namespace) -> int:
     mapping = importing.parse_mapping(args.map)
+    ties = _tie_choice(args)
     args.file = str(Path(args.file).expanduser().resolve())
     parsed = importing.read_file(args.file, args.format, mapping)
     ask = not (args.yes or args.dry_run or args.json) and sys.stdin.isatty()
     if args.dry_run or ask:
         preview = importing.preview_parsed(parsed, args.file)
+        would = importing.would_make_ties(preview, ties)
         if args.dry_run:
             files = importing.write_report(preview)
-            _print(preview.to_dict() | {"batch": None, "dry_run": True}, preview, files, args.json)
+            _print(preview.to_dict() | {"batch": None, "dry_run": True} | importing.ties_dict(ties, would),
+                   preview, files, args.json, ties_line=_ties_line(ties, would, dry=True))
             return 0
-        _print_text(preview, None, None)
+        _print_text(preview, None, None, _ties_line(ties, would, dry=True))
         if input("Import now? [Y/n] ").strip().lower() not in ("", "y", "yes"):
             info("Nothing was imported.")
             return 1
-    result = importing.import_parsed(parsed, args.file)
+    result = importing.import_parsed(parsed, args.file, ties=ties)
     files = importing.write_report(result.preview, result.batch_id)
+    line = _ties_line(ties, result.ties.made)
     if ask:
         info(f"Imported: {result.preview.summary_line()}. Import id {result.batch_id}.")
+        info(line)
         _print_files(files)
     else:
         _print(result.to_dict() | {"dry_run": False}, result.preview, files, args.json,
-               result.batch_id)
+               result.batch_id, line)
     return 0
 
 
+def _ties_line(choice: importing.TieChoice, made: int, dry: bool = False) -> str:
+    """'Ties: 30 people you know (first degree).' — what the import records about who knows whom."""
+    verb = "would be" if dry else ""
+    if choice.mode == "none":
+        return "Ties: none recorded (--no-ties)."
+    people = "person" if made == 1 else "people"
+    if choice.mode == "of":
+        text = f"{made} tie(s) from {choice.of_name} to the {people} in the file (your second degree)"
+    else:
+        text = f"{made} {people} you know (first degree)"
+    return f"Ties: {text}{' ' + verb + ' recorded' if dry else ''}."
+
+
 def _print(data: dict, preview: importing.ImportPreview, files: importing.ReportFiles,
-           as_json: bool, batch_id: int | None = None) -> None:
+           as_json: bool, batch_id: int | None = None, ties_line: str = "") -> None:
     if as_json:
         emit_json(data | {"files": files.to_dict()})
         return
-    _print_text(preview, batch_id, files)
+    _print_text(preview, batch_id, files, ties_line)
 
 
 def _print_text(preview: importing.ImportPreview, batch_id: int | None,
-                files: importing.ReportFiles | None) -> None:
+                files: importing.ReportFiles | None, ties_line: str = "") -> None:
     parsed = preview.parsed
     print(f"{preview.path}: {parsed.format} format, {parsed.encoding}, {parsed.total_rows} rows")
     print(preview.summary_line())
+    if ties_line:
+        print(ties_line)
     entries = [e for e in preview.entries() if e.action not in ("unchanged", "new")]
     for entry in entries[:_SHOWN_ENTRIES]:
         column = f" [{entry.column}]" if entry.column else ""

@@ -45,6 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     rm.add_argument("target", nargs="+", metavar="ID | A B")
     rm.set_defaults(handler=cmd_remove)
 
+    connect = rsub.add_parser(
+        "connect-imported",
+        help="once, for imports made before ties existed: tie you to every imported person with no tie yet")
+    connect.add_argument("--json", action="store_true")
+    connect.set_defaults(handler=cmd_connect_imported)
+
     inf = rsub.add_parser("inferred", help="people who probably know each other (colleagues, shared labels)")
     inf.add_argument("person", help="id or name")
     inf.add_argument("--limit", type=_positive, default=50)
@@ -168,6 +174,18 @@ def cmd_remove(args: argparse.Namespace) -> int:
         raise ValidationError("relationship", "give one id, or two people A B")
     remove_relationship(rel.id)
     info(f"Removed: {rel.person_a} — {rel.person_b} (id {rel.id}).")
+    return 0
+
+
+def cmd_connect_imported(args: argparse.Namespace) -> int:
+    from ..services import importing
+
+    batch, made = importing.connect_imported()
+    if args.json:
+        emit_json({"batch": batch, "ties": made})
+    else:
+        info(f"Connected you to {made} imported people (import {batch}); "
+             f"undo with: desktop-crm import --undo {batch}")
     return 0
 
 

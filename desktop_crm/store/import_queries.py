@@ -18,6 +18,7 @@ _CHUNK = 500
 
 # Tables an import writes, children first: the order undo deletes in.
 UNDO_DELETE_ORDER = (
+    "relationship",
     "contact_history",
     "contact_tag",
     "contact_phone",
@@ -172,12 +173,22 @@ def later_batches_touching(batch_id: int) -> list[int]:
     return [row[0] for row in db.execute_sql(sql, (batch_id, batch_id))]
 
 
-def dependents_of_contacts(ids: Sequence[int]) -> dict[str, int]:
-    """How many meetings, outreach, relationships, introductions and actions name these contacts."""
+def dependents_of_contacts(ids: Sequence[int], batch_id: int | None = None) -> dict[str, int]:
+    """How many meetings, outreach, relationships, introductions and actions name these contacts.
+
+    Relationships the batch ``batch_id`` made itself (its ties) do not count.
+    """
+    own = ""
+    if batch_id is not None:
+        own = (" AND id NOT IN (SELECT r.id FROM relationship r JOIN import_change ic "
+               f"ON ic.batch_id = {int(batch_id)} AND ic.\"table\" = 'relationship' AND ("
+               "(ic.action = 'create' AND r.id = ic.row_id) OR (ic.action = 'create_range' AND "
+               "r.id BETWEEN ic.row_id AND json_extract(ic.old_values, '$.last'))))")
     queries = {
         "meetings": "SELECT count(*) FROM meeting WHERE contact_id IN ({})",
         "outreach attempts": "SELECT count(*) FROM outreach_attempt WHERE contact_id IN ({})",
-        "relationships": "SELECT count(*) FROM relationship WHERE person_a_id IN ({0}) OR person_b_id IN ({0})",
+        "relationships": "SELECT count(*) FROM relationship WHERE (person_a_id IN ({0}) OR person_b_id IN ({0}))"
+        + own,
         "introductions": "SELECT count(*) FROM introduction WHERE introducer_id IN ({0}) OR introduced_id IN ({0})",
         "actions": "SELECT count(*) FROM action WHERE contact_id IN ({})",
     }
@@ -186,7 +197,7 @@ def dependents_of_contacts(ids: Sequence[int]) -> dict[str, int]:
         marks = ", ".join("?" for _ in chunk)
         for name, sql in queries.items():
             text = sql.format(marks)
-            params = tuple(chunk) * text.count("IN (")
+            params = tuple(chunk) * sql.count("IN ({")
             counts[name] += int(db.execute_sql(text, params).fetchone()[0])
     return {k: v for k, v in counts.items() if v}
 

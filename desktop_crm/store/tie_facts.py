@@ -63,18 +63,13 @@ def dismiss_pair(a: int, b: int) -> None:
     )
 
 
-def mark_tag_origin(names: Iterable[str], origin: str) -> int:
-    """Record which import brought these tags (only tags that have no origin yet)."""
-    wanted = list(dict.fromkeys(names))
-    changed = 0
+def mark_tag_origin_by_id(ids: Iterable[int], origin: str) -> None:
+    """Record which import brought these tags (a Google label, an Outlook category)."""
+    wanted = list(ids)
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
         marks = ", ".join("?" for _ in chunk)
-        cursor = db.execute_sql(
-            f"UPDATE tag SET origin = ? WHERE origin = '' AND name IN ({marks})", (origin, *chunk)
-        )
-        changed += cursor.rowcount
-    return changed
+        db.execute_sql(f"UPDATE tag SET origin = ? WHERE id IN ({marks})", (origin, *chunk))
 
 
 # --- what happened with each person (warmth) -----------------------------------------------

@@ -131,3 +131,53 @@ def test_gatekeepers_reach_and_wide_angle(cli, network) -> None:
     assert [(h["name"], h["steps"], h["via"]) for h in hits] == [("Tara Lund", 2, "Ana Silva"), ("Zed Far", 3, "Ana Silva")]
     none = cli("wide-angle")
     assert none.returncode == 1 and "give at least one of --industry" in none.stderr
+
+
+def _linkedin(path, rows) -> str:
+    header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    body = "".join(",".join(r) + "\r\n" for r in rows)
+    path.write_bytes(("\ufeffNotes:\r\n\"Some emails are missing.\"\r\n\r\n" + header + body).encode("utf-8"))
+    return str(path)
+
+
+def test_import_your_export_then_a_friends_and_find_a_way_through_them(cli, tmp_path) -> None:
+    mine = _linkedin(tmp_path / "Connections.csv", [
+        ["Ana", "Silva", "https://www.linkedin.com/in/anasilva", "", "Acme", "Engineer", "30 May 2024"],
+        ["Ben", "Okafor", "https://www.linkedin.com/in/benokafor", "", "Vega", "Manager", "01 Jun 2023"],
+    ])
+    data = json.loads(ok(cli("import", mine, "--yes", "--json")))
+    assert data["ties"] == 2 and data["tie_mode"] == "mine"
+    assert "You know 2 people directly" in ok(cli("reach"))
+    again = json.loads(ok(cli("import", mine, "--yes", "--json")))
+    assert again["ties"] == 0
+
+    friends = _linkedin(tmp_path / "ana.csv", [
+        ["Zoe", "Target", "https://www.linkedin.com/in/zoe", "", "Helios", "CTO", "30 May 2020"],
+    ])
+    data = json.loads(ok(cli("import", friends, "--of", "Ana Silva", "--yes", "--json")))
+    assert data["ties"] == 1 and data["ties_of"]["name"] == "Ana Silva"
+    path = json.loads(ok(cli("path", "--to", "Zoe Target", "--json")))
+    assert [s["name"] for s in path["paths"][0]["steps"]] == ["Ana Silva", "Zoe Target"]
+    assert path["paths"][0]["inferred"] is False
+
+    none = _linkedin(tmp_path / "other.csv", [["Cy", "Nobody", "", "", "Orbit", "", "01 Jan 2020"]])
+    data = json.loads(ok(cli("import", none, "--no-ties", "--yes", "--json")))
+    assert data["ties"] == 0
+    assert "No known path" in ok(cli("path", "--to", "Cy Nobody"))
+
+
+def test_colleagues_are_an_inferred_path_labelled_as_a_guess(cli, tmp_path) -> None:
+    mine = _linkedin(tmp_path / "Connections.csv", [
+        ["Ana", "Silva", "", "", "Acme", "Engineer", "30 May 2024"],
+    ])
+    ok(cli("import", mine, "--yes"))
+    ok(cli("contacts", "add", "--first-name", "Tom", "--last-name", "Boss", "--organization", "Acme"))
+    data = json.loads(ok(cli("path", "--to", "Tom Boss", "--json")))
+    assert data["found"] and data["uses_inferred"]
+    step = data["paths"][0]["steps"][-1]
+    assert step["inferred"] is True and step["why"] == "both at Acme"
+    assert "probably knows them: both at Acme" in data["paths"][0]["text"]
+    assert "inferred" in ok(cli("path", "--to", "Tom Boss"))
+    ok(cli("relationships", "confirm", "Ana Silva", "Tom Boss"))
+    data = json.loads(ok(cli("path", "--to", "Tom Boss", "--json")))
+    assert not data["uses_inferred"] and data["paths"][0]["steps"][-1]["kind"] == "colleague"

@@ -30,7 +30,11 @@ from .service import (
     preview_parsed,
     read_file,
     release_thread_connection,
+    ties_dict,
+    would_make_ties,
 )
+from .ties import MODE_LABELS as TIE_MODE_LABELS
+from .ties import TieChoice, TieResult, connect_imported, connect_offer
 from .undo import ImportBatchView, get_import, list_imports, undo_import
 
 __all__ = [
@@ -47,6 +51,13 @@ __all__ = [
     "PlanItem",
     "PreviewEntry",
     "ReportFiles",
+    "TIE_MODE_LABELS",
+    "TieChoice",
+    "TieResult",
+    "connect_imported",
+    "connect_offer",
+    "ties_dict",
+    "would_make_ties",
     "get_import",
     "import_file",
     "import_parsed",

@@ -147,6 +147,7 @@ class _Builder:
     def new_contact(self, item: PlanItem) -> None:
         person = item.incoming
         contact_id = self.ids.take("contact")
+        item.contact_id = contact_id  # the ties an import records need to know who it created
         self.rows["contact"].append((
             contact_id, person.first_name, person.last_name,
             sort_name(person.first_name, person.last_name), self.org_id(person.organization),

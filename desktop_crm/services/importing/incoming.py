@@ -72,6 +72,7 @@ class Incoming:
     sources: tuple[str, ...] = ()
     # (field, value) found in a later row of the file that differed from the kept one.
     alternates: tuple[tuple[str, str], ...] = ()
+    connected_on: dt.date | None = None  # since when the file's owner knows them (LinkedIn)
     _keys: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
     _name_fold: str | None = field(default=None, repr=False, compare=False)
 
@@ -162,6 +163,7 @@ def from_record(record: ContactRecord, warnings: list[tuple[int, str, str]]) -> 
         phones=phones,
         tags=_unique_tags(record.tags) if record.tags else (),
         sources=_sources(record.source),
+        connected_on=record.connected_on,
     )
 
 
@@ -267,6 +269,8 @@ def absorb(into: Incoming, other: Incoming) -> None:
     into.phones = _unique_phones([*into.phones, *other.phones])
     into.tags = _unique_tags([*into.tags, *other.tags])
     into.sources = (*into.sources, *(s for s in other.sources if s not in into.sources))
+    if other.connected_on is not None and (into.connected_on is None or other.connected_on < into.connected_on):
+        into.connected_on = other.connected_on
     into._changed()
 
 

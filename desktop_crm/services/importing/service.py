@@ -13,7 +13,7 @@ import gc
 import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,12 @@ from ...io.formats import FORMATS
 from ...io.parse import FIELDS, parse_file
 from ...io.records import ImportFileError, ParseResult, RowProblem
 from ...store.database import db
+from ...store.import_queries import set_batch_summary
 from ..errors import ServiceError, ValidationError
 from .apply import Progress, write_plan
 from .plan import plan_import
 from .preview import ImportPreview
+from .ties import TieChoice, TieResult, count_new_ties, record_import_ties
 
 FORMAT_CHOICES = ("auto", *FORMATS)
 
@@ -37,13 +39,29 @@ class ImportFileProblem(ServiceError):
 class ImportResult:
     batch_id: int
     preview: ImportPreview
+    ties: TieResult = field(default_factory=TieResult)
+    tie_choice: TieChoice = field(default_factory=TieChoice)
 
     @property
     def counts(self) -> dict[str, int]:
         return self.preview.counts
 
     def to_dict(self) -> dict[str, Any]:
-        return {"batch": self.batch_id, **self.preview.to_dict()}
+        return {"batch": self.batch_id, **self.preview.to_dict(),
+                **ties_dict(self.tie_choice, self.ties.made, self.ties.of_id, self.ties.of_created)}
+
+
+def ties_dict(choice: TieChoice, made: int, of_id: int | None = None, created: bool = False) -> dict[str, Any]:
+    """The ties part of an import's JSON: ``ties`` (how many were, or would be, made) and whose."""
+    out: dict[str, Any] = {"ties": made, "tie_mode": choice.mode}
+    if choice.mode == "of":
+        out["ties_of"] = {"name": choice.of_name, "id": of_id, "created": created}
+    return out
+
+
+def would_make_ties(preview: ImportPreview, choice: TieChoice | None = None) -> int:
+    """How many ties importing this preview would record (a dry run writes none)."""
+    return count_new_ties(preview.plan, choice or TieChoice())
 
 
 def read_file(path: str | os.PathLike[str], fmt: str = "auto",
@@ -118,13 +136,17 @@ def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
                   decisions: Mapping[int, str] | None = None,
                   progress: Progress | None = None,
                   check_cancel: Callable[[], None] | None = None,
-                  release_records: bool = False) -> ImportResult:
+                  release_records: bool = False,
+                  ties: TieChoice | None = None) -> ImportResult:
     """Plan and write in one transaction; a cancel or an error leaves nothing written.
 
     ``release_records=True`` lets the import use up ``parsed.records`` (left
     empty afterwards; counts, problems and warnings stay): for a caller that
     parsed the file only to import it, it keeps a big import's memory down.
+    ``ties`` says whose contacts the file holds (default: yours, a tie from you
+    to each person; see :mod:`.ties`).
     """
+    choice = ties or TieChoice()
     with _gc_paused(), db.atomic():
         found: list[tuple[int, str, str]] = []
         if progress:
@@ -139,16 +161,19 @@ def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
         summary = {"counts": preview.counts, "rows": parsed.total_rows,
                    "encoding": parsed.encoding}
         batch_id = write_plan(plan, str(path), parsed.format, summary, progress, check_cancel)
-    return ImportResult(batch_id, preview)
+        made = record_import_ties(batch_id, plan, choice, parsed.format)
+        set_batch_summary(batch_id, summary | {"ties": choice.to_dict() | made.to_dict()})
+    return ImportResult(batch_id, preview, made, choice)
 
 
 def import_file(path: str | os.PathLike[str], fmt: str = "auto",
                 mapping: Mapping[str, str] | None = None,
                 decisions: Mapping[int, str] | None = None,
                 progress: Progress | None = None,
-                check_cancel: Callable[[], None] | None = None) -> ImportResult:
+                check_cancel: Callable[[], None] | None = None,
+                ties: TieChoice | None = None) -> ImportResult:
     return import_parsed(read_file(path, fmt, mapping), path, decisions, progress, check_cancel,
-                         release_records=True)
+                         release_records=True, ties=ties)
 
 
 def release_thread_connection() -> None:

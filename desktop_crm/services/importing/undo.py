@@ -103,7 +103,7 @@ def undo_import(batch_id: int, force: bool = False) -> dict[str, int]:
 
 
 def _refuse_if_used(batch_id: int, contact_ids: list[int]) -> None:
-    used = q.dependents_of_contacts(contact_ids)
+    used = q.dependents_of_contacts(contact_ids, batch_id)
     if used:
         listed = ", ".join(f"{n} {what}" for what, n in used.items())
         raise ServiceError(
