@@ -100,6 +100,10 @@ class Connection:
 
     introduced_by: str | None = None
     path: list[PathStep] = field(default_factory=list)
+    # Who could introduce you to them (when you do not know them directly), and
+    # what the path finder said: that there is no known path, or that it rests on a guess.
+    introducers: list[str] = field(default_factory=list)
+    note: str = ""
 
 
 @dataclass

@@ -184,6 +184,13 @@ class SheetBuilder:
                 for s in steps)
             body.append(Paragraph(f"{markup(self.data.you_name or 'You', 40)} \u2192 {chain}",
                                   self.st.body))
+        if self.on("connection"):
+            if clean(c.note):
+                body.append(Paragraph(markup(c.note, 240), self.st.small))
+            introducers = self.bullets(c.introducers, chars=90)
+            if introducers:
+                body.append(Paragraph("Who could introduce you:", self.st.label))
+                body += introducers
         return [SectionHeading("How you are connected", 0), *body] if body else []
 
     def objectives(self) -> list[Flowable]:
@@ -279,7 +286,7 @@ class SheetBuilder:
                                           self.st.small))
             names = self.bullets(self.data.intro_candidates, chars=60)
             if names:
-                ask_body.append(Paragraph("Who could introduce you:", self.st.label))
+                ask_body.append(Paragraph("People they could introduce you to:", self.st.label))
                 ask_body += names
         if ask_body:
             cells.append([SectionHeading("The ask", 0), *ask_body])

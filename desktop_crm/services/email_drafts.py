@@ -27,6 +27,7 @@ TEMPLATES = {
     "meeting_request": "Meeting request",
     "follow_up": "Follow-up",
     "thank_you": "Thank-you",
+    "introduction_ask": "Ask for an introduction",
     "introduction_request": "Introduction request",
     "introduction_forwardable": "Introduction to forward",
 }
@@ -241,3 +242,39 @@ def draft_introduction_forwardable(introduction_id: int, topic: str | None = Non
     """The introduction itself, as the introducer would send it to the target."""
     values, _, target = _intro_values(introduction_id, topic, minutes)
     return EmailDraft("introduction_forwardable", _email(target), *render("introduction_forwardable", values))
+
+
+def draft_introduction_ask(introducer_id: int, target_id: int, topic: str | None = None,
+                           minutes: int = 20) -> EmailDraft:
+    """To someone you know: would they introduce you to a person they know?
+
+    The introducer and the target come from the path service (Find a way,
+    ``path``, the "Introductions to ask for" list), so every draft names the
+    same first step.
+    """
+    introducer, target = _contact(introducer_id), _contact(target_id)
+    values = {**_you(), **_about(introducer, "introducer"), **_about(target, "target")}
+    values |= {
+        **_about(introducer, "contact"),
+        "organization": _org(introducer),
+        "target_organization": _org(target) if target.organization_id else "their organization",
+        "topic": _ask_topic(target, topic),
+        "minutes": minutes,
+    }
+    return EmailDraft("introduction_ask", _email(introducer), *render("introduction_ask", values))
+
+
+def _ask_topic(target: Contact, topic: str | None) -> str:
+    """'data engineering roles in energy': your target role, and their industry or yours."""
+    if topic and topic.strip():
+        return topic.strip()
+    profile = get_profile()
+    role = (profile.target_roles or "").split(",")[0].strip()
+    industry = target.industry.strip() or (profile.target_industries or "").split(",")[0].strip()
+    if role and industry:
+        return f"{role.lower()} roles in {industry.lower()}"
+    if role:
+        return f"{role.lower()} roles"
+    if industry:
+        return f"work in {industry.lower()}"
+    return "a next career step"

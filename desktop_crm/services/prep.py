@@ -18,12 +18,12 @@ import re
 from collections.abc import Sequence
 
 from .. import clock
-from ..reports.prep_data import Connection, Person, PrepSheetData
 from ..reports.prep_data import Meeting as MeetingData
+from ..reports.prep_data import Person, PrepSheetData
 from ..store.models import Contact, ContactEmail, ContactPhone, Meeting, Organization, utcnow
 from .lookups import live_contact, live_meeting
 from .meeting_time import system_zone_name, utc_to_local, zone
-from .prep_path import connection_path, introduced_by, introductions_to
+from .prep_path import connection, introductions_to
 from .prep_sections import (
     MAX_CANDIDATES,
     MAX_LEARNINGS,
@@ -120,7 +120,7 @@ def _assemble(contact: Contact, meeting: Meeting | None, profile: ProfileView) -
     intros = introductions_to(contact.id)
     data = PrepSheetData(
         person=_person(contact, org),
-        connection=Connection(introduced_by=introduced_by(intros), path=connection_path(contact, intros)),
+        connection=connection(contact, intros),
         meeting=_meeting(meeting) if meeting is not None else None,
         objectives=objectives(meeting, profile),
         pitch=profile.pitch,

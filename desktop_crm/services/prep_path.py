@@ -1,15 +1,17 @@
 """How you are connected to the person on a prep sheet: who introduced you, and the path.
 
-Part of :mod:`desktop_crm.services.prep`. The warmest path comes from the
-network service; when that fails (a graph still being built, a bug) the
-sheet still prints, with your direct ties instead.
+Part of :mod:`desktop_crm.services.prep`. The warmest path, who could
+introduce you and what to say when there is no path all come from the one
+path service (:func:`desktop_crm.services.network.path_to_person`), so the
+sheet says what Find a way and ``path`` say. When that fails (a graph still
+being built, a bug) the sheet still prints, with your direct ties instead.
 """
 
 from __future__ import annotations
 
 import logging
 
-from ..reports.prep_data import PathStep
+from ..reports.prep_data import Connection, PathStep
 from ..store.models import Contact, Introduction, Relationship
 from .network.paths import PathStep as NetworkStep
 from .network.paths import Person as NetworkPerson
@@ -36,17 +38,33 @@ def introduced_by(intros: list[Introduction]) -> str | None:
     return " and ".join(names[:2]) or None
 
 
-def connection_path(contact: Contact, intros: list[Introduction]) -> list[PathStep]:
-    """The warmest path from you. When that is only the "introduced" tie an
-    introduction created, the path through the introducer tells more (whom
-    to thank, whose name to mention), so it is drawn instead."""
-    steps = _warmest(contact)
+def connection(contact: Contact, intros: list[Introduction]) -> Connection:
+    """Who introduced you, the warmest path, who could introduce you, and the path finder's note."""
+    result = _result(contact)
+    steps = _steps(result) if result is not None else _direct_path(contact)
     if intros and len(steps) <= 1 and _only_introduced(contact.id):
+        # The "introduced" tie alone says little: the path through the introducer
+        # tells whom to thank and whose name to mention.
         introducer = intros[0].introducer
-        via = _warmest(introducer)
+        via_result = _result(introducer)
+        via = _steps(via_result) if via_result is not None else _direct_path(introducer)
         if via and all(s.name != contact.full_name for s in via):
-            return [*via, PathStep(contact.full_name, "introduced you")]
-    return steps
+            steps = [*via, PathStep(contact.full_name, "introduced you")]
+    introducers: list[str] = []
+    note = ""
+    if result is not None:
+        introducers = [_introducer_line(path) for path in result.paths if len(path.steps) >= 2]
+        # A person nobody is recorded as knowing needs no note: the section stays out.
+        if result.found or result.known_by or result.suggestions:
+            note = result.message
+    return Connection(introduced_by=introduced_by(intros), path=steps,
+                      introducers=list(dict.fromkeys(introducers)), note=note)
+
+
+def _introducer_line(path) -> str:
+    first = path.steps[0]
+    rest = " → ".join(s.person.name for s in path.steps[1:])
+    return f"{first.person.name} ({first.tie}) → {rest}"
 
 
 def _only_introduced(contact_id: int) -> bool:
@@ -57,18 +75,20 @@ def _only_introduced(contact_id: int) -> bool:
     return mine is None or mine.kind == "introduced_by"
 
 
-def _warmest(contact: Contact) -> list[PathStep]:
-    """The network service's warmest path; on any failure there (a graph
-    still being built, a bug), your direct ties instead."""
+def _result(contact: Contact):
+    """The path service's answer for this person, or None when it failed (the
+    sheet must print without the network feature)."""
     try:
         from .network.paths import path_to_person  # local: the graph is heavy to import
-        result = path_to_person(contact.id, count=1)
-        return [PathStep(s.person.name, s.tie) for s in result.paths[0].steps] \
-            if result.paths else []
+        return path_to_person(contact.id, count=3)
     except Exception:  # noqa: BLE001 - the sheet must print without the network feature
         log.warning("warmest path to contact %s failed; using direct ties", contact.id,
                     exc_info=True)
-    return _direct_path(contact)
+    return None
+
+
+def _steps(result) -> list[PathStep]:
+    return [PathStep(s.person.name, s.tie) for s in result.paths[0].steps] if result.paths else []
 
 
 def _tie(kind: str, strength: str) -> str:

@@ -92,7 +92,7 @@ def test_path_to_a_person_and_an_organization(cli, network) -> None:
     assert "1. You → Ana Silva (close friend) → Jürgen Müller (close colleague)" in text
     assert "2. You → Ben Okafor (acquaintance) → Jürgen Müller (acquaintance)" in text
     assert "First step: Ask Ana Silva to introduce you to Jürgen Müller." in text
-    assert "Subject: An introduction to Jürgen?" in text and "Hi Ana," in text
+    assert "Subject: Would you introduce me to Jürgen?" in text and "Hi Ana," in text
 
     data = json.loads(ok(cli("path", "--org", "helios", "--json")))
     assert data["found"] and data["target"] == "Helios"

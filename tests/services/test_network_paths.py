@@ -133,7 +133,7 @@ def test_draft_email_names_introducer_target_and_your_pitch(db_path) -> None:
     link(None, p["Ana"])
     link(p["Ana"], tara)
     result = path_to_person(tara)
-    assert result.email_subject == "An introduction to Tara?"
+    assert result.email_subject == "Would you introduce me to Tara?"
     body = result.email_body
     assert body.startswith("Hi Ana,")
     assert "Can I introduce you to Alex Morgan, who is exploring data lead roles in energy" in body

@@ -45,6 +45,7 @@ TEMPLATE_FILES = [
     "introduction_request.txt",
     "follow_up.txt",
     "introduction_forwardable.txt",
+    "introduction_ask.txt",
 ]
 TAG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
