@@ -76,6 +76,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     path.add_argument("--json", action="store_true")
     path.set_defaults(handler=cmd_path)
 
+    asks = sub.add_parser("introductions-to-ask",
+                          help="per target person or organization, the best person you know to ask")
+    asks.add_argument("--limit", type=_positive, default=20)
+    asks.add_argument("--json", action="store_true")
+    asks.set_defaults(handler=cmd_asks)
+
     gk = sub.add_parser("gatekeepers", help="people who open the most doors, ranked from your data")
     gk.add_argument("--limit", type=_positive, default=20)
     gk.add_argument("--json", action="store_true")
@@ -259,6 +265,23 @@ def cmd_path(args: argparse.Namespace) -> int:
         print(f"Draft email — Subject: {result.email_subject}")
         print()
         print(result.email_body.rstrip())
+    return 0
+
+
+def cmd_asks(args: argparse.Namespace) -> int:
+    asks = network.introductions_to_ask(limit=args.limit)
+    if args.json:
+        emit_json([a.to_dict() for a in asks])
+        return 0
+    if not asks:
+        print("No introductions to ask for yet: mark people or organizations as targets, "
+              "and record who knows them (import a friend's export with 'import FILE --of NAME').")
+        return 0
+    for index, ask in enumerate(asks, 1):
+        print(f"{index}. {ask.target}: ask {ask.introducer.name} to introduce you to {ask.introduce_to.name}")
+        print(f"   {ask.path.describe()}")
+        print(f"   Why {ask.introducer.name.split()[0]}: {ask.why}.")
+    info("Draft emails: add --json, or use Find a way in the Network view.")
     return 0
 
 

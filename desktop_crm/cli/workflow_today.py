@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from ..services.today import Today
 
 
-def print_today(t: Today) -> None:
+def print_today(t: Today, asks: Sequence[Any] = ()) -> None:
     """Sections with something in them, then this week's counts."""
     _section("Upcoming meetings", [f"{m.local_label}  {m.contact_name} ({m.kind}, {m.minutes} min)  [id {m.id}]" for m in t.upcoming])
     _section(
@@ -25,6 +28,10 @@ def print_today(t: Today) -> None:
     _section("Suggest moving to dormant (three unanswered attempts)", [s.contact_name for s in t.dormant])
     _section("Introductions promised, not made yet", [f"{i.introducer_name} → {i.introduced_name} ({i.age_days} days)" for i in t.introductions_promised])
     _section("Promised actions", [f"{a.text} ({a.contact_name}){' OVERDUE' if a.overdue else ''}" for a in t.actions])
+    _section(
+        "Introductions to ask for",
+        [f"{a.target}: ask {a.introducer.name} to introduce you to {a.introduce_to.name}" for a in asks],
+    )
     w = t.this_week
     print(
         f"This week: {w.outreach} outreach sent, {w.answers} answers, "

@@ -6,7 +6,8 @@ Public entry points (each takes an optional ``network`` to reuse one graph):
 * :func:`path_to_person`, :func:`path_to_organization` — telephoto;
 * :func:`rank_gatekeepers`, :func:`compute_reach`, :func:`wide_angle`;
 * :func:`build_map`, :func:`mutual_connections` — what the map draws;
-* :func:`record_introduction_link` — ties implied by an introduction.
+* :func:`record_introduction_link` — ties implied by an introduction;
+* :func:`introductions_to_ask` — per target, the best person to ask next.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 # Lazy: importing the package must not load networkx (~0.4 s) until the network
 # is used, so the window and the command line start without it.
 _EXPORTS: dict[str, str] = {
+    "IntroductionAsk": "asks",
+    "introductions_to_ask": "asks",
     "Gatekeeper": "gatekeepers",
     "rank_gatekeepers": "gatekeepers",
     "YOU": "graph",
@@ -45,6 +48,7 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:  # for type checkers and editors; at run time see __getattr__
+    from .asks import IntroductionAsk, introductions_to_ask  # noqa: F401
     from .gatekeepers import Gatekeeper, rank_gatekeepers  # noqa: F401
     from .graph import YOU, NetworkGraph, get_graph, invalidate_graph, load_graph  # noqa: F401
     from .layout import NetworkMap, build_map, mutual_connections  # noqa: F401
