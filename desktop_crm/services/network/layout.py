@@ -26,6 +26,7 @@ RING = 170.0  # distance between rings, scene units
 SPACING = 34.0  # minimum arc length between neighbours on a ring
 LANES = 6  # a crowded ring is drawn as up to this many close circles, neighbours alternating
 LANE_GAP = 42.0
+REFINE_ROUNDS = 8  # barycentric rounds that bring people who know each other together
 
 
 @dataclass
@@ -49,6 +50,8 @@ class MapEdge:
     a: int
     b: int
     strength: str
+    inferred: bool = False  # a guess (colleagues, a shared label), drawn dashed
+    why: str = ""
 
 
 @dataclass
@@ -56,6 +59,7 @@ class NetworkMap:
     centre: int
     nodes: list[MapNode] = field(default_factory=list)
     edges: list[MapEdge] = field(default_factory=list)
+    guesses: list[MapEdge] = field(default_factory=list)  # inferred ties between people shown
     hidden: int = 0  # people in the network not on the map
     total: int = 0  # people in the network (you excluded)
     radius: int | None = None  # steps shown around the centre; None = everyone
@@ -87,11 +91,12 @@ def build_map(
     visible, radius = choose_visible(network, centre, max_nodes)
     chosen = set(visible)
     visible += [n for n in dict.fromkeys(include) if n in graph and n not in chosen]
-    positions, steps = radial_layout(network, centre, visible)
+    facts = {row[0]: row for row in store_graph.contact_rows(n for n in visible if n != YOU)}
+    organizations = {n: row[4] for n, row in facts.items() if row[4]}
+    positions, steps = radial_layout(network, centre, visible, organizations=organizations)
     for node_id, pos in (pinned or {}).items():
         if node_id in positions:
             positions[node_id] = pos
-    facts = {row[0]: row for row in store_graph.contact_rows(n for n in visible if n != YOU)}
     intros = store_graph.introduction_counts()
     nodes = []
     for node_id in visible:
@@ -121,18 +126,48 @@ def build_map(
     edges = [
         MapEdge(a, b, strength_name(data["s"]))
         for a in shown
-        for b, data in adj[a].items()
+        for b, data in adj.get(a, {}).items()
         if a < b and b in shown
     ]
+    guesses = inferred_edges(network, shown)
     total = graph.number_of_nodes() - 1
     return NetworkMap(
         centre=centre,
         nodes=nodes,
         edges=edges,
+        guesses=guesses,
         hidden=max(0, total - (len(shown) - 1)),
         total=total,
         radius=radius,
     )
+
+
+MAX_GUESSES_PER_GROUP = 12  # people of one group shown; past that the ties would be a hairball
+
+
+def inferred_edges(network: NetworkGraph, shown: set[int]) -> list[MapEdge]:
+    """Ties between people on the map who probably know each other (and are not known to).
+
+    The map draws them dashed, only around the selected person and on a
+    chosen path (all of them at once would be a hairball); only groups with
+    a few people on the map give them, and a person's guesses are listed in
+    full in their side panel.
+    """
+    overlay = network.inferred
+    adj = network.graph._adj
+    out: dict[tuple[int, int], MapEdge] = {}
+    for group in overlay.groups.values():
+        members = sorted(m for m in group.members if m in shown)
+        if not 2 <= len(members) <= MAX_GUESSES_PER_GROUP:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if b not in adj.get(a, {}) and not overlay.dismissed_pair(a, b):
+                    out.setdefault((a, b), MapEdge(a, b, "acquaintance", True, overlay.why(a, b, group.hub)))
+    for (a, b), why in overlay.pairs.items():
+        if a in shown and b in shown and b not in adj.get(a, {}):
+            out.setdefault((a, b), MapEdge(a, b, "acquaintance", True, why))
+    return list(out.values())
 
 
 def choose_visible(network: NetworkGraph, centre: int, max_nodes: int) -> tuple[list[int], int | None]:
@@ -170,54 +205,54 @@ def choose_visible(network: NetworkGraph, centre: int, max_nodes: int) -> tuple[
 
 
 def radial_layout(
-    network: NetworkGraph, centre: int, visible: list[int]
+    network: NetworkGraph, centre: int, visible: list[int], refine: int = REFINE_ROUNDS,
+    organizations: dict[int, str] | None = None,
 ) -> tuple[dict[int, tuple[float, float]], dict[int, int]]:
-    """Positions on rings by steps from ``centre``; each parent's sector holds its children.
+    """Positions on rings by steps from ``centre``, in sectors, people who know each other together.
+
+    Each person owns a sector of the ring around the centre and their own
+    people sit behind them in it, as wide as the people it holds. The order
+    of the sectors is what makes the map readable: first-degree people start
+    grouped by organization, then ``refine`` rounds move every sibling
+    towards the mean angle of the people they know (a barycentric ordering,
+    as used to untangle layered drawings), so friends and colleagues end up
+    side by side and the ties between them stay short. Deterministic (ties
+    broken by id), linear in the ties shown per round. ``refine=0`` is the
+    plain ring layout of earlier versions.
 
     Returns (positions, steps). People not connected to the centre through
     the visible ones go on an outer ring.
     """
     adj = network.graph._adj
     keep = set(visible)
-    parent: dict[int, int] = {}
-    steps = {centre: 0}
-    order = [centre]
-    children: dict[int, list[int]] = {centre: []}
-    for node in order:  # breadth first; ``order`` grows while we walk it
-        for nbr, _ in sorted(adj[node].items(), key=lambda item: item[1]["w"]):
-            if nbr in keep and nbr not in steps:
-                steps[nbr] = steps[node] + 1
-                parent[nbr] = node
-                children.setdefault(node, []).append(nbr)
-                children.setdefault(nbr, [])
-                order.append(nbr)
+    steps, order, children = _tree(adj, centre, keep)
+    if organizations:
+        first = children.get(centre, [])
+        first.sort(key=lambda n: (organizations.get(n, "\uffff").casefold(), n))
     leaves: dict[int, int] = {}
     for node in reversed(order):
         leaves[node] = max(1, sum(leaves[c] for c in children.get(node, ())))
+    neighbours = {n: [m for m in adj.get(n, {}) if m in keep and m != centre and m != n]
+                  for n in order if n != centre}
+    angles = _sector_angles(order, children, leaves, centre)
+    for _round in range(refine):
+        _reorder(order, children, neighbours, angles, centre)
+        angles = _sector_angles(order, children, leaves, centre)
     per_ring: dict[int, int] = {}
     for node in order:
         per_ring[steps[node]] = per_ring.get(steps[node], 0) + 1
     radius, lanes = ring_radii(per_ring)
-    lane_of: dict[int, int] = {}
-    seen_in_ring: dict[int, int] = {}
     positions: dict[int, tuple[float, float]] = {centre: (0.0, 0.0)}
-    sector: dict[int, tuple[float, float]] = {centre: (0.0, 2 * math.pi)}
+    seen_in_ring: dict[int, int] = {}
     for node in order:
-        start, span = sector[node]
-        kids = children.get(node, [])
-        total = sum(leaves[k] for k in kids) or 1
-        cursor = start
-        for kid in kids:
-            share = span * leaves[kid] / total
-            sector[kid] = (cursor, share)
-            angle = cursor + share / 2
-            ring = steps[kid]
-            index = seen_in_ring.get(ring, 0)
-            seen_in_ring[ring] = index + 1
-            lane_of[kid] = index % lanes[ring]
-            r = radius[ring] + lane_of[kid] * LANE_GAP
-            positions[kid] = (r * math.cos(angle), r * math.sin(angle))
-            cursor += share
+        if node == centre:
+            continue
+        ring = steps[node]
+        index = seen_in_ring.get(ring, 0)
+        seen_in_ring[ring] = index + 1
+        r = radius[ring] + (index % lanes[ring]) * LANE_GAP
+        angle = angles[node]
+        positions[node] = (r * math.cos(angle), r * math.sin(angle))
     stray = [n for n in visible if n not in positions]
     if stray:
         outer = max((radius[k] + (lanes[k] - 1) * LANE_GAP for k in radius), default=0.0) + RING
@@ -227,6 +262,65 @@ def radial_layout(
             positions[node] = (outer * math.cos(angle), outer * math.sin(angle))
             steps[node] = -1
     return positions, steps
+
+
+def _tree(adj: dict, centre: int, keep: set[int]) -> tuple[dict[int, int], list[int], dict[int, list[int]]]:
+    """Breadth first from the centre, warmest tie first: steps, visiting order, children."""
+    steps = {centre: 0}
+    order = [centre]
+    children: dict[int, list[int]] = {centre: []}
+    for node in order:  # ``order`` grows while we walk it
+        for nbr, _ in sorted(adj.get(node, {}).items(), key=lambda item: (item[1]["w"], item[0])):
+            if nbr in keep and nbr not in steps:
+                steps[nbr] = steps[node] + 1
+                children.setdefault(node, []).append(nbr)
+                children.setdefault(nbr, [])
+                order.append(nbr)
+    return steps, order, children
+
+
+def _sector_angles(order: list[int], children: dict[int, list[int]], leaves: dict[int, int],
+                   centre: int) -> dict[int, float]:
+    """Each person's angle: the middle of their sector, sectors as wide as the people they hold."""
+    angles: dict[int, float] = {}
+    sector: dict[int, tuple[float, float]] = {centre: (0.0, 2 * math.pi)}
+    for node in order:
+        start, span = sector[node]
+        kids = children.get(node, [])
+        total = sum(leaves[k] for k in kids) or 1
+        cursor = start
+        for kid in kids:
+            share = span * leaves[kid] / total
+            sector[kid] = (cursor, share)
+            angles[kid] = cursor + share / 2
+            cursor += share
+    return angles
+
+
+def _reorder(order: list[int], children: dict[int, list[int]], neighbours: dict[int, list[int]],
+             angles: dict[int, float], centre: int) -> None:
+    """Sort every person's children by the mean direction of the people each child knows."""
+    for node in order:
+        kids = children.get(node)
+        if not kids or len(kids) < 2:
+            continue
+        base = angles.get(node, 0.0) if node != centre else 0.0
+        keyed = []
+        for kid in kids:
+            x = y = 0.0
+            for other in neighbours.get(kid, ()):
+                angle = angles.get(other)
+                if angle is not None:
+                    x += math.cos(angle)
+                    y += math.sin(angle)
+            here = angles[kid]
+            # The child's own place counts too, so lone people keep theirs.
+            x += 0.5 * math.cos(here)
+            y += 0.5 * math.sin(here)
+            mean = math.atan2(y, x)
+            keyed.append(((mean - base + math.pi) % (2 * math.pi) if node != centre else mean % (2 * math.pi), kid))
+        keyed.sort()
+        children[node] = [kid for _, kid in keyed]
 
 
 def ring_radii(per_ring: dict[int, int]) -> tuple[dict[int, float], dict[int, int]]:

@@ -16,7 +16,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from ...services.network.layout import NetworkMap
-from .items import Edge, EdgeLayer, NodeItem
+from .items import FADED_OPACITY, PATH_COLOURS, Edge, EdgeLayer, NodeItem
 
 MIN_SCALE, MAX_SCALE = 0.05, 6.0
 LABEL_CELL = 64.0  # grid cell (pixels) for the label overlap check
@@ -41,12 +41,16 @@ class NetworkCanvas(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nodes: dict[int, NodeItem] = {}
-        self.edges: list[Edge] = []
+        self.edges: list[Edge] = []  # known ties
+        self.guesses: list[Edge] = []  # inferred ties: drawn dashed around a selection or on a path
         self.edge_layer = EdgeLayer()
         self.pinned: dict[int, tuple[float, float]] = {}
         self.mutual_lookup: Callable[[int], tuple[list[str], int]] | None = None
         self.current_map: NetworkMap | None = None
         self._filter: set[int] | None = None
+        self._paths: list[list[int]] = []
+        self._chosen: int | None = None  # the path drawn alone, numbered; None = all
+        self.scene().selectionChanged.connect(self._selection_changed)
 
     # --- building -----------------------------------------------------------------
 
@@ -55,8 +59,8 @@ class NetworkCanvas(QGraphicsView):
         scene = self.scene()
         if self.edge_layer.scene() is scene:
             scene.removeItem(self.edge_layer)  # kept across maps; clear() would delete it
+        self.nodes, self.edges = {}, []  # first: clearing the scene emits selectionChanged
         scene.clear()
-        self.nodes, self.edges = {}, []
         self.current_map = network_map
         suggested = set(suggested)
         for node in network_map.nodes:
@@ -72,8 +76,13 @@ class NetworkCanvas(QGraphicsView):
             a, b = self.nodes.get(tie.a), self.nodes.get(tie.b)
             if a is not None and b is not None:
                 self.edges.append(Edge(a, b, tie.strength))
+        self.guesses = []
+        for tie in network_map.guesses:
+            a, b = self.nodes.get(tie.a), self.nodes.get(tie.b)
+            if a is not None and b is not None:
+                self.guesses.append(Edge(a, b, tie.strength, True, tie.why))
         node_bounds = scene.itemsBoundingRect()
-        self.edge_layer.set_edges(self.edges, node_bounds.adjusted(-20, -20, 20, 20))
+        self.edge_layer.set_edges(self.edges + self.guesses, node_bounds.adjusted(-20, -20, 20, 20))
         scene.addItem(self.edge_layer)
         bounds = scene.itemsBoundingRect().marginsAdded(QMarginsF(200, 200, 200, 200))
         scene.setSceneRect(bounds)
@@ -139,29 +148,97 @@ class NetworkCanvas(QGraphicsView):
             item.pinned = False
             item.update()
 
-    def highlight_paths(self, paths: Iterable[list[int]]) -> None:
-        """Ring the people and thicken the ties along each path; an empty list clears."""
-        for item in self.nodes.values():
-            if item.highlighted:
-                item.highlighted = False
+    def highlight_paths(self, paths: Iterable[list[int]], chosen: int | None = None) -> None:
+        """Draw paths on top of the map; an empty list clears.
+
+        With ``chosen`` (an index into ``paths``), or when there is only one,
+        that path is drawn alone: its people numbered, larger and labelled,
+        everything else faded. Otherwise each path has its own colour.
+        """
+        self._paths = [list(p) for p in paths]
+        self._chosen = chosen if chosen is not None and 0 <= chosen < len(self._paths) else None
+        self._add_missing_ties()
+        if self._chosen is None and len(self._paths) == 1:
+            self._chosen = 0
+        self._apply_emphasis()
+
+    def _add_missing_ties(self) -> None:
+        """A path may step over a guess the map did not list (a big group): draw it for the path."""
+        drawn = {frozenset((e.a.node_id, e.b.node_id)) for e in self.edges + self.guesses}
+        added = False
+        for path in self._paths:
+            for a, b in zip(path, path[1:], strict=False):
+                if frozenset((a, b)) in drawn or a not in self.nodes or b not in self.nodes:
+                    continue
+                self.guesses.append(Edge(self.nodes[a], self.nodes[b], "acquaintance", True))
+                drawn.add(frozenset((a, b)))
+                added = True
+        if added:
+            self.edge_layer.edges = self.edges + self.guesses
+
+    def _apply_emphasis(self) -> None:
+        """Set who is highlighted, numbered and faded from the paths and the selection."""
+        shown = [(i, p) for i, p in enumerate(self._paths) if self._chosen is None or i == self._chosen]
+        on_path: dict[int, int] = {}
+        ties: dict[frozenset[int], int] = {}
+        for index, path in shown:
+            for node in path:
+                on_path.setdefault(node, index)
+            for pair in zip(path, path[1:], strict=False):
+                ties.setdefault(frozenset(pair), index)
+        numbered: dict[int, int] = {}
+        if self._chosen is not None:
+            numbered = {node: step for step, node in enumerate(self._paths[self._chosen]) if step > 0}
+        selected = self._selected_node()
+        focus: set[int] | None = None
+        if self._chosen is not None:
+            focus = set(self._paths[self._chosen])
+        elif selected is not None and not self._paths:
+            focus = {selected.node_id} | {e.b.node_id if e.a is selected else e.a.node_id for e in selected.edges}
+        for node_id, item in self.nodes.items():
+            was = (item.highlighted, item.path_step, item.path_colour)
+            item.highlighted = node_id in on_path
+            colour = PATH_COLOURS[on_path[node_id] % len(PATH_COLOURS)] if node_id in on_path else PATH_COLOURS[0]
+            item.set_path_step(numbered.get(node_id), colour)
+            if (item.highlighted, item.path_step, item.path_colour) != was:
                 item.refresh_outline()
-        for edge in self.edges:
-            edge.highlighted = False
-        on_path: set[int] = set()
-        ties: set[frozenset[int]] = set()
-        for path in paths:
-            on_path.update(path)
-            ties.update(frozenset(pair) for pair in zip(path, path[1:], strict=False))
-        for node_id in on_path:
-            item = self.nodes.get(node_id)
-            if item is not None:
-                item.highlighted = True
-                item.refresh_outline()
-        for edge in self.edges:
-            if frozenset((edge.a.node_id, edge.b.node_id)) in ties:
-                edge.highlighted = True
+            faded = focus is not None and node_id not in focus
+            item.setOpacity(FADED_OPACITY if faded else 1.0)
+            item.label.setOpacity(FADED_OPACITY if faded else 1.0)
+            item.setZValue(3 if node_id in on_path else 2)
+        for edge in self.edges + self.guesses:
+            index = ties.get(frozenset((edge.a.node_id, edge.b.node_id)))
+            edge.highlighted = index is not None
+            edge.path = index
+            edge.focus = (selected is not None and focus is not None and self._chosen is None
+                          and (edge.a is selected or edge.b is selected))
+        self.edge_layer.dimmed = focus is not None
         self.edge_layer.update()
         self.update_labels()
+
+    def _selected_node(self) -> NodeItem | None:
+        chosen = [i for i in self.scene().selectedItems() if isinstance(i, NodeItem)]
+        return chosen[0] if len(chosen) == 1 else None
+
+    def _selection_changed(self) -> None:
+        """A person selected: their ties darken and everyone they do not know fades."""
+        if not self._paths:
+            self._apply_emphasis()
+        else:
+            self.update_labels()
+
+    def neighbourhood(self, node_id: int, steps: int) -> set[int]:
+        """The people within ``steps`` ties of this person on the map (them included)."""
+        found = {node_id}
+        frontier = {node_id}
+        links: dict[int, set[int]] = {}
+        for edge in self.edges:
+            links.setdefault(edge.a.node_id, set()).add(edge.b.node_id)
+            links.setdefault(edge.b.node_id, set()).add(edge.a.node_id)
+        for _ in range(steps):
+            frontier = {n for f in frontier for n in links.get(f, ())} - found
+            found |= frontier
+        return found
 
     def apply_filter(self, keep: set[int] | None) -> None:
         """Show only these people (None shows everyone); ties show when both ends do."""
@@ -170,7 +247,7 @@ class NetworkCanvas(QGraphicsView):
             shown = keep is None or node_id in keep
             item.setVisible(shown)
             item.label.setVisible(shown)
-        for edge in self.edges:
+        for edge in self.edges + self.guesses:
             edge.visible = edge.a.isVisible() and edge.b.isVisible()
         self.edge_layer.update()
         self.update_labels()
@@ -189,6 +266,7 @@ class NetworkCanvas(QGraphicsView):
         scale = self.transform().m11()
         shown_nodes = [i for i in self.nodes.values() if i.isVisible()]
         shown_nodes.sort(key=_label_priority)
+        dimmed = self.edge_layer.dimmed
         taken: dict[tuple[int, int], list[QRectF]] = {}
         for item in shown_nodes:
             label = item.label
@@ -196,8 +274,9 @@ class NetworkCanvas(QGraphicsView):
             top_left = label.pos() * scale
             screen = QRectF(top_left.x() + rect.x(), top_left.y() + rect.y(), rect.width(), rect.height())
             cells = _cells(screen)
-            if any(screen.intersects(other) for cell in cells for other in taken.get(cell, ())):
-                label.setVisible(False)
+            if (dimmed and item.opacity() < 1.0) or any(
+                    screen.intersects(other) for cell in cells for other in taken.get(cell, ())):
+                label.setVisible(False)  # faded people keep quiet, and no two names overlap
                 continue
             for cell in cells:
                 taken.setdefault(cell, []).append(screen)
@@ -270,11 +349,13 @@ class NetworkCanvas(QGraphicsView):
 
 
 def _label_priority(item: NodeItem) -> tuple:
+    """You, the selection, the path, targets and gatekeepers, then the nearest and biggest."""
     node = item.node
     return (
         node.tier != "you",
-        not item.highlighted,
         not item.isSelected(),
+        not item.highlighted,
+        node.tier != "target",
         not (node.gatekeeper or item.suggested_gatekeeper),
         node.steps if node.steps >= 0 else 99,
         -item.radius,

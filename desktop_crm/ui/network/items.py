@@ -2,9 +2,11 @@
 
 Nodes are movable; moving one pins it and drags its ties along. Labels are
 separate top-level items that ignore the view's zoom, so text keeps its
-screen size at every zoom (the canvas hides the less important ones when
-zoomed far out, so they never pile up). Ties use cosmetic pens: a close tie
-is always thicker on screen than an acquaintance, whatever the zoom.
+screen size at every zoom (the canvas shows only the labels that fit, so
+they never overlap). Ties use cosmetic pens: a close tie is always thicker
+on screen than an acquaintance, whatever the zoom; they are faint until a
+person is selected (their ties darken, the rest fade) or a path is chosen
+(drawn on top in its colour, its people numbered and enlarged).
 """
 
 from __future__ import annotations
@@ -37,10 +39,16 @@ NODE_COLOURS = {
 }
 GATEKEEPER_RING = "#c9a227"
 HIGHLIGHT = "#d9480f"
-EDGE_WIDTH = {"close": 3.0, "known": 1.6, "acquaintance": 0.8}
+# One colour per path when several are shown; the first is the chosen one's.
+PATH_COLOURS = ("#d9480f", "#1c7ed6", "#7048e8")
+EDGE_WIDTH = {"close": 2.2, "known": 1.2, "acquaintance": 0.7}
 # Opaque (pre-blended over the map background): translucent wide lines cost the
 # software rasteriser about three times as much on a 2,000-person map (measured).
-EDGE_COLOUR = QColor(196, 201, 209)
+# Faint by default, so the people read before the ties; darker around a selection.
+EDGE_COLOUR = QColor(212, 216, 222)
+FADED_EDGE_COLOUR = QColor(234, 236, 240)
+FOCUS_EDGE_COLOUR = QColor(84, 101, 125)
+FADED_OPACITY = 0.22
 
 
 def node_radius(introductions: int, is_you: bool = False) -> float:
@@ -51,14 +59,22 @@ def node_radius(introductions: int, is_you: bool = False) -> float:
 
 
 class Edge:
-    """One tie between two drawn people. Not an item: the EdgeLayer draws them all at once."""
+    """One tie between two drawn people. Not an item: the EdgeLayer draws them all at once.
 
-    __slots__ = ("a", "b", "strength", "highlighted", "visible")
+    ``inferred`` ties (a guess: "both at Acme") are dashed. ``path`` is the
+    index of the path it lies on (drawn on top in that path's colour), or None;
+    ``focus`` marks the ties of the selected person.
+    """
 
-    def __init__(self, a: NodeItem, b: NodeItem, strength: str) -> None:
+    __slots__ = ("a", "b", "strength", "highlighted", "visible", "inferred", "why", "focus", "path")
+
+    def __init__(self, a: NodeItem, b: NodeItem, strength: str, inferred: bool = False, why: str = "") -> None:
         self.a, self.b, self.strength = a, b, strength
+        self.inferred, self.why = inferred, why
         self.highlighted = False
         self.visible = True
+        self.focus = False
+        self.path: int | None = None
         a.edges.append(self)
         b.edges.append(self)
 
@@ -77,6 +93,7 @@ class EdgeLayer(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.edges: list[Edge] = []
+        self.dimmed = False  # a selection or a chosen path: the other ties fade
         self._rect = QRectF()
         self.setZValue(0)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -101,26 +118,36 @@ class EdgeLayer(QGraphicsItem):
         # Zoomed far out, thousands of ties would merge into a grey disc: draw them finer.
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
         thin = 1.0 if detail >= 0.4 else max(0.35, detail / 0.4)
-        groups: dict[str, list[QLineF]] = {}
-        highlighted: list[QLineF] = []
+        groups: dict[tuple[str, bool, bool], list[QLineF]] = {}
+        on_paths: dict[int, list[tuple[QLineF, bool]]] = {}
         for edge in self.edges:
-            if not edge.visible:
-                continue
-            if edge.highlighted:
-                highlighted.append(edge.line())
+            if not edge.visible or (edge.inferred and not (edge.focus or edge.highlighted)):
+                continue  # a guess shows only around the selected person or on a chosen path
+            if edge.highlighted and edge.path is not None:
+                on_paths.setdefault(edge.path, []).append((edge.line(), edge.inferred))
             else:
-                groups.setdefault(edge.strength, []).append(edge.line())
-        for strength, lines in groups.items():
-            pen = QPen(EDGE_COLOUR, EDGE_WIDTH.get(strength, 1.4) * thin)
+                groups.setdefault((edge.strength, edge.inferred, edge.focus), []).append(edge.line())
+        # Faint ties first, the selected person's ties above them, paths on top of everything.
+        for (strength, inferred, focus), lines in sorted(groups.items(), key=lambda item: item[0][2]):
+            colour = FOCUS_EDGE_COLOUR if focus else (FADED_EDGE_COLOUR if self.dimmed else EDGE_COLOUR)
+            width = EDGE_WIDTH.get(strength, 1.2) * (1.6 if focus else thin)
+            pen = QPen(colour, width)
             pen.setCosmetic(True)
+            if inferred:
+                pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawLines(lines)
-        if highlighted:
-            pen = QPen(QColor(HIGHLIGHT), 4.5)
+        for index in sorted(on_paths, reverse=True):
+            pen = QPen(QColor(PATH_COLOURS[index % len(PATH_COLOURS)]), 4.5)
             pen.setCosmetic(True)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
-            painter.drawLines(highlighted)
+            painter.drawLines([line for line, _inferred in on_paths[index] if not _inferred])
+            guessed = [line for line, _inferred in on_paths[index] if _inferred]
+            if guessed:
+                pen.setStyle(Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.drawLines(guessed)
 
 
 class LabelItem(QGraphicsItem):
@@ -142,6 +169,12 @@ class LabelItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
+
+    def set_below(self, below: float) -> None:
+        """Move the plate so it starts ``below`` pixels under the node's centre."""
+        if below != self._rect.y():
+            self.prepareGeometryChange()
+            self._rect.moveTop(below)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -166,6 +199,8 @@ class NodeItem(QGraphicsEllipseItem):
         self.pinned = False
         self.highlighted = False
         self.suggested_gatekeeper = False
+        self.path_step: int | None = None  # its number on the chosen path
+        self.path_colour = HIGHLIGHT
         self._moved = False
         self.label = LabelItem(node.name, bold=node.tier == "you", below=r + 2)
         self.setPos(node.x, node.y)
@@ -188,10 +223,22 @@ class NodeItem(QGraphicsEllipseItem):
     def node_id(self) -> int:
         return self.node.id
 
+    def set_path_step(self, step: int | None, colour: str = HIGHLIGHT) -> None:
+        """Number this person on the chosen path, and draw them larger; None undoes it."""
+        if step == self.path_step and colour == self.path_colour:
+            return
+        self.path_step, self.path_colour = step, colour
+        base = node_radius(self.node.introductions, self.node.tier == "you")
+        self.radius = max(base, 13.0) if step is not None else base
+        self.prepareGeometryChange()
+        self.setRect(-self.radius, -self.radius, 2 * self.radius, 2 * self.radius)
+        self.label.set_below(self.radius + 2)
+        self.refresh_outline()
+
     def refresh_outline(self) -> None:
         """Ring: highlight (path) > gatekeeper (solid = your flag, dashed = suggested) > plain."""
         if self.highlighted:
-            pen = QPen(QColor(HIGHLIGHT), 4)
+            pen = QPen(QColor(self.path_colour), 4)
         elif self.node.gatekeeper or self.suggested_gatekeeper:
             pen = QPen(QColor(GATEKEEPER_RING), 3.5)
             if not self.node.gatekeeper:
@@ -217,6 +264,13 @@ class NodeItem(QGraphicsEllipseItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#111827"))
             painter.drawEllipse(QPointF(self.radius * 0.7, -self.radius * 0.7), 3.5, 3.5)
+        if self.path_step is not None:
+            painter.setPen(QColor("white"))
+            font = QFont()
+            font.setPointSizeF(8.5)
+            font.setBold(True)
+            painter.setFont(font)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, str(self.path_step))
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.rect().adjusted(-8, -8, 8, 8)

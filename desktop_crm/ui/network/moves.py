@@ -59,16 +59,18 @@ class MapMovesMixin:
         on_paths = {n for p in result.paths for n in p.ids}
         if on_paths - self.canvas.nodes.keys():
             self._draw(include=on_paths)  # people beyond the neighbourhood shown join the map
-        self.canvas.highlight_paths(p.ids for p in result.paths)
+        self.path_focus = 0 if result.paths else None
+        self.canvas.highlight_paths((p.ids for p in result.paths), self.path_focus)
         self.canvas.fit_nodes(on_paths | set(self.canvas.visible_ids()) if len(self.canvas.nodes) <= 300 else on_paths)
         self.context.status_message.emit(result.first_ask or result.message)
 
     def _highlight_path(self, index: int) -> None:
+        """One path chosen in the list: drawn alone, numbered; -1 shows them all in their colours."""
         if self.path_result is None:
             return
         paths = self.path_result.paths
-        chosen = [paths[index]] if 0 <= index < len(paths) else paths
-        self.canvas.highlight_paths(p.ids for p in chosen)
+        self.path_focus = index if 0 <= index < len(paths) else None
+        self.canvas.highlight_paths((p.ids for p in paths), self.path_focus)
 
     # --- wide angle ---------------------------------------------------------------------------------
 

@@ -48,6 +48,8 @@ class PersonPanel(QWidget):
     path_requested = Signal(int)
     open_requested = Signal(int)
     relationship_requested = Signal(int)
+    guess_confirmed = Signal(int, int)  # this person, the one they probably know
+    guess_dismissed = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,17 +63,32 @@ class PersonPanel(QWidget):
         self.role = _label(muted=True)
         self.place = _label(muted=True)
         self.connection = _label()
+        self.warmth = _label()
         self.mutual_title = _label("Mutual connections")
         self.mutual_title.setFont(heading_font(self, 1.0))
         self.mutual = QListWidget()
-        self.mutual.setMaximumHeight(120)
+        self.mutual.setMaximumHeight(110)
+        self.guesses_title = _label("Probably knows (a guess)")
+        self.guesses_title.setFont(heading_font(self, 1.0))
+        self.guesses = QListWidget()
+        self.guesses.setWordWrap(True)
+        self.guesses.setMaximumHeight(120)
+        self.guesses.setToolTip("People this person probably knows, and why. Confirm a guess to record it, "
+                                "or dismiss it so it never comes back.")
+        guess_buttons = QHBoxLayout()
+        self.confirm_button = QPushButton("They know each other")
+        self.dismiss_button = QPushButton("Dismiss")
+        guess_buttons.addWidget(self.confirm_button)
+        guess_buttons.addWidget(self.dismiss_button)
         self.hint = _label("Click someone on the map to see them here. Double-click to centre the map on them.", muted=True)
         header = QHBoxLayout()
         header.addWidget(self.name, 1)
         header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
-        for widget in (self.role, self.place, self.connection, self.mutual_title, self.mutual):
+        for widget in (self.role, self.place, self.connection, self.warmth, self.mutual_title, self.mutual,
+                       self.guesses_title, self.guesses):
             layout.addWidget(widget)
+        layout.addLayout(guess_buttons)
         buttons = QVBoxLayout()
         self.centre_button = QPushButton("Centre the map here")
         self.path_button = QPushButton("Find a way to them")
@@ -86,23 +103,41 @@ class PersonPanel(QWidget):
         self.path_button.clicked.connect(lambda: self._emit(self.path_requested))
         self.open_button.clicked.connect(lambda: self._emit(self.open_requested))
         self.relationship_button.clicked.connect(lambda: self._emit(self.relationship_requested))
+        self.confirm_button.clicked.connect(lambda: self._guess(self.guess_confirmed))
+        self.dismiss_button.clicked.connect(lambda: self._guess(self.guess_dismissed))
+        self.guesses.currentRowChanged.connect(self._guess_chosen)
         self.show_nobody()
 
     def _emit(self, signal: Signal) -> None:
         if self.contact_id is not None:
             signal.emit(self.contact_id)
 
+    def _guess(self, signal: Signal) -> None:
+        item = self.guesses.currentItem()
+        if self.contact_id is not None and item is not None and item.data(ID_ROLE) is not None:
+            signal.emit(self.contact_id, int(item.data(ID_ROLE)))
+
+    def _guess_chosen(self, row: int) -> None:
+        item = self.guesses.item(row) if row >= 0 else None
+        enabled = item is not None and item.data(ID_ROLE) is not None
+        self.confirm_button.setEnabled(enabled)
+        self.dismiss_button.setEnabled(enabled)
+
     def show_nobody(self) -> None:
         self.contact_id = None
         self.name.setText("No one selected")
         self.badge.set_tier("")
-        for widget in (self.role, self.place, self.connection, self.mutual_title, self.mutual):
+        for widget in (self.role, self.place, self.connection, self.warmth, self.mutual_title, self.mutual,
+                       self.guesses_title, self.guesses, self.confirm_button, self.dismiss_button):
             widget.hide()
         for button in (self.centre_button, self.path_button, self.relationship_button, self.open_button):
             button.hide()
         self.hint.show()
 
-    def show_person(self, contact: ContactView, steps: int | None, mutual: list[str], total: int) -> None:
+    def show_person(self, contact: ContactView, steps: int | None, mutual: list[str], total: int,
+                    tie: str = "", guesses: list[tuple[int, str, str]] | None = None) -> None:
+        """``tie``: your tie to them in words ("warm: met twice, last in October");
+        ``guesses``: (id, name, why) of people they probably know."""
         self.contact_id = contact.id
         self.name.setText(contact.full_name)
         self.badge.set_tier(contact.tier)
@@ -125,6 +160,18 @@ class PersonPanel(QWidget):
         if total > len(mutual):
             self.mutual.addItem(f"… and {total - len(mutual)} more")
         self.mutual_title.setText(f"Mutual connections ({total})")
+        self.warmth.setText(f"Your tie: {tie}" if tie else "")
+        self.warmth.setVisible(bool(tie))
+        self.guesses.clear()
+        for other, name, why in guesses or []:
+            item = QListWidgetItem(f"{name} — {why}")
+            item.setData(ID_ROLE, other)
+            self.guesses.addItem(item)
+        has_guesses = bool(guesses)
+        for widget in (self.guesses_title, self.guesses, self.confirm_button, self.dismiss_button):
+            widget.setVisible(has_guesses)
+        self.guesses_title.setText(f"Probably knows ({len(guesses or [])}, a guess)")
+        self._guess_chosen(-1)
         for widget in (self.role, self.connection, self.mutual_title, self.mutual):
             widget.show()
         for button in (self.centre_button, self.path_button, self.relationship_button, self.open_button):
@@ -187,11 +234,17 @@ class PathsPanel(QWidget):
         self.paths.clear()
         for index, path in enumerate(result.paths, 1):
             self.paths.addItem(f"{index}. {path.describe()}")
+        if result.paths:
+            self.paths.setCurrentRow(0)  # the first is drawn alone on the map; pick another to compare
         self.paths.blockSignals(False)
         self._fit_paths()
         self.choices.clear()
         if result.found:
-            self.message.setText("Warmest first: closer ties and people who answered before cost less. Select one to see it alone on the map.")
+            self.message.setText(
+                (result.message + " " if result.uses_inferred else "")
+                + "Warmest first: warmer ties and people who answered before cost less. "
+                "The chosen one is drawn on the map with its steps numbered."
+            )
             self.ask.setText(result.first_ask)
             self.email.setPlainText(f"Subject: {result.email_subject}\n\n{result.email_body}".strip())
             self._show(paths=True, email=bool(result.email_body), choices=False)
@@ -259,7 +312,7 @@ class GatekeepersPanel(QWidget):
     person_selected = Signal(int)
     flag_toggled = Signal(int, bool)
 
-    COLUMNS = ("#", "Name", "Score", "Intros", "Meetings", "Bridges", "Flag")
+    COLUMNS = ("#", "Score", "★", "Name")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -275,11 +328,13 @@ class GatekeepersPanel(QWidget):
         self.tree.setHeaderLabels(list(self.COLUMNS))
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column in (0, 2, 3, 4, 5, 6):
+        # Names last and as wide as they are: never cut ("Noa…"); a long one scrolls instead.
+        header.setStretchLastSection(True)
+        for column in range(len(self.COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.detail = _label(muted=True)
         self.flag_button = QPushButton("Mark as gatekeeper")
         self.flag_button.setEnabled(False)
         self.empty = _label(
@@ -287,7 +342,7 @@ class GatekeepersPanel(QWidget):
             "relationships; the people who open the most doors rise to the top.",
             muted=True,
         )
-        for widget in (explain, self.tree, self.flag_button, self.empty):
+        for widget in (explain, self.tree, self.detail, self.flag_button, self.empty):
             layout.addWidget(widget)
         self.tree.currentItemChanged.connect(self._current)
         self.flag_button.clicked.connect(self._toggle)
@@ -295,13 +350,13 @@ class GatekeepersPanel(QWidget):
     def show_ranking(self, ranked: list[Gatekeeper]) -> None:
         self.tree.clear()
         for rank, g in enumerate(ranked, 1):
-            item = QTreeWidgetItem(
-                [str(rank), g.person.name, f"{g.score:.0f}", str(g.introductions), str(g.meetings),
-                 str(g.links_to), "★" if g.flagged else ""]
-            )
+            item = QTreeWidgetItem([str(rank), f"{g.score:.0f}", "★" if g.flagged else "", g.person.name])
             item.setData(0, ID_ROLE, (g.person.id, g.flagged))
-            item.setToolTip(1, " at ".join(p for p in (g.person.title, g.person.organization) if p))
+            item.setData(1, ID_ROLE, _gatekeeper_detail(g))
+            role = " at ".join(p for p in (g.person.title, g.person.organization) if p)
+            item.setToolTip(3, "\n".join(x for x in (role, _gatekeeper_detail(g)) if x))
             self.tree.addTopLevelItem(item)
+        self.detail.setText("Select someone to see why they rank here." if ranked else "")
         self.tree.setVisible(bool(ranked))
         self.flag_button.setVisible(bool(ranked))
         self.empty.setVisible(not ranked)
@@ -312,6 +367,7 @@ class GatekeepersPanel(QWidget):
             return
         person_id, flagged = item.data(0, ID_ROLE)
         self.flag_button.setText("Remove gatekeeper mark" if flagged else "Mark as gatekeeper")
+        self.detail.setText(f"{item.text(3)}: {item.data(1, ID_ROLE)}")
         self.person_selected.emit(person_id)
 
     def _toggle(self) -> None:
@@ -319,6 +375,11 @@ class GatekeepersPanel(QWidget):
         if item is not None:
             person_id, flagged = item.data(0, ID_ROLE)
             self.flag_toggled.emit(person_id, not flagged)
+
+
+def _gatekeeper_detail(g: Gatekeeper) -> str:
+    return (f"{g.introductions} introduction(s) given, {g.meetings} led to a meeting; "
+            f"links you to {g.links_to} second-degree people")
 
 
 class ReachPanel(QWidget):
@@ -331,9 +392,11 @@ class ReachPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Steps", "People", "Primary", "Bridge", "Target"])
         self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
+        # Industry names sit in the first column: as wide as they are, never cut.
+        header.setStretchLastSection(False)
+        for column in range(5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.pool = _label()
         self.pool.setFont(heading_font(self, 1.1))

@@ -1,10 +1,12 @@
-"""The Network view: the map of who knows whom, telephoto, wide angle, gatekeepers and reach.
+"""The Network view: the map of who knows whom, telephoto, who to ask next, wide angle,
+gatekeepers and reach.
 
 Layout: a toolbar ("Find a way to…", zoom, centre, add, export), the
-wide-angle bar, then the map beside a tabbed side panel, and a status line
-that says how many people are shown and how many are hidden. All data comes
-from :mod:`desktop_crm.services.network`; the map never holds more than
-``MAX_NODES`` people.
+wide-angle bar, an offer to connect older imports when there is one, then
+the map beside the side panel's pages, and a status line that says how many
+people are shown and how many are hidden. All data comes from
+:mod:`desktop_crm.services.network`; the map never holds more than
+``MAX_NODES`` people, and a big map is laid out in a worker thread.
 """
 
 from __future__ import annotations
@@ -15,17 +17,19 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from ...services import importing
 from ...services import network as net
 from ...services.contacts import get_contact, get_contacts, update_contact
 from ...services.errors import NotFoundError, ServiceError
@@ -34,18 +38,28 @@ from ..context import AppContext
 from ..widgets.busy import busy
 from ..widgets.empty_state import EmptyState
 from ..widgets.theme import set_muted
+from .asks_panel import AsksPanel
 from .canvas import NetworkCanvas
 from .filter_bar import WideAngleBar
 from .list_panel import WideAngleList
-from .loader import GraphLoader
+from .loader import GraphLoader, MapBuilder
 from .moves import MapMovesMixin
 from .panels import GatekeepersPanel, PathsPanel, PersonPanel, ReachPanel
+from .side_tabs import SideTabs
 from .toolbar import MapToolbar, legend_html
 
 MAX_NODES = 2000
 BACKGROUND_ABOVE = 50_000  # relationships: load in a worker thread past this
+SYNC_MAP_NODES = 400  # people on the map: a bigger map is laid out in a worker thread
 SUGGESTED_GATEKEEPERS = 5
-TABS = ("person", "paths", "list", "gatekeepers", "reach")
+NEIGHBOURHOOD_STEPS = 2  # what a double-click shows around a person
+TABS = ("person", "paths", "asks", "list", "gatekeepers", "reach")
+EMPTY_TEXT = (
+    "The map shows who knows whom, with you in the middle. Import your LinkedIn connections, "
+    "or your Google or Outlook contacts: everyone in them becomes someone you know. Import a "
+    "friend's shared export as \u201csomeone else's contacts\u201d to see who they can introduce "
+    "you to. Introductions you record add their ties too."
+)
 
 
 __all__ = ["BACKGROUND_ABOVE", "MAX_NODES", "NetworkView", "busy"]
@@ -59,9 +73,13 @@ class NetworkView(MapMovesMixin, QWidget):
         self.centre = net.YOU
         self.selected: int | None = None
         self.path_result: net.PathResult | None = None
+        self.path_focus: int | None = None  # the path drawn alone (an index), None = all
         self.suggested: set[int] = set()
         self._loaded = False
         self._loader: GraphLoader | None = None
+        self._builder: MapBuilder | None = None
+        self._focus_after_build: int | None = None
+        self.neighbourhood_of: int | None = None
         self._stale_tabs: set[str] = set(TABS)
         self._build()
 
@@ -78,30 +96,31 @@ class NetworkView(MapMovesMixin, QWidget):
         layout.addWidget(self.toolbar)
         self.filter_bar = WideAngleBar()
         layout.addWidget(self.filter_bar)
+        self.connect_banner = self._connect_banner()
+        layout.addWidget(self.connect_banner)
 
         self.canvas = NetworkCanvas()
         self.canvas.mutual_lookup = self._mutual_names
-        self.empty = EmptyState(
-            "No relationships yet",
-            "The map shows who knows whom, with you in the middle. Record that you know someone, "
-            "or that two of your contacts know each other; introductions add themselves.",
-        )
-        self.empty.add_button("Add a relationship…", self.add_relationship, default=True)
+        self.empty = EmptyState("No relationships yet", EMPTY_TEXT)
+        self.empty.add_button("Import contacts…", self.choose_import, default=True)
+        self.empty.add_button("Add a relationship…", self.add_relationship)
         self.loading = EmptyState("Loading your network…")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.canvas)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.loading)
 
-        self.tabs = QTabWidget()
+        self.tabs = SideTabs()
         self.person_panel = PersonPanel()
         self.paths_panel = PathsPanel()
+        self.asks_panel = AsksPanel()
         self.list_panel = WideAngleList()
         self.gatekeepers_panel = GatekeepersPanel()
         self.reach_panel = ReachPanel()
         for widget, title in (
             (self.person_panel, "Person"),
             (self.paths_panel, "Find a way"),
+            (self.asks_panel, "Ask next"),
             (self.list_panel, "Wide angle"),
             (self.gatekeepers_panel, "Gatekeepers"),
             (self.reach_panel, "Reach"),
@@ -121,9 +140,14 @@ class NetworkView(MapMovesMixin, QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         set_muted(self.status)
+        self.everyone_button = QPushButton("Show everyone")
+        self.everyone_button.setToolTip("Leave the neighbourhood and show the whole map again")
+        self.everyone_button.hide()
+        self.everyone_button.clicked.connect(self.show_everyone)
         legend = QLabel(legend_html())
         legend.setTextFormat(Qt.TextFormat.RichText)
         status.addWidget(self.status, 1)
+        status.addWidget(self.everyone_button)
         status.addWidget(legend)
         layout.addLayout(status)
         self._connect()
@@ -138,7 +162,7 @@ class NetworkView(MapMovesMixin, QWidget):
         self.me_button.clicked.connect(lambda: self.centre_on(net.YOU))
         self.add_button.clicked.connect(lambda: self.add_relationship(self.selected))
         self.canvas.node_clicked.connect(self.select_person)
-        self.canvas.node_double_clicked.connect(self.centre_on)
+        self.canvas.node_double_clicked.connect(self.show_neighbourhood)
         self.canvas.node_menu_requested.connect(lambda node_id, pos: self.node_menu(node_id).exec(pos))
         self.filter_bar.applied.connect(self.apply_wide_angle)
         self.filter_bar.cleared.connect(self.clear_wide_angle)
@@ -146,6 +170,9 @@ class NetworkView(MapMovesMixin, QWidget):
         self.person_panel.path_requested.connect(self.find_person)
         self.person_panel.open_requested.connect(self._open_contact)
         self.person_panel.relationship_requested.connect(self.add_relationship)
+        self.person_panel.guess_confirmed.connect(self.confirm_guess)
+        self.person_panel.guess_dismissed.connect(self.dismiss_guess)
+        self.asks_panel.ask_selected.connect(self._highlight_ask)
         self.paths_panel.path_selected.connect(self._highlight_path)
         self.paths_panel.person_chosen.connect(self._chosen_person)
         self.paths_panel.organization_chosen.connect(self.find_organization)
@@ -213,23 +240,47 @@ class NetworkView(MapMovesMixin, QWidget):
             self.centre = net.YOU
         self.filter_bar.set_choices(net.filter_choices())
         self._stale_tabs = set(TABS)
+        self._update_connect_banner()
         if len(self.network.graph) <= 5000:
             self._fill_gatekeepers()
         self._draw()
         self._fill_tab()
 
     def _draw(self, include: set[int] | None = None) -> None:
+        """Lay the map out and show it: here for a small one, in a worker for a big one."""
         assert self.network is not None
         has_ties = self.network.graph.number_of_edges() > 0
         self.stack.setCurrentWidget(self.canvas if has_ties else self.empty)
-        network_map = net.build_map(
-            self.centre, MAX_NODES, self.canvas.pinned, self.network, get_profile().name or "You", include or ()
-        )
+        args = (self.centre, MAX_NODES, dict(self.canvas.pinned), self.network,
+                get_profile().name or "You", tuple(include or ()))
+        if min(len(self.network.graph), MAX_NODES) <= SYNC_MAP_NODES:
+            self._show_map(net.build_map(*args))
+            return
+        if self._builder is not None and self._builder.isRunning():
+            self._builder.requestInterruption()  # its result will be dropped: a newer one is coming
+        self.status.setText("Laying out the map…")
+        builder = MapBuilder(args, self)
+        builder.built.connect(self._map_built)
+        builder.failed.connect(self._load_failed)
+        builder.finished.connect(builder.deleteLater)
+        self._builder = builder
+        builder.start()
+
+    def _map_built(self, network_map: net.NetworkMap) -> None:
+        if self.sender() is not self._builder:
+            return  # an older layout, overtaken by a newer request
+        self._builder = None
+        self._show_map(network_map)
+
+    def _show_map(self, network_map: net.NetworkMap) -> None:
         self.canvas.show_map(network_map, self.suggested)
         if self.path_result is not None and self.path_result.found:
-            self.canvas.highlight_paths(p.ids for p in self.path_result.paths)
+            self.canvas.highlight_paths((p.ids for p in self.path_result.paths), self.path_focus)
         if self.selected is not None and self.canvas.item_for(self.selected) is not None:
             self.canvas.item_for(self.selected).setSelected(True)
+        if self.neighbourhood_of is not None and self.neighbourhood_of in self.canvas.nodes:
+            self.canvas.apply_filter(self.canvas.neighbourhood(self.neighbourhood_of, NEIGHBOURHOOD_STEPS))
+            self.canvas.fit()
         self._update_status()
 
     def _update_status(self) -> None:
@@ -243,8 +294,11 @@ class NetworkView(MapMovesMixin, QWidget):
             steps = "one step" if m.radius == 1 else "two steps"
             text += f" {m.hidden:,} hidden: the map shows the {steps} around {where}; double-click someone to move."
         filtered = len(self.canvas.visible_ids()) - 1
-        if filtered < shown:
+        if self.neighbourhood_of is not None and filtered < shown:
+            text += f" Neighbourhood ({NEIGHBOURHOOD_STEPS} steps): {filtered + 1:,} people."
+        elif filtered < shown:
             text += f" Wide angle: {filtered:,} shown."
+        self.everyone_button.setVisible(self.neighbourhood_of is not None)
         self.status.setText(text)
 
     # --- the side panels ------------------------------------------------------------------------------
@@ -255,6 +309,8 @@ class NetworkView(MapMovesMixin, QWidget):
             return
         if key == "gatekeepers":
             self._fill_gatekeepers()
+        elif key == "asks":
+            self.asks_panel.show_asks(busy(net.introductions_to_ask)(20, self.network))
         elif key == "reach":
             self.reach_panel.show_reach(busy(net.compute_reach)(3, self.network))
         self._stale_tabs.discard(key)
@@ -281,7 +337,8 @@ class NetworkView(MapMovesMixin, QWidget):
             return
         self.selected = contact_id
         steps = self.network.steps_from_you(3).get(contact_id)
-        self.person_panel.show_person(contact, steps, *self._mutual_names(contact_id))
+        self.person_panel.show_person(contact, steps, *self._mutual_names(contact_id),
+                                      tie=self._tie_words(contact_id), guesses=self._guesses(contact_id))
         item = self.canvas.item_for(contact_id)
         if item is not None and not item.isSelected():
             self.canvas.scene().clearSelection()
@@ -290,6 +347,119 @@ class NetworkView(MapMovesMixin, QWidget):
         self.canvas.update_labels()
         if self.tabs.currentWidget() is not self.person_panel and self.sender() is self.canvas:
             self.tabs.setCurrentWidget(self.person_panel)
+
+    def _tie_words(self, contact_id: int) -> str:
+        """Your tie to them in words, or "" when you have none of your own."""
+        from ...services.network.warmth import describe, your_histories
+
+        assert self.network is not None
+        data = self.network.graph._adj.get(net.YOU, {}).get(contact_id)
+        if data is None:
+            return ""
+        strength = net.graph.strength_name(data["s"])
+        return describe(strength, your_histories(contact_id).get(contact_id)).text
+
+    def _guesses(self, contact_id: int) -> list[tuple[int, str, str]]:
+        from ...services.network.inferred import inferred_ties
+
+        try:
+            found = inferred_ties(contact_id, 50)
+        except ServiceError:
+            return []
+        names = {c.id: c.full_name for c in get_contacts([g[0] for g in found])}
+        return [(other, names.get(other, f"#{other}"), why) for other, why in found if other in names]
+
+    def confirm_guess(self, person: int, other: int) -> None:
+        from ...services.network.inferred import confirm_inferred
+
+        self._answer_guess(lambda: confirm_inferred(person, other), "Recorded: they know each other.")
+
+    def dismiss_guess(self, person: int, other: int) -> None:
+        from ...services.network.inferred import dismiss_inferred
+
+        self._answer_guess(lambda: dismiss_inferred(person, other), "Dismissed: that guess will not come back.")
+
+    def _answer_guess(self, action, message: str) -> None:
+        try:
+            action()
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Probably knows", f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+            return
+        self.context.status_message.emit(message)
+        self.context.data_changed.emit()
+        self.refresh()
+        if self.selected is not None:
+            self.select_person(self.selected)
+
+    def _highlight_ask(self, index: int) -> None:
+        """An introduction to ask for, chosen in its list: its path alone on the map."""
+        asks = self.asks_panel.asks
+        if not 0 <= index < len(asks):
+            return
+        ids = asks[index].path.ids
+        if set(ids) - self.canvas.nodes.keys():
+            self._draw(include=set(ids))
+        self.path_result = None
+        self.path_focus = 0
+        self.canvas.highlight_paths([ids], 0)
+
+    def show_neighbourhood(self, contact_id: int) -> None:
+        """Double-click: that person in the middle, and only the people within two steps of them."""
+        self.neighbourhood_of = contact_id if contact_id != net.YOU else None
+        self.centre_on(contact_id)
+        if self.neighbourhood_of is not None and contact_id in self.canvas.nodes:
+            self.canvas.apply_filter(self.canvas.neighbourhood(contact_id, NEIGHBOURHOOD_STEPS))
+            self.canvas.fit()
+        self._update_status()
+
+    def show_everyone(self) -> None:
+        self.neighbourhood_of = None
+        self.canvas.apply_filter(None)
+        self.canvas.fit()
+        self._update_status()
+
+    # --- older imports ------------------------------------------------------------------------------
+
+    def _connect_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("connectBanner")
+        banner.setStyleSheet("#connectBanner { background: #fff4d6; border: 1px solid #e8cf8a; border-radius: 4px; }")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(10, 6, 10, 6)
+        self.connect_text = QLabel()
+        self.connect_text.setWordWrap(True)
+        self.connect_button = QPushButton("Connect me to my imported contacts")
+        self.connect_button.clicked.connect(self.connect_imported)
+        row.addWidget(self.connect_text, 1)
+        row.addWidget(self.connect_button)
+        banner.hide()
+        return banner
+
+    def _update_connect_banner(self) -> None:
+        count = importing.connect_offer()
+        self.connect_banner.setVisible(count > 0)
+        if count:
+            people = "person" if count == 1 else "people"
+            self.connect_text.setText(
+                f"{count:,} {people} from your earlier imports are not on the map yet: those files were "
+                "imported before the app recorded that you know the people in them. Connect them to you "
+                "once (you can undo it like an import)."
+            )
+
+    def connect_imported(self) -> None:
+        batch, made = busy(importing.connect_imported)()
+        self.context.status_message.emit(
+            f"Connected you to {made:,} imported people (import {batch}); Edit > Undo or "
+            f"'desktop-crm import --undo {batch}' takes it back.")
+        self.context.data_changed.emit()
+        self.refresh()
+
+    def choose_import(self) -> None:
+        from ..window_imports import IMPORT_FILTER
+
+        path, _ = QFileDialog.getOpenFileName(self, "Import contacts", str(Path.home()), IMPORT_FILTER)
+        if path:
+            self.context.import_requested.emit(path)
 
     @busy
     def centre_on(self, contact_id: int) -> None:
@@ -307,6 +477,10 @@ class NetworkView(MapMovesMixin, QWidget):
         """What can be done with one person on the map (right click)."""
         menu = QMenu(self)
         menu.addAction("Centre the map here", lambda: self.centre_on(node_id))
+        if node_id != net.YOU:
+            menu.addAction("Show their neighbourhood", lambda: self.show_neighbourhood(node_id))
+        if self.neighbourhood_of is not None:
+            menu.addAction("Show everyone", self.show_everyone)
         if node_id != net.YOU:
             menu.addAction("Find a way to them", lambda: self.find_person(node_id))
             menu.addAction("Add a relationship…", lambda: self.add_relationship(node_id))
