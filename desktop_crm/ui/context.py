@@ -23,6 +23,8 @@ class AppContext(QObject):
     status_message = Signal(str)
     # Switch the main window to a view by its key ("today", "contacts", "network", ...).
     view_requested = Signal(str)
+    # Show the warmest way to a target on the map: ("person" | "organization", id).
+    path_requested = Signal(str, int)
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)

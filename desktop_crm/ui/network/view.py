@@ -173,6 +173,7 @@ class NetworkView(MapMovesMixin, QWidget):
         self.person_panel.guess_confirmed.connect(self.confirm_guess)
         self.person_panel.guess_dismissed.connect(self.dismiss_guess)
         self.asks_panel.ask_selected.connect(self._highlight_ask)
+        self.context.path_requested.connect(self.show_path_to)
         self.paths_panel.path_selected.connect(self._highlight_path)
         self.paths_panel.person_chosen.connect(self._chosen_person)
         self.paths_panel.organization_chosen.connect(self.find_organization)
@@ -402,6 +403,17 @@ class NetworkView(MapMovesMixin, QWidget):
         self.path_result = None
         self.path_focus = 0
         self.canvas.highlight_paths([ids], 0)
+
+    def show_path_to(self, kind: str, target_id: int) -> None:
+        """From another view ("On the map"): load if need be, then find the way."""
+        if self.network is None or not self._loaded:
+            self.refresh()
+        if self.network is None:
+            return
+        if kind == "organization":
+            self.find_organization(target_id)
+        else:
+            self.find_person(target_id)
 
     def show_neighbourhood(self, contact_id: int) -> None:
         """Double-click: that person in the middle, and only the people within two steps of them."""

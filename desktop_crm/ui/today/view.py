@@ -1,8 +1,10 @@
 """Today: what needs doing now, in the order a day usually goes.
 
 Upcoming meetings (prepare), meetings waiting for an outcome, thank-yous
-due, follow-ups due, introductions promised, promised actions, people to
-stop asking (dormant suggestions), and the rhythm of the last 12 weeks.
+due, follow-ups due, introductions promised, introductions to ask for
+(from the one path service, as in the Network view), promised actions,
+people to stop asking (dormant suggestions), and the rhythm of the last 12
+weeks.
 Everything comes from :func:`services.today.today`; the app never sends or
 changes anything without a click.
 """
@@ -41,9 +43,14 @@ SECTIONS = (
     ("thank_yous", "Thank-yous due", "Send a short thank-you within a day of each meeting."),
     ("follow_ups", "Follow-ups due", "No answer for a week: one polite follow-up is fine."),
     ("introductions", "Introductions promised", "People offered to introduce you and have not yet: a gentle reminder helps."),
+    ("asks", "Introductions to ask for", "For each person or organization you target: the person you know who can introduce you, best first."),
     ("actions", "Promised actions", "What you said you would do, due this week or overdue."),
     ("dormant", "Time to stop asking", "Three requests went unanswered. Move them to dormant to stop the reminders, or choose Not now to keep asking for a while; nothing is sent."),
 )
+
+
+TODAY_ASKS = 5
+ASKS_LOAD_UP_TO = 50_000  # relationships: a bigger network is read by the Network view first
 
 
 def _when(at: dt.datetime, tz: str) -> str:
@@ -198,6 +205,7 @@ class TodayView(QWidget):
             "introductions": [self._introduction_row(i) for i in data.introductions_promised],
             "actions": [self._action_row(a) for a in data.actions],
             "dormant": [self._dormant_row(s) for s in data.dormant],
+            "asks": [self._ask_row(a) for a in self._asks()],
         }
         stale = [self._thank_you_row(t) for t in data.overdue_thank_yous]
         for key, section_rows in rows.items():
@@ -292,6 +300,34 @@ class TodayView(QWidget):
                 ("Move to dormant", lambda: self._accept_dormant(s.contact_id), "Stop asking; nothing is sent"),
             ],
         )
+
+    def _asks(self) -> list:
+        """Who to ask next, from the one path service; skipped while a big network is not loaded yet."""
+        from ...services.network import asks, graph
+
+        if graph.cached_graph(graph.graph_key()) is None and graph.relationship_count() > ASKS_LOAD_UP_TO:
+            return []  # the Network view loads it in the background; Today stays instant
+        return asks.introductions_to_ask(limit=TODAY_ASKS)
+
+    def _ask_row(self, a) -> TodayRow:  # noqa: ANN001 - IntroductionAsk
+        target = a.target + (" (organization)" if a.target_kind == "organization" else "")
+        via = "" if a.introduce_to.name == a.target else f", who can take you to {a.target}"
+        return TodayRow(
+            person_link(a.introducer.id, a.introducer.name),
+            f"Ask them to introduce you to {a.introduce_to.name}{via} · {a.why}",
+            [
+                ("Draft…", lambda: self._draft(
+                    lambda: email_drafts.draft_introduction_ask(a.introducer.id, a.introduce_to.id),
+                    f"Introduction request to {a.introducer.name}"),
+                 f"Ask {a.introducer.name} to introduce you to {a.introduce_to.name}"),
+                ("On the map", lambda: self._show_path(a.target_kind, a.target_id),
+                 f"The warmest way to {target} in the Network view"),
+            ],
+        )
+
+    def _show_path(self, kind: str, target_id: int) -> None:
+        self.context.view_requested.emit("network")
+        self.context.path_requested.emit(kind, target_id)
 
     # actions ---------------------------------------------------------------
     def _link(self, href: str) -> None:
