@@ -21,6 +21,13 @@ from ..store.models import RELATIONSHIP_KINDS, STRENGTHS, TIERS
 from .output import emit_json, emit_table, info
 
 
+NO_GATEKEEPERS = (
+    "No gatekeepers stand out yet. They rise from the introductions people make for you and from "
+    "the people they know: record introductions, add who knows whom, or import a friend's shared "
+    "export (desktop-crm import FILE --of NAME) to see who bridges into their circles."
+)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the top-level parser."""
     rel = sub.add_parser("relationships", help="who knows whom: add, list, remove relationships")
@@ -289,6 +296,9 @@ def cmd_gatekeepers(args: argparse.Namespace) -> int:
     ranked = network.rank_gatekeepers(limit=args.limit)
     if args.json:
         emit_json([g.to_dict() for g in ranked])
+        return 0
+    if not ranked:
+        print(NO_GATEKEEPERS)
         return 0
     emit_table(
         ["rank", "id", "name", "organization", "score", "intros", "meetings", "bridges", "flagged"],

@@ -338,8 +338,10 @@ class GatekeepersPanel(QWidget):
         self.flag_button = QPushButton("Mark as gatekeeper")
         self.flag_button.setEnabled(False)
         self.empty = _label(
-            "No gatekeepers yet. Record introductions (who introduced you to whom) and "
-            "relationships; the people who open the most doors rise to the top.",
+            "No gatekeepers stand out yet. They rise from the introductions people make for you and "
+            "from the people they know: record introductions, add who knows whom, or import a "
+            "friend's shared export as \u201csomeone else's contacts\u201d to see who bridges into "
+            "their circles.",
             muted=True,
         )
         for widget in (explain, self.tree, self.detail, self.flag_button, self.empty):
