@@ -55,7 +55,9 @@ def connection(contact: Contact, intros: list[Introduction]) -> Connection:
     if result is not None:
         introducers = [_introducer_line(path) for path in result.paths if len(path.steps) >= 2]
         # A person nobody is recorded as knowing needs no note: the section stays out.
-        if result.found or result.known_by or result.suggestions:
+        if result.uses_inferred and result.paths:
+            note = "A guess: " + "; ".join(result.paths[0].guesses()) + "."
+        elif result.found or result.known_by or result.suggestions:
             note = result.message
     return Connection(introduced_by=introduced_by(intros), path=steps,
                       introducers=list(dict.fromkeys(introducers)), note=note)

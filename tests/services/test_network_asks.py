@@ -76,3 +76,12 @@ def test_find_a_way_and_the_prep_sheet_say_the_same(db_path: Path) -> None:
     sheet = prep.prep_for_contact(maelle)
     assert [s.name for s in sheet.connection.path] == [s.person.name for s in found.paths[0].steps]
     assert sheet.connection.introducers[0].startswith("Ana Test (close friend) → Camille Test → Maëlle Test")
+
+
+def test_a_prep_sheet_names_the_guess_its_path_rests_on(db_path: Path) -> None:
+    ana, tom = person("Ana", organization="Helios"), person("Tom", organization="Helios")
+    add_relationship(None, ana, "friend", "close")
+    sheet = prep.prep_for_contact(tom)
+    assert [s.name for s in sheet.connection.path] == ["Ana Test", "Tom Test"]
+    assert sheet.connection.path[-1].relation_label == "probably knows them: both at Helios"
+    assert sheet.connection.note == "A guess: Ana Test probably knows Tom Test (both at Helios)."

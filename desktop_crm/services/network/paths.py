@@ -102,6 +102,12 @@ class WarmPath:
     def inferred(self) -> bool:
         return any(s.inferred for s in self.steps)
 
+    def guesses(self, you: str = "You") -> list[str]:
+        """Each guessed step in words: "Maëlle Roux probably knows Tom Berg (both at Helios)"."""
+        names = [you, *(s.person.name for s in self.steps)]
+        return [f"{names[i]} probably knows {step.person.name} ({step.why})"
+                for i, step in enumerate(self.steps) if step.inferred]
+
     def describe(self) -> str:
         """'You → Ana Silva (close friend) → Jürgen Müller (colleague)'."""
         return " → ".join(["You", *(f"{s.person.name} ({s.tie})" for s in self.steps)])
