@@ -20,7 +20,6 @@ from ..services.views import RelationshipView
 from ..store.models import RELATIONSHIP_KINDS, STRENGTHS, TIERS
 from .output import emit_json, emit_table, info
 
-
 NO_GATEKEEPERS = (
     "No gatekeepers stand out yet. They rise from the introductions people make for you and from "
     "the people they know: record introductions, add who knows whom, or import a friend's shared "

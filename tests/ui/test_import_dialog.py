@@ -132,3 +132,44 @@ def test_screenshots_of_each_page(qtbot, demo_db: Path, tmp_path: Path) -> None:
     dialog.start_import()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=TIMEOUT)
     dialog.grab().save(str(shots / "import_dialog_result.png"))
+
+
+def test_the_dialog_asks_whose_contacts_these_are(qtbot, db_path: Path, tmp_path: Path) -> None:
+    from desktop_crm.services.network import compute_reach
+    from desktop_crm.services.relationships import list_relationships
+
+    ana = create_contact({"first_name": "Ana", "last_name": "Souza"}).id
+    dialog = _dialog(qtbot, db_path, linkedin_file(tmp_path / "ana.csv", LINKEDIN_ROWS))
+    _wait_preview(qtbot, dialog)
+    ties = dialog.preview_page.ties
+    assert ties.mode == "mine" and not ties.owner.isVisible()
+    assert "first degree" in ties.hint.text()
+    ties.buttons["of"].click()
+    assert ties.owner.isVisible() and not dialog.next_button.isEnabled()  # whose? not said yet
+    qtbot.keyClicks(ties.owner, "Ana Souza")
+    assert dialog.next_button.isEnabled()
+    with qtbot.waitSignal(dialog.context.data_changed, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert "recorded as known to Ana Souza" in dialog.result_page.files.text()
+    rels = list_relationships()
+    assert {(r.person_a_id, r.person_b) for r in rels if r.person_a_id == ana} == {
+        (ana, "Ann Lee"), (ana, "Bruno Díaz"), (ana, "Chen Wei 陈")}
+    assert {r.person_b_id for r in rels if r.person_a_id is None} == {ana}
+    assert compute_reach().levels[1].people == 3
+    assert dialog.result_page.network_button.isVisibleTo(dialog.result_page)
+    with qtbot.waitSignal(dialog.context.view_requested, timeout=TIMEOUT) as blocker:
+        qtbot.mouseClick(dialog.result_page.network_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["network"]
+
+
+def test_no_ties_imports_people_without_ties(qtbot, db_path: Path, tmp_path: Path) -> None:
+    from desktop_crm.services.relationships import list_relationships
+
+    dialog = _dialog(qtbot, db_path, linkedin_file(tmp_path / "Connections.csv", LINKEDIN_ROWS))
+    _wait_preview(qtbot, dialog)
+    dialog.preview_page.ties.buttons["none"].click()
+    with qtbot.waitSignal(dialog.context.data_changed, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert count_contacts() == 3 and list_relationships() == []
+    assert dialog.result_page.files.text().startswith("No ties recorded.")
+    assert not dialog.result_page.network_button.isVisibleTo(dialog.result_page)

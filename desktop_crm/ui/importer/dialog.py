@@ -33,6 +33,16 @@ from .worker import ImportWorker
 FILE_FILTER = "Contacts files (*.csv *.tsv *.txt *.vcf *.vcard);;All files (*)"
 
 
+def _ties_line(result: importing.ImportResult) -> str:
+    made, choice = result.ties.made, result.tie_choice
+    people = "person" if made == 1 else "people"
+    if choice.mode == "none":
+        return "No ties recorded."
+    if choice.mode == "of":
+        return f"{made} {people} recorded as known to {choice.of_name}: your second degree, through them."
+    return f"{made} {people} recorded as people you know: they are on your network map."
+
+
 class ImportDialog(QDialog):
     """The import wizard. ``path`` given: start at its preview."""
 
@@ -88,6 +98,8 @@ class ImportDialog(QDialog):
         self.preview_page.mapping_changed.connect(self._mapping_changed)
         self.preview_page.format_changed.connect(self._format_changed)
         self.result_page.undo_clicked.connect(self.undo)
+        self.result_page.network_clicked.connect(self._show_network)
+        self.preview_page.ties.changed.connect(self._ties_changed)
         self.back_button.clicked.connect(self._back)
         self.next_button.clicked.connect(self._next)
         self.cancel_button.clicked.connect(self._cancel)
@@ -159,15 +171,28 @@ class ImportDialog(QDialog):
             self.preview = None
             self._show(self.choose_page)
 
+    def _ties_changed(self) -> None:
+        if self.stack.currentWidget() is self.preview_page:
+            self.next_button.setEnabled(self.preview is not None and self.preview_page.ties.is_complete())
+
+    def _show_network(self) -> None:
+        self.context.view_requested.emit("network")
+        self.accept()
+
     def start_import(self) -> None:
         assert self.preview is not None and self.path is not None
         parsed, path = self.preview.parsed, self.path
         decisions = self.review_page.decisions()
+        try:
+            ties = self.preview_page.ties.choice()
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Import", str(exc))
+            return
         self.progress_page.start("Importing", "Matching people with your contacts…")
         self._show(self.progress_page)
 
         def job(progress: Any, check_cancel: Any) -> tuple[Any, Any]:
-            result = importing.import_parsed(parsed, path, decisions, progress, check_cancel)
+            result = importing.import_parsed(parsed, path, decisions, progress, check_cancel, ties=ties)
             try:
                 files = importing.write_report(result.preview, result.batch_id)
             except OSError:
@@ -181,7 +206,8 @@ class ImportDialog(QDialog):
         self.result = result
         report = files.report if files else Path("(the report could not be written)")
         self.result_page.show_result(result.counts, result.batch_id, report,
-                                     files.not_imported if files else None)
+                                     files.not_imported if files else None, _ties_line(result))
+        self.result_page.network_button.setVisible(result.ties.made > 0)
         self._show(self.result_page)
         self.context.data_changed.emit()
         self.context.status_message.emit(f"Imported {self.path.name}: {result.preview.summary_line()}")
@@ -198,6 +224,7 @@ class ImportDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
             counts = importing.undo_import(batch, force=True)
+        self.result_page.network_button.hide()
         self.result_page.show_undone(
             f"Removed {counts.get('contact', 0)} new contact(s) and restored "
             f"{counts.get('contact restored', 0)} changed contact(s). The database is as it was.")

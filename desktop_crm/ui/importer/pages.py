@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...io.parse import FIELDS
 from ...services.importing import COUNT_KEYS, FORMAT_CHOICES, ImportPreview
 from ..widgets.theme import heading_font, set_error_style, set_muted
+from .ties_box import TiesBox
 
 FIELD_LABELS = {
     "first_name": "First name", "middle_name": "Middle name", "last_name": "Last name",
@@ -144,6 +145,8 @@ class PreviewPage(QWidget):
         layout.addWidget(self.mapping, 3)
         self.counts = CountsBar()
         layout.addWidget(self.counts)
+        self.ties = TiesBox()
+        layout.addWidget(self.ties)
         self.entries = _table(["Row", "What", "Name", "Field", "Details"])
         for column, width in enumerate((60, 100, 170, 110)):
             self.entries.setColumnWidth(column, width)
@@ -307,6 +310,7 @@ class ResultPage(QWidget):
     """What was done, where the report is, and Undo."""
 
     undo_clicked = Signal()
+    network_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -324,15 +328,21 @@ class ResultPage(QWidget):
         self.undo = QPushButton("Undo import")
         self.undo.clicked.connect(self.undo_clicked)
         row.addWidget(self.undo)
+        self.network_button = QPushButton("Show my network")
+        self.network_button.setToolTip("Close this and open the Network view: who you know, and who they know")
+        self.network_button.clicked.connect(self.network_clicked)
+        self.network_button.hide()
+        row.addWidget(self.network_button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
 
     def show_result(self, counts: dict[str, int], batch_id: int, report: Path,
-                    not_imported: Path | None) -> None:
+                    not_imported: Path | None, ties: str = "") -> None:
         self.heading.setText(f"Import finished (import {batch_id})")
         self.counts.show_counts(counts)
-        lines = [f"Report: {report}"]
+        lines = [ties] if ties else []
+        lines.append(f"Report: {report}")
         if not_imported is not None:
             lines.append(f"Rows not imported, to fix and import again: {not_imported}")
         self.files.setText("\n".join(lines))
