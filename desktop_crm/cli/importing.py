@@ -35,7 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--undo", type=int, metavar="BATCH", help="undo the import with this id")
     parser.add_argument("--force", action="store_true",
-                        help="with --undo: undo even if it deletes work added since")
+                        help="with --undo: undo even when people it created have work added since "
+                        "(those people are kept, with their work)")
     parser.add_argument("--list", action="store_true", help="list past imports")
     parser.set_defaults(handler=cmd_import)
 
@@ -116,14 +117,13 @@ def _print_files(files: importing.ReportFiles) -> None:
 
 
 def _undo(args: argparse.Namespace) -> int:
-    counts = importing.undo_import(args.undo, force=args.force)
+    report = importing.undo_import(args.undo, force=args.force)
     if args.json:
-        emit_json({"undone": args.undo, "rows": counts})
+        emit_json(report.to_dict())
     else:
-        created = counts.get("contact", 0)
-        restored = counts.get("contact restored", 0)
-        info(f"Undid import {args.undo}: removed {created} new contact(s), "
-             f"restored {restored} changed contact(s).")
+        info(report.summary())
+        for line in report.kept:
+            info(f"  kept: {line}")
     return 0
 
 
