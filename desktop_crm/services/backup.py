@@ -30,6 +30,7 @@ from ..store.database import db
 from ..store.dump import backup_tables, dump_tables, replace_all, table_columns
 from ..store.migrations import CURRENT_VERSION, user_version
 from .errors import ServiceError
+from .files import check_target, write_atomic
 
 BACKUP_FORMAT = "desktop-crm-backup"
 BACKUP_VERSION = 1
@@ -50,13 +51,12 @@ def export_backup() -> dict[str, Any]:
     }
 
 
-def write_backup(path: Path) -> Path:
-    data = export_backup()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
-    return path
+def write_backup(path: Path, replace: bool = True) -> Path:
+    """Write the JSON backup to ``path`` whole (see :mod:`.files`: never over the
+    database or its backups; over an existing file only with ``replace``)."""
+    check_target(path, replace)
+    data = json.dumps(export_backup(), ensure_ascii=False, indent=1).encode("utf-8")
+    return write_atomic(path, data, replace)
 
 
 def read_backup(path: Path) -> dict[str, Any]:
