@@ -76,7 +76,7 @@ def _run_cli(args: argparse.Namespace) -> int:
     args.db_path = result.path
     try:
         return int(args.handler(args) or 0)
-    except ServiceError as exc:
+    except (ServiceError, StoreError) as exc:
         print(f"desktop-crm: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
