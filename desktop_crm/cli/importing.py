@@ -65,7 +65,7 @@ def _import(args: argparse.Namespace) -> int:
     if args.dry_run or ask:
         preview = importing.preview_parsed(parsed, args.file)
         if args.dry_run:
-            files = importing.write_report(preview)
+            files = _write_report(preview, None)
             _print(preview.to_dict() | {"batch": None, "dry_run": True}, preview, files, args.json)
             return 0
         _print_text(preview, None, None)
@@ -73,20 +73,36 @@ def _import(args: argparse.Namespace) -> int:
             info("Nothing was imported.")
             return 1
     result = importing.import_parsed(parsed, args.file)
-    files = importing.write_report(result.preview, result.batch_id)
+    files = _write_report(result.preview, result.batch_id)  # the import stands either way
     if ask:
         info(f"Imported: {result.preview.summary_line()}. Import id {result.batch_id}.")
-        _print_files(files)
+        if files:
+            _print_files(files)
     else:
         _print(result.to_dict() | {"dry_run": False}, result.preview, files, args.json,
                result.batch_id)
     return 0
 
 
-def _print(data: dict, preview: importing.ImportPreview, files: importing.ReportFiles,
-           as_json: bool, batch_id: int | None = None) -> None:
+def _write_report(preview: importing.ImportPreview,
+                  batch_id: int | None) -> importing.ReportFiles | None:
+    """Write the report files; a failure (full disk) is said, and never turns a committed
+    import into an error: the import stands and can be undone as usual."""
+    try:
+        return importing.write_report(preview, batch_id)
+    except OSError as exc:
+        done = (f"the import was saved as import {batch_id}" if batch_id is not None
+                else "nothing was imported (dry run)")
+        info(f"desktop-crm: the import report could not be written ({exc.strerror or exc}); "
+             f"{done}.")
+        return None
+
+
+def _print(data: dict, preview: importing.ImportPreview,
+           files: importing.ReportFiles | None, as_json: bool,
+           batch_id: int | None = None) -> None:
     if as_json:
-        emit_json(data | {"files": files.to_dict()})
+        emit_json(data | {"files": files.to_dict() if files else None})
         return
     _print_text(preview, batch_id, files)
 

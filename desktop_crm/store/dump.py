@@ -6,6 +6,7 @@ exactly (timestamps stay the text SQLite holds).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +54,7 @@ class TableShape:
     foreign_keys: dict[str, str]  # column -> the table it points at
 
 
+@functools.lru_cache(maxsize=8)
 def schema_at(version: int) -> dict[str, TableShape]:
     """The user-data tables of schema ``version`` with their columns and foreign keys,
     as the migration steps build them (in a scratch database in memory)."""
