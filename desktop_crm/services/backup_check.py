@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..store import models as m
 from ..store.dump import TableShape, schema_at
+from .meeting_time import EARLIEST, LATEST
 
 _SHOWN = 5
 # The choices a column may hold (the domain's words, as stored).
@@ -34,9 +35,6 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 # Stored timestamps are naive UTC text in one of peewee's formats.
 _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
-# Times the app can show in any zone and do arithmetic on (a meeting in year 9999 cannot).
-EARLIEST = dt.datetime(1900, 1, 1)
-LATEST = dt.datetime(2999, 12, 31)
 
 
 def parse_stored_time(value: str) -> dt.datetime | None:
