@@ -47,6 +47,9 @@ _COLUMNS: dict[str, Sequence[str]] = {
     "contact_history": ("id", "contact_id", "at", "kind", "field", "old_value", "new_value",
                         "batch_id"),
 }
+# Fields whose every change goes to the contact's history, even a first fill: the
+# contact was matched (and must stay matchable) by the value it had before.
+_HISTORY_FIELDS = ("organization", "first_name", "last_name")
 # Children after their contacts: the foreign keys are checked row by row.
 _CHUNK_TABLES = ("contact", "contact_email", "contact_phone", "contact_tag", "contact_history")
 
@@ -190,7 +193,7 @@ class _Builder:
         for tag in tags:
             rows["contact_tag"].append((take("contact_tag"), contact_id, self.tag_id(tag)))
         for change in item.changes:
-            if change.kind in ("replace", "alternate") or change.field == "organization":
+            if change.kind in ("replace", "alternate") or change.field in _HISTORY_FIELDS:
                 rows["contact_history"].append((
                     take("contact_history"), contact_id, self.now, "import", change.field,
                     change.old, change.new, self.batch_id))
