@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from . import paths
+from .cli.output import install_safe_streams
 from .cli.parser import build_parser, command_names, first_positional
 from .services.errors import ServiceError
-from .store import StoreError, close_database, open_store
+from .store import DATABASE_ERRORS, StoreError, close_database, explain, open_store
 from .store.opening import OpenResult
 
 
@@ -68,16 +69,25 @@ def open_for(args: argparse.Namespace) -> OpenResult:
 
 
 def _run_cli(args: argparse.Namespace) -> int:
+    install_safe_streams()
     try:
         result = open_for(args)
     except StoreError as exc:
         print(f"desktop-crm: {exc}", file=sys.stderr)
         return 1
+    except DATABASE_ERRORS as exc:  # e.g. a read-only file refusing the first write
+        print(f"desktop-crm: {explain(paths.resolve_db_path(args.db, args.demo), exc)}",
+              file=sys.stderr)
+        close_database()
+        return 1
     args.db_path = result.path
     try:
         return int(args.handler(args) or 0)
-    except ServiceError as exc:
+    except (ServiceError, StoreError) as exc:
         print(f"desktop-crm: {exc}", file=sys.stderr)
+        return 1
+    except DATABASE_ERRORS as exc:  # locked, read-only, full disk: said, never a traceback
+        print(f"desktop-crm: {explain(result.path, exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("desktop-crm: interrupted", file=sys.stderr)

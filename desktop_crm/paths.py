@@ -44,5 +44,8 @@ def logs_dir() -> Path:
 def resolve_db_path(db_arg: str | os.PathLike[str] | None, demo: bool = False) -> Path:
     """The database to open: ``--db`` if given, else the demo or the default file."""
     if db_arg:
-        return Path(db_arg).expanduser().resolve()
+        path = Path(db_arg).expanduser()
+        if path.is_symlink() and not path.exists():
+            return path.absolute()  # a dangling link: opening refuses it, creating nothing
+        return path.resolve()
     return demo_db_path() if demo else default_db_path()

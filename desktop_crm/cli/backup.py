@@ -17,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "export", help="export the whole database (json) or the contacts (csv, vcard)")
     export.add_argument("--format", choices=["json", "csv", "vcard"], default="json")
     export.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    export.add_argument("--force", action="store_true",
+                        help="replace --out if it exists (never the database or its backups)")
     export.set_defaults(handler=cmd_export)
 
     restore = sub.add_parser("import-backup", help="replace the database with a JSON backup")
@@ -32,7 +34,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format in ("csv", "vcard"):
         return _export_contacts(args)
     if args.out:
-        backup_service.write_backup(args.out)
+        backup_service.write_backup(args.out, replace=args.force)
         info(f"Exported the database to {args.out}.")
     else:
         emit_json(backup_service.export_backup())
@@ -70,7 +72,7 @@ def _export_contacts(args: argparse.Namespace) -> int:
     from ..services import exporting
 
     if args.out:
-        count = exporting.export_contacts(args.format, args.out)
+        count = exporting.export_contacts(args.format, args.out, replace=args.force)
         info(f"Exported {count} contact(s) to {args.out}.")
     else:
         sys.stdout.buffer.write(exporting.export_bytes(args.format))

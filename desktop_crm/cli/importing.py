@@ -35,7 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--undo", type=int, metavar="BATCH", help="undo the import with this id")
     parser.add_argument("--force", action="store_true",
-                        help="with --undo: undo even if it deletes work added since")
+                        help="with --undo: undo even when people it created have work added since "
+                        "(those people are kept, with their work)")
     parser.add_argument("--list", action="store_true", help="list past imports")
     ties = parser.add_mutually_exclusive_group()
     ties.add_argument("--of", metavar="NAME",
@@ -80,7 +81,7 @@ def _import(args: argparse.Namespace) -> int:
         preview = importing.preview_parsed(parsed, args.file)
         would = importing.would_make_ties(preview, ties)
         if args.dry_run:
-            files = importing.write_report(preview)
+            files = _write_report(preview, None)
             _print(preview.to_dict() | {"batch": None, "dry_run": True} | importing.ties_dict(ties, would),
                    preview, files, args.json, ties_line=_ties_line(ties, would, dry=True))
             return 0
@@ -89,12 +90,13 @@ def _import(args: argparse.Namespace) -> int:
             info("Nothing was imported.")
             return 1
     result = importing.import_parsed(parsed, args.file, ties=ties)
-    files = importing.write_report(result.preview, result.batch_id)
+    files = _write_report(result.preview, result.batch_id)  # the import stands either way
     line = _ties_line(ties, result.ties.made)
     if ask:
         info(f"Imported: {result.preview.summary_line()}. Import id {result.batch_id}.")
         info(line)
-        _print_files(files)
+        if files:
+            _print_files(files)
     else:
         _print(result.to_dict() | {"dry_run": False}, result.preview, files, args.json,
                result.batch_id, line)
@@ -114,10 +116,25 @@ def _ties_line(choice: importing.TieChoice, made: int, dry: bool = False) -> str
     return f"Ties: {text}{' ' + verb + ' recorded' if dry else ''}."
 
 
-def _print(data: dict, preview: importing.ImportPreview, files: importing.ReportFiles,
-           as_json: bool, batch_id: int | None = None, ties_line: str = "") -> None:
+def _write_report(preview: importing.ImportPreview,
+                  batch_id: int | None) -> importing.ReportFiles | None:
+    """Write the report files; a failure (full disk) is said, and never turns a committed
+    import into an error: the import stands and can be undone as usual."""
+    try:
+        return importing.write_report(preview, batch_id)
+    except OSError as exc:
+        done = (f"the import was saved as import {batch_id}" if batch_id is not None
+                else "nothing was imported (dry run)")
+        info(f"desktop-crm: the import report could not be written ({exc.strerror or exc}); "
+             f"{done}.")
+        return None
+
+
+def _print(data: dict, preview: importing.ImportPreview,
+           files: importing.ReportFiles | None, as_json: bool,
+           batch_id: int | None = None, ties_line: str = "") -> None:
     if as_json:
-        emit_json(data | {"files": files.to_dict()})
+        emit_json(data | {"files": files.to_dict() if files else None})
         return
     _print_text(preview, batch_id, files, ties_line)
 
@@ -150,14 +167,13 @@ def _print_files(files: importing.ReportFiles) -> None:
 
 
 def _undo(args: argparse.Namespace) -> int:
-    counts = importing.undo_import(args.undo, force=args.force)
+    report = importing.undo_import(args.undo, force=args.force)
     if args.json:
-        emit_json({"undone": args.undo, "rows": counts})
+        emit_json(report.to_dict())
     else:
-        created = counts.get("contact", 0)
-        restored = counts.get("contact restored", 0)
-        info(f"Undid import {args.undo}: removed {created} new contact(s), "
-             f"restored {restored} changed contact(s).")
+        info(report.summary())
+        for line in report.kept:
+            info(f"  kept: {line}")
     return 0
 
 

@@ -10,6 +10,7 @@ from .. import (
     reports,  # lazy package: reportlab loads only when a sheet is rendered
 )
 from ..services.errors import NotFoundError, ServiceError, ValidationError
+from ..services.files import check_target
 from ..services.resolve import resolve_contact
 from .output import info
 
@@ -100,7 +101,7 @@ def _target(out: str | None, default: str) -> Path:
         raise ValidationError("--out", f"folder '{path.parent}' does not exist")
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    return path
+    return check_target(path, replace=True)  # never the database or its backups
 
 
 def _write(target: Path, pdf: bytes) -> None:

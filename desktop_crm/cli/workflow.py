@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     isub = ics.add_subparsers(dest="action", required=True, metavar="ACTION")
     export = isub.add_parser("export", help="write upcoming meetings (or one) as .ics")
     export.add_argument("--out", help="file to write (default: print to stdout)")
+    export.add_argument("--force", action="store_true",
+                        help="replace --out if it exists (never the database or its backups)")
     export.add_argument("--meeting", type=int, action="append", metavar="ID", help="repeat for several")
     export.set_defaults(handler=cmd_ics_export)
     _register_profile(sub)
@@ -241,7 +243,7 @@ def cmd_today(args: argparse.Namespace) -> int:
 
 def cmd_ics_export(args: argparse.Namespace) -> int:
     if args.out:
-        path, count = calendar_export.write_ics(Path(args.out), args.meeting)
+        path, count = calendar_export.write_ics(Path(args.out), args.meeting, replace=args.force)
         info(f"Wrote {count} meeting(s) to {path}.")
     else:
         sys.stdout.buffer.write(calendar_export.export_ics(args.meeting))

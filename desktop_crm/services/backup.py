@@ -14,8 +14,10 @@ Format (``format`` = "desktop-crm-backup", ``version`` = 1)::
 Every table of user data is present, including rows in the trash; the
 search index and the undo history are not (they are rebuilt / cleared). Values
 are those SQLite stores: text, integers, null; timestamps are UTC text
-("YYYY-MM-DD HH:MM:SS"). Restoring replaces everything in the database, in
-one transaction, after a safety copy of the file.
+("YYYY-MM-DD HH:MM:SS"). Restoring checks everything first (every table of
+the backup's schema, types, choices, foreign keys: :mod:`.backup_check`),
+then replaces everything in the database, in one transaction, after a safety
+copy of the file that no backup rotation prunes.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, clock
-from ..store.backup import backup_to_folder
+from ..store.backup import safety_copy
 from ..store.database import db
 from ..store.dump import backup_tables, dump_tables, replace_all, table_columns
 from ..store.migrations import CURRENT_VERSION, user_version
+from .backup_check import backup_problems, summarise
 from .errors import ServiceError
+from .files import check_target, write_atomic
 
 BACKUP_FORMAT = "desktop-crm-backup"
 BACKUP_VERSION = 1
@@ -50,58 +54,69 @@ def export_backup() -> dict[str, Any]:
     }
 
 
-def write_backup(path: Path) -> Path:
-    data = export_backup()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
-    return path
+def write_backup(path: Path, replace: bool = True) -> Path:
+    """Write the JSON backup to ``path`` whole (see :mod:`.files`: never over the
+    database or its backups; over an existing file only with ``replace``)."""
+    check_target(path, replace)
+    data = json.dumps(export_backup(), ensure_ascii=False, indent=1).encode("utf-8")
+    return write_atomic(path, data, replace)
 
 
 def read_backup(path: Path) -> dict[str, Any]:
     """Load and check a backup file; errors name the file and what is wrong."""
+    path = Path(path)
+    if path.is_dir():
+        raise BackupFormatError(f"{path}: is a folder; give the backup's .json file")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise BackupFormatError(f"{path}: no such file") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BackupFormatError(f"{path}: not a JSON backup ({exc})") from None
+    except RecursionError:
+        raise BackupFormatError(f"{path}: not a backup (its JSON is nested too deeply)") from None
+    except MemoryError:
+        raise BackupFormatError(f"{path}: too big to read as a backup") from None
+    except OSError as exc:
+        raise BackupFormatError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     validate_backup(data, str(path))
     return data
 
 
 def validate_backup(data: Any, where: str = "backup") -> None:
+    """Refuse a backup unless it is complete and every value fits (see
+    :mod:`.backup_check`); the message names the first problems."""
+    try:
+        _validate(data, where)
+    except BackupFormatError as exc:
+        raise BackupFormatError(f"{exc}; nothing was changed") from None
+
+
+def _validate(data: Any, where: str) -> None:
     if not isinstance(data, dict) or data.get("format") != BACKUP_FORMAT:
         raise BackupFormatError(f"{where}: not a Desktop CRM backup (no \"format\": \"{BACKUP_FORMAT}\")")
     if data.get("version") != BACKUP_VERSION:
-        raise BackupFormatError(f"{where}: backup version {data.get('version')} is not supported")
-    if int(data.get("schema", 0)) > CURRENT_VERSION:
+        raise BackupFormatError(f"{where}: backup version {data.get('version')!r:.20} is not supported")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise BackupFormatError(f"{where}: \"schema\" should be a schema number, not {schema!r:.20}")
+    if schema > CURRENT_VERSION:
         raise BackupFormatError(
-            f"{where}: made by a newer version of the app (schema {data.get('schema')}); update the app"
+            f"{where}: made by a newer version of the app (schema {schema}); update the app"
         )
     tables = data.get("tables")
     if not isinstance(tables, dict):
         raise BackupFormatError(f"{where}: \"tables\" is missing")
-    known = backup_tables()
-    for name, rows in tables.items():
-        if name not in known:
-            raise BackupFormatError(f"{where}: unknown table '{name}'")
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise BackupFormatError(f"{where}: table '{name}' must be a list of objects")
-        columns = set(table_columns(name))
-        for index, row in enumerate(rows):
-            unknown = set(row) - columns
-            if unknown:
-                raise BackupFormatError(
-                    f"{where}: table '{name}' row {index + 1} has unknown column(s) {sorted(unknown)}"
-                )
+    known = {name: set(table_columns(name)) for name in backup_tables()}
+    problems = backup_problems(tables, schema, known)
+    if problems:
+        raise BackupFormatError(f"{where}: {summarise(problems)}")
 
 
 def restore_backup(data: dict[str, Any], db_path: Path, safety_folder: Path) -> dict[str, Any]:
     """Replace the whole database with ``data``; a copy of the file is kept first."""
     validate_backup(data)
-    safety = backup_to_folder(db_path, safety_folder)
+    safety = safety_copy(db_path, safety_folder)
     try:
         with db.atomic():
             counts = replace_all(data["tables"])

@@ -21,6 +21,7 @@ from . import tags as tag_service
 from .contacts import create_contact, update_contact
 from .contacts import get_contacts as _get_contacts
 from .errors import ValidationError
+from .files import check_target
 from .undo import recording
 from .validation import clean_text, validate_status, validate_tier
 from .views import ContactView
@@ -161,6 +162,7 @@ def export_contacts_csv(ids: Iterable[int], path: Path | str) -> BulkResult:
     path = Path(path)
     if path.is_dir():
         raise ValidationError("file", f"{path} is a folder; choose a file name ending in .csv")
+    check_target(path, replace=True, option="file")  # the save dialog asked; never the database
     try:
         with path.open("w", newline="", encoding="utf-8-sig") as handle:
             writer = csv.writer(handle)

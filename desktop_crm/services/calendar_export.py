@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..io.ics import IcsEvent, events_to_ics
+from .files import check_target, write_atomic
 from .meetings import MeetingView, get_meeting, upcoming_meetings
 
 _ICS_STATUS = {"planned": "CONFIRMED", "done": "CONFIRMED", "cancelled": "CANCELLED", "no_show": "CANCELLED"}
@@ -34,20 +35,25 @@ def meeting_event(m: MeetingView) -> IcsEvent:
     )
 
 
+def _meetings(meeting_ids: Iterable[int] | None) -> list[MeetingView]:
+    if meeting_ids is None:
+        return upcoming_meetings(days=None)
+    return [get_meeting(i) for i in meeting_ids]
+
+
 def export_ics(meeting_ids: Iterable[int] | None = None) -> bytes:
     """The given meetings (any status), or every upcoming planned meeting when None."""
-    if meeting_ids is None:
-        meetings = upcoming_meetings(days=None)
-    else:
-        meetings = [get_meeting(i) for i in meeting_ids]
-    return events_to_ics(meeting_event(m) for m in meetings)
+    return events_to_ics(meeting_event(m) for m in _meetings(meeting_ids))
 
 
-def write_ics(path: str | Path, meeting_ids: Iterable[int] | None = None) -> tuple[Path, int]:
-    """Write the .ics file; return (path, number of meetings in it)."""
-    ids = list(meeting_ids) if meeting_ids is not None else None
-    data = export_ics(ids)
-    target = Path(path).expanduser()
-    target.write_bytes(data)
-    count = data.count(b"BEGIN:VEVENT")
-    return target, count
+def write_ics(path: str | Path, meeting_ids: Iterable[int] | None = None,
+              replace: bool = True) -> tuple[Path, int]:
+    """Write the .ics file whole; return (path, number of meetings in it).
+
+    The count is the meetings written, not ``BEGIN:VEVENT`` found in the text,
+    which a meeting's notes could fake.
+    """
+    check_target(path, replace)
+    meetings = _meetings(list(meeting_ids) if meeting_ids is not None else None)
+    data = events_to_ics(meeting_event(m) for m in meetings)
+    return write_atomic(path, data, replace), len(meetings)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
 from ..io.csv_export import contacts_table, csv_bytes
 from ..io.records import ContactRecord
 from ..io.vcard import vcards_text
 from ..store import import_queries as q
 from .errors import ValidationError
+from .files import check_target, write_atomic
 from .validation import sort_name
 
 EXPORT_FORMATS = ("csv", "vcard")
@@ -62,15 +62,10 @@ def export_bytes(fmt: str, ids: Iterable[int] | None = None) -> bytes:
 
 
 def export_contacts(fmt: str, path: str | os.PathLike[str],
-                    ids: Iterable[int] | None = None) -> int:
-    """Write the export to ``path`` (atomically); return how many people it holds."""
+                    ids: Iterable[int] | None = None, replace: bool = True) -> int:
+    """Write the export to ``path`` whole (never over the database; over an existing
+    file only with ``replace``); return how many people it holds."""
+    check_target(path, replace)
     records = contact_records(ids)
-    data = render(fmt, records)
-    target = Path(path)
-    tmp = target.with_name(target.name + ".tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(target)
-    except OSError as exc:
-        raise ValidationError("--out", f"{target}: cannot write ({exc.strerror})") from None
+    write_atomic(path, render(fmt, records), replace)
     return len(records)

@@ -61,6 +61,22 @@ def system_zone_name() -> str:
     return "UTC"
 
 
+# Times the app can show in any zone and compute with (an end, a reminder, a week):
+# outside these a stored value would break every view that reads it.
+EARLIEST = dt.datetime(1900, 1, 1)
+LATEST = dt.datetime(2999, 12, 31)
+
+
+def check_in_range(value: dt.datetime, field: str = "when") -> dt.datetime:
+    """Refuse a time the app could not show (before 1900 or after 2999)."""
+    plain = value.replace(tzinfo=None)
+    if not EARLIEST <= plain <= LATEST:
+        raise ValidationError(
+            field, f"{plain.isoformat(sep=' ', timespec='minutes')} is outside the years "
+            f"{EARLIEST.year} to {LATEST.year}")
+    return value
+
+
 def parse_local(text: str, field: str = "when") -> dt.datetime:
     """Read '2026-12-01T10:00' or '2026-12-01 10:00' as a naive wall-clock time."""
     raw = (text or "").strip()
@@ -78,7 +94,7 @@ def parse_local(text: str, field: str = "when") -> dt.datetime:
         )
     if len(raw) <= 10:
         raise ValidationError(field, f"'{raw}' has no time of day (expected 2026-12-01T10:00)")
-    return value
+    return check_in_range(value, field)
 
 
 def local_to_utc(local: dt.datetime, tz: str, fold: int = 0, field: str = "when") -> dt.datetime:

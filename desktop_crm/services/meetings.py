@@ -27,7 +27,14 @@ from ..store.models import (
 )
 from .errors import NotFoundError, ValidationError, ValidationErrors
 from .lookups import live_contact, live_meeting  # live_meeting is re-exported
-from .meeting_time import local_to_utc, parse_local, system_zone_name, utc_to_local, zone
+from .meeting_time import (
+    check_in_range,
+    local_to_utc,
+    parse_local,
+    system_zone_name,
+    utc_to_local,
+    zone,
+)
 from .meeting_views import THANK_YOU_WITHIN, MeetingView, thank_you_due, views
 
 __all__ = ["DEFAULT_MINUTES", "THANK_YOU_WITHIN", "MeetingView", "thank_you_due", "views"]  # read side re-exported
@@ -69,7 +76,8 @@ def _start_from(data: Mapping[str, Any]) -> tuple[dt.datetime, str]:
     local = when if isinstance(when, dt.datetime) else parse_local(str(when or ""))
     if local.tzinfo is not None:
         local = local.astimezone(zone(tz)).replace(tzinfo=None)
-    return local_to_utc(local, tz, fold=int(data.get("fold", 0))), tz
+    check_in_range(local)
+    return check_in_range(local_to_utc(local, tz, fold=int(data.get("fold", 0)))), tz
 
 
 def _clean(data: Mapping[str, Any], partial: bool) -> dict[str, Any]:

@@ -1,5 +1,9 @@
 """The local store: peewee on SQLite. Knows nothing of Qt, user-picked files or PDF."""
 
+import sqlite3
+
+import peewee
+
 from .database import close_database, db
 from .errors import (
     CorruptDatabaseError,
@@ -7,10 +11,15 @@ from .errors import (
     NewerVersionError,
     NotADatabaseError,
     StoreError,
+    explain,
 )
 from .opening import open_store
 
+# What SQLite raises, through peewee or the raw cursor: give it to ``explain``.
+DATABASE_ERRORS = (sqlite3.Error, peewee.DatabaseError)
+
 __all__ = [
+    "DATABASE_ERRORS",
     "CorruptDatabaseError",
     "DatabaseInUseError",
     "NewerVersionError",
@@ -18,5 +27,6 @@ __all__ = [
     "StoreError",
     "close_database",
     "db",
+    "explain",
     "open_store",
 ]

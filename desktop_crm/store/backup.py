@@ -6,30 +6,50 @@ open in WAL mode, which a plain file copy does not.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from .. import clock
+from .errors import StoreError
 
 KEEP_BACKUPS = 5
 
 
+class BackupWriteError(StoreError):
+    """A copy could not be written (full disk, no such folder, no permission)."""
+
+
 def backup_file(source: Path, dest: Path) -> Path:
-    """Write a consistent copy of ``source`` to ``dest`` (created owner-only)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    """Write a consistent copy of ``source`` to ``dest``, owner-only from its first byte.
+
+    The copy goes to a temporary file beside ``dest`` that becomes ``dest``
+    only when complete, so a kill or a full disk never leaves an empty or
+    half "backup" (the temporary file is removed on failure).
+    """
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
-        out = sqlite3.connect(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            src.backup(out)
+            out = sqlite3.connect(tmp)
+            try:
+                src.backup(out)
+            finally:
+                out.close()
         finally:
-            out.close()
-    finally:
-        src.close()
-    try:
-        dest.chmod(0o600)
-    except OSError:
-        pass
+            src.close()
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, dest)
+    except (OSError, sqlite3.Error) as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise BackupWriteError(dest, f"cannot write the copy {dest}: {detail}") from None
     return dest
 
 
@@ -51,6 +71,16 @@ def backup_to_folder(path: Path, folder: Path, keep: int = KEEP_BACKUPS * 4) -> 
     backup_file(path, dest)
     prune_backups(folder, f"{path.stem}-*.sqlite3", keep)
     return dest
+
+
+def safety_copy(path: Path, folder: Path) -> Path:
+    """The copy taken before the database is replaced (``import-backup``).
+
+    Named apart from the rotating backups (``STEM.before-restore-TIME``), so
+    no rotation ever prunes it: it is the way back if the restore was a
+    mistake.
+    """
+    return backup_file(path, folder / f"{path.stem}.before-restore-{timestamp()}.sqlite3")
 
 
 def prune_backups(folder: Path, pattern: str, keep: int) -> list[Path]:

@@ -7,6 +7,7 @@ not ours, is damaged, or comes from a newer version is refused untouched.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from .errors import CorruptDatabaseError, DatabaseInUseError, NotADatabaseError
+from .errors import BUSY_TIMEOUT_S, DatabaseInUseError, NotADatabaseError, explain
 from .lock import FileLock, LockHeldError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -27,9 +28,13 @@ PRAGMAS = {
     "temp_store": 2,  # memory
 }
 
-db = SqliteDatabase(None)
+# Write transactions start with BEGIN IMMEDIATE: they take the write lock first
+# (waiting up to the busy timeout for another writer) instead of failing at
+# once when a transaction that began by reading tries to write.
+db = SqliteDatabase(None, lock_type="IMMEDIATE")
 
 _lock: FileLock | None = None
+_READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 def check_file(path: Path) -> None:
@@ -41,23 +46,40 @@ def check_file(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise NotADatabaseError(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_S)
         try:
             conn.execute("PRAGMA user_version").fetchone()
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(path, str(exc)) from exc
+        raise explain(path, exc) from exc
+
+
+def read_table_names(path: Path) -> set[str]:
+    """The tables in the file (read-only; empty for a new or empty file)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return set()
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    try:
+        return {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+    except sqlite3.DatabaseError as exc:
+        raise explain(path, exc) from exc
+    finally:
+        conn.close()
 
 
 def read_user_version(path: Path) -> int:
     """The schema version stored in the file (0 for a new or empty file)."""
     if not path.exists() or path.stat().st_size == 0:
         return 0
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
     try:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise explain(path, exc) from exc
     finally:
         conn.close()
 
@@ -84,13 +106,22 @@ def acquire_lock(path: Path) -> None:
         lock.acquire()
     except LockHeldError as exc:
         raise DatabaseInUseError(path) from exc
+    except OSError as exc:  # the folder is read-only, or not ours to write
+        raise explain(path, sqlite3.OperationalError(
+            "attempt to write a readonly database" if exc.errno in _READ_ONLY_ERRNOS
+            else f"cannot create {lock.path.name}: {exc.strerror}")) from exc
     _lock = lock
 
 
 def bind(path: Path) -> SqliteDatabase:
     """Bind the global ``db`` to ``path`` with our pragmas and connect."""
-    db.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
-    db.connect(reuse_if_open=True)
+    db.init(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+    try:
+        db.connect(reuse_if_open=True)
+    except Exception as exc:  # peewee's and sqlite3's errors alike
+        if not db.is_closed():
+            db.close()
+        raise explain(path, exc) from exc
     return db
 
 

@@ -54,3 +54,88 @@ class DatabaseInUseError(StoreError):
             f"{path} is already open in another running copy of Desktop CRM. "
             "Close the other copy first, or open another file with --db.",
         )
+
+
+class NotOurDatabaseError(StoreError):
+    """An SQLite file made by another program: never converted."""
+
+    def __init__(self, path: Path | str, detail: str) -> None:
+        super().__init__(
+            path,
+            f"{path} is an SQLite database of another program ({detail}), not a Desktop CRM "
+            "database. It was left untouched; choose another file with --db.",
+        )
+
+
+class DatabaseBusyError(StoreError):
+    """Another process held a lock on the file for longer than the busy timeout."""
+
+    def __init__(self, path: Path | str, holders: str) -> None:
+        super().__init__(
+            path,
+            f"{path} is busy: {holders} has held a lock on it for more than "
+            f"{BUSY_TIMEOUT_S:g} seconds. Nothing was changed; try again when it is done.",
+        )
+
+
+class ReadOnlyDatabaseError(StoreError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            f"{path} cannot be written: the file or its folder is read-only. Nothing was "
+            "changed; make it writable, or open a copy with --db.",
+        )
+
+
+class DiskFullError(StoreError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            f"the disk holding {path} is full. Nothing was changed and the file is intact; "
+            "free some space and try again.",
+        )
+
+
+class DatabaseUnavailableError(StoreError):
+    """SQLite could not use the file for a reason that is not damage (I/O, permissions)."""
+
+    def __init__(self, path: Path | str, detail: str) -> None:
+        super().__init__(
+            path,
+            f"{path} cannot be used right now ({detail}). It is not damaged and was left "
+            "untouched; check the disk and the file's permissions.",
+        )
+
+
+class DanglingLinkError(StoreError):
+    def __init__(self, path: Path | str, target: Path | str) -> None:
+        super().__init__(
+            path,
+            f"{path} is a link to {target}, which does not exist. Nothing was created; "
+            "fix the link or give the real file with --db.",
+        )
+
+
+BUSY_TIMEOUT_S = 5.0
+_DAMAGE = ("not a database", "malformed", "disk image", "corrupt", "file is encrypted")
+
+
+def explain(path: Path | str, exc: BaseException) -> StoreError:
+    """The real reason behind an SQLite error on ``path``, said for a person.
+
+    Only damage is called damage: a lock, a read-only file, a full disk or an
+    I/O refusal on a healthy file each get their own message, since "restore a
+    backup" would overwrite good data.
+    """
+    from .holders import describe_holders
+
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseBusyError(path, describe_holders(Path(path)))
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return ReadOnlyDatabaseError(path)
+    if "disk is full" in text or "no space" in text or "file too large" in text:
+        return DiskFullError(path)
+    if any(word in text for word in _DAMAGE):
+        return CorruptDatabaseError(path, str(exc))
+    return DatabaseUnavailableError(path, str(exc))

@@ -6,10 +6,12 @@ is allowed to write to it, so a refused file is never changed.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 from .backup import backup_before_migration
@@ -19,9 +21,11 @@ from .database import (
     check_file,
     close_database,
     create_private_file,
+    read_table_names,
     read_user_version,
 )
-from .errors import CorruptDatabaseError, NewerVersionError
+from .dump import schema_at
+from .errors import DanglingLinkError, NewerVersionError, NotOurDatabaseError, explain
 from .migrations import CURRENT_VERSION, upgrade
 
 
@@ -35,13 +39,31 @@ class OpenResult:
     steps: list[int] = field(default_factory=list)
 
 
+def check_ours(path: Path, version: int) -> None:
+    """Refuse, untouched, an SQLite file another program made: one without our
+    version but with tables, or one whose tables are not those of its version."""
+    tables = read_table_names(path)
+    if version == 0:
+        if tables:
+            shown = ", ".join(sorted(tables)[:4])
+            raise NotOurDatabaseError(path, f"it holds tables {shown} and no Desktop CRM schema")
+        return
+    missing = sorted(set(schema_at(version)) - tables)
+    if missing:
+        raise NotOurDatabaseError(
+            path, f"it says schema {version} but lacks the tables {', '.join(missing[:4])}")
+
+
 def open_store(path: Path | str) -> OpenResult:
     """Open (or create) the database at ``path`` and bring it to the current schema."""
     path = Path(path)
+    if path.is_symlink() and not path.exists():
+        raise DanglingLinkError(path, os.readlink(path))
     check_file(path)
     version = read_user_version(path)
     if version > CURRENT_VERSION:
         raise NewerVersionError(path, version, CURRENT_VERSION)
+    check_ours(path, version)
     created = not path.exists() or path.stat().st_size == 0
     if created:
         create_private_file(path)
@@ -53,8 +75,8 @@ def open_store(path: Path | str) -> OpenResult:
         database = bind(path)
         try:
             steps = upgrade(database)
-        except sqlite3.DatabaseError as exc:
-            raise CorruptDatabaseError(path, str(exc)) from exc
+        except (sqlite3.Error, peewee.DatabaseError) as exc:
+            raise explain(path, exc) from exc
     except BaseException:
         close_database()
         raise

@@ -12,6 +12,7 @@ from desktop_crm.services.backup import export_backup
 from desktop_crm.services.contacts import create_contact, get_contact
 from desktop_crm.services.errors import ServiceError, ValidationError
 from desktop_crm.services.search import search_contacts
+from desktop_crm.store.models import Contact, Relationship
 
 IMPORT_TABLES = {"import_batch", "import_change"}
 
@@ -73,14 +74,20 @@ def test_undo_twice_or_out_of_order_is_refused_with_the_reason(db_path: Path, tm
         importing.undo_import(99)
 
 
-def test_undo_refuses_to_delete_later_work_unless_forced(db_path: Path, tmp_path: Path) -> None:
+def test_undo_refuses_while_later_work_uses_its_people_and_forced_keeps_them(db_path: Path, tmp_path: Path) -> None:
     from desktop_crm.services.bulk import bulk_create_relationships
 
-    result = importing.import_file(linkedin_file(tmp_path / "c.csv", LINKEDIN_ROWS))
+    # No ties from the import itself: the one relationship is the user's later work.
+    result = importing.import_file(linkedin_file(tmp_path / "c.csv", LINKEDIN_ROWS),
+                                   ties=importing.TieChoice("none"))
     bulk_create_relationships([(None, 1, "friend", "close")])
     with pytest.raises(ServiceError, match="1 relationships"):
         importing.undo_import(result.batch_id)
-    importing.undo_import(result.batch_id, force=True)
+    assert Contact.select().count() == 3  # refused: nothing changed
+    report = importing.undo_import(result.batch_id, force=True)
+    # Forced, the undo still never deletes that work: the person and the tie stay.
+    assert [c.id for c in Contact.select()] == [1] and Relationship.select().count() == 1
+    assert any("still used by 1 relationships" in line for line in report.kept), report.kept
 
 
 def test_cancelling_while_writing_leaves_nothing_written(db_path: Path, tmp_path: Path) -> None:

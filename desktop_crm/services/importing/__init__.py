@@ -6,7 +6,9 @@ Public API::
     import_file(path, fmt="auto", mapping=None, decisions=None, progress=None,
                 check_cancel=None) -> ImportResult
     read_file(path, fmt, mapping) -> ParseResult       # then preview_parsed / import_parsed
-    undo_import(batch_id, force=False) -> dict
+    undo_import(batch_id, force=False) -> UndoReport   # .counts, .kept
+    record_created(batch_id, table, ids)               # rows other code wrote in an import
+    record_changed(batch_id, table, [(id, {field: (old, new)})])
     list_imports() -> list[ImportBatchView]
     write_report(result_or_preview, folder=None) -> ReportFiles
 
@@ -14,7 +16,7 @@ The parsers (``desktop_crm.io``) turn bytes into records; this package
 decides what each record means for the database.
 """
 
-from .apply import ImportCancelled
+from .apply import ImportCancelled, record_changed, record_created
 from .fuzzy import Candidate
 from .plan import Change, Plan, PlanItem, plan_import
 from .preview import COUNT_KEYS, ImportPreview, PreviewEntry
@@ -35,7 +37,7 @@ from .service import (
 )
 from .ties import MODE_LABELS as TIE_MODE_LABELS
 from .ties import TieChoice, TieResult, connect_imported, connect_offer
-from .undo import ImportBatchView, get_import, list_imports, undo_import
+from .undo import ImportBatchView, UndoReport, get_import, list_imports, undo_import
 
 __all__ = [
     "COUNT_KEYS",
@@ -58,6 +60,7 @@ __all__ = [
     "connect_offer",
     "ties_dict",
     "would_make_ties",
+    "UndoReport",
     "get_import",
     "import_file",
     "import_parsed",
@@ -67,6 +70,8 @@ __all__ = [
     "preview_import",
     "preview_parsed",
     "read_file",
+    "record_changed",
+    "record_created",
     "release_thread_connection",
     "undo_import",
     "write_report",

@@ -7,22 +7,25 @@ are written first; then the people go in chunks (a chunk's contacts, then
 their emails, phones, tags and history), so a 100,000-row import never holds
 all its rows as tuples at once.
 
-Undo records (ImportChange): ids are allocated consecutively, so the rows
-one import creates in a table are one id range, recorded as a single
-``create_range`` change (``row_id`` the first id, ``old_values`` ``{"last":
-N}``), not one ``create`` per row; each contact changed is an ``update``
-holding the whole old row, so undo restores overwritten fields exactly.
-Cancelling (``check_cancel`` raising) rolls the transaction back: nothing is
-written.
+Undo records (the change log, :mod:`desktop_crm.store.import_log`): the
+rows each chunk creates are one ``created`` entry per table (their ids and a
+fingerprint of each row, computed from the tuples already in hand, so
+nothing is read back); each contact changed is one ``changed`` entry holding
+only the fields the import changed, old and new. Undo then takes back
+exactly that and keeps what the user changed since. Other code that writes
+rows inside the import's transaction records them with
+:func:`record_created` / :func:`record_changed`. Cancelling
+(``check_cancel`` raising) rolls the transaction back: nothing is written.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from ...store import bulk as store_bulk
+from ...store import import_log as log
 from ...store import import_queries as q
 from ...store.models import utcnow
 from ..errors import ServiceError
@@ -44,6 +47,9 @@ _COLUMNS: dict[str, Sequence[str]] = {
     "contact_history": ("id", "contact_id", "at", "kind", "field", "old_value", "new_value",
                         "batch_id"),
 }
+# Fields whose every change goes to the contact's history, even a first fill: the
+# contact was matched (and must stay matchable) by the value it had before.
+_HISTORY_FIELDS = ("organization", "first_name", "last_name")
 # Children after their contacts: the foreign keys are checked row by row.
 _CHUNK_TABLES = ("contact", "contact_email", "contact_phone", "contact_tag", "contact_history")
 
@@ -55,8 +61,22 @@ class ImportCancelled(ServiceError):
         super().__init__("the import was cancelled; nothing was written")
 
 
+def record_created(batch_id: int, table: str, ids: Sequence[int]) -> None:
+    """Record rows of any ``table`` that import ``batch_id`` inserted (call inside the
+    import's transaction, after writing them): undo deletes each while it is still
+    as written and nothing else points at it, and lists the others as kept."""
+    log.record_created(batch_id, table, ids)
+
+
+def record_changed(batch_id: int, table: str,
+                   rows: Iterable[tuple[int, Mapping[str, tuple[Any, Any]]]]) -> None:
+    """Record fields import ``batch_id`` changed in rows of any ``table``:
+    ``(row id, {field: (old, new)})``; undo puts back each field still holding ``new``."""
+    log.record_changed(batch_id, table, rows)
+
+
 class _Ids:
-    """Consecutive ids per table, from the table's next free id; what was taken is a range."""
+    """Consecutive ids per table, from the table's next free id."""
 
     def __init__(self) -> None:
         self.first: dict[str, int] = {}
@@ -69,9 +89,42 @@ class _Ids:
         self.next[table] = value + 1
         return value
 
-    def ranges(self) -> list[tuple[str, int, int]]:
-        """(table, first id, last id) of every table that got rows."""
-        return [(table, first, self.next[table] - 1) for table, first in self.first.items()]
+    def contact_range(self) -> tuple[int, int]:
+        """(first id, last id) of the contacts created; (0, -1) when none."""
+        first = self.first.get("contact")
+        return (first, self.next["contact"] - 1) if first is not None else (0, -1)
+
+
+class _Recorder:
+    """Logs what the import writes: created rows with fingerprints of the tuples
+    written, changed contacts field by field."""
+
+    def __init__(self, batch_id: int) -> None:
+        self.batch_id = batch_id
+        self.pick: dict[str, tuple[list[str], Callable[[Sequence[Any]], Any]]] = {}
+
+    def created(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        if table not in self.pick:
+            kept = log.fingerprint_columns(table, columns)
+            self.pick[table] = (kept, itemgetter(*(columns.index(c) for c in kept)))
+        kept, pick = self.pick[table]
+        fingerprint = log.fingerprint
+        if len(kept) == 1:
+            sums = [fingerprint((pick(row),)) for row in rows]
+        else:
+            sums = [fingerprint(pick(row)) for row in rows]
+        log.record_created(self.batch_id, table, [row[0] for row in rows], sums, kept)
+
+    def changed_contacts(self, updates: Sequence[Sequence[Any]]) -> None:
+        """Log the fields each update changes, against the rows as stored now."""
+        names = q.CONTACT_UPDATE_COLUMNS
+        old = log.current_rows("contact", [u[-1] for u in updates], names)
+        log.record_changed(self.batch_id, "contact", (
+            (u[-1], {n: (was, new) for n, was, new in zip(names, old[u[-1]], u, strict=False)
+                     if was != new})
+            for u in updates))
 
 
 class _Builder:
@@ -82,6 +135,7 @@ class _Builder:
         self.now = now
         self.batch_id = batch_id
         self.ids = _Ids()
+        self.log = _Recorder(batch_id)
         self.org_ids = {key: org_id for key, (org_id, _) in self.snapshot.org_by_fold.items()}
         self.org_by_name: dict[str, int] = {}  # as written -> id: saves folding it again
         self.tag_ids = dict(self.snapshot.tag_by_fold)
@@ -139,7 +193,7 @@ class _Builder:
         for tag in tags:
             rows["contact_tag"].append((take("contact_tag"), contact_id, self.tag_id(tag)))
         for change in item.changes:
-            if change.kind in ("replace", "alternate") or change.field == "organization":
+            if change.kind in ("replace", "alternate") or change.field in _HISTORY_FIELDS:
                 rows["contact_history"].append((
                     take("contact_history"), contact_id, self.now, "import", change.field,
                     change.old, change.new, self.batch_id))
@@ -185,13 +239,13 @@ class _Builder:
         ids of the contacts updated."""
         updated = [r[-1] for r in self.updates]
         if updated:
-            q.record_changes([(self.batch_id, "contact", r["id"], "update",
-                               json.dumps(r, default=str))
-                              for r in q.fetch_rows("contact", updated)])
+            self.log.changed_contacts(self.updates)
         store_bulk.insert_contacts(self.rows["contact"])
         q.update_contacts(self.updates)
         for table in _CHUNK_TABLES[1:]:
             q.insert_rows(table, _COLUMNS[table], self.rows[table])
+        for table in _CHUNK_TABLES:
+            self.log.created(table, _COLUMNS[table], self.rows[table])
         for rows in self.rows.values():
             rows.clear()
         self.updates.clear()
@@ -227,6 +281,8 @@ def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any],
     store_bulk.pause_fts()
     q.insert_rows("organization", _COLUMNS["organization"], builder.new_orgs)
     q.insert_rows("tag", _COLUMNS["tag"], builder.new_tags)
+    builder.log.created("organization", _COLUMNS["organization"], builder.new_orgs)
+    builder.log.created("tag", _COLUMNS["tag"], builder.new_tags)
     updated: list[int] = []
     total = len(items) or 1
     for start in range(0, len(items), _CHUNK):
@@ -239,10 +295,8 @@ def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any],
         updated += builder.flush()
         progress("writing", min(start + _CHUNK, len(items)), total)
     check_cancel()
-    ranges = builder.ids.ranges()
-    q.record_created_ranges(batch_id, ranges)
     progress("indexing", total, total)
-    first, last = next(((lo, hi) for t, lo, hi in ranges if t == "contact"), (0, -1))
+    first, last = builder.ids.contact_range()
     store_bulk.index_contacts_fts(first, last, updated)
     q.set_batch_summary(batch_id, summary)
     return batch_id

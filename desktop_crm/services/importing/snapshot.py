@@ -124,11 +124,21 @@ class Snapshot:
                 # Several people with one name at one organization were kept apart on
                 # purpose; the newest is the one the latest import created.
                 by_key[f"n:{key}"] = contact.id
-        # Organizations a contact had before (from its history) still identify it, after
-        # the current ones: an older export naming the previous employer is the same person.
+        # Names and organizations a contact had before (from its history) still identify
+        # it, after the current ones: an older export naming the previous employer, or the
+        # name as a file gave it before an import filled it in, is the same person (so
+        # importing that file again changes nothing).
         for contact in self.contacts.values():
+            if not contact.known:
+                continue
+            values = {"first_name": {contact.first_name}, "last_name": {contact.last_name},
+                      "organization": {contact.organization}}
             for field_name, value in contact.known:
-                if field_name == "organization":
-                    key = name_org_key(contact.first_name, contact.last_name, value)
-                    if key:
-                        by_key.setdefault(f"n:{key}", contact.id)
+                if field_name in values:
+                    values[field_name].add(value)
+            for first in values["first_name"]:
+                for last in values["last_name"]:
+                    for organization in values["organization"]:
+                        key = name_org_key(first, last, organization)
+                        if key:
+                            by_key.setdefault(f"n:{key}", contact.id)

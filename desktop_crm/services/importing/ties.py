@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...store import bulk as store_bulk
+from ...store import import_log as log
 from ...store import import_queries as q
 from ...store import tie_facts
 from ...store.database import db
@@ -178,7 +179,7 @@ def write_ties(batch_id: int, rows: list[tuple[int | None, int, str, str, str, s
         (first + index, a, b, kind, strength, how, since, now)
         for index, (a, b, kind, strength, how, since) in enumerate(rows)
     ))
-    q.record_created_ranges(batch_id, [("relationship", first, first + len(rows) - 1)])
+    log.record_created(batch_id, "relationship", list(range(first, first + len(rows))))
     return len(rows)
 
 
@@ -192,7 +193,7 @@ def _find_or_create(name: str, batch_id: int) -> tuple[int, bool]:
     first, _, last = text.partition(" ")
     contact = Contact.create(first_name=first, last_name=last.strip(), sort_name=sort_name(first, last.strip()),
                              how_met="shared their contacts with me")
-    q.record_changes([(batch_id, "contact", contact.id, "create", "{}")])
+    log.record_created(batch_id, "contact", [contact.id])
     return contact.id, True
 
 
@@ -262,13 +263,5 @@ def connect_imported() -> tuple[int, int]:
 
 
 def created_ids(batch_id: int, table: str) -> list[int]:
-    """Ids of the rows of ``table`` a batch created (id ranges and single ids)."""
-    out: list[int] = []
-    for tbl, row_id, action, old_values in q.changes_of(batch_id):
-        if tbl != table:
-            continue
-        if action == "create_range":
-            out.extend(range(row_id, q.range_last(old_values) + 1))
-        elif action == "create":
-            out.append(row_id)
-    return out
+    """Ids of the rows of ``table`` a batch created."""
+    return sorted(log.entries_of(batch_id).created_ids(table))

@@ -218,16 +218,22 @@ class ImportDialog(QDialog):
             return
         batch = self.result.batch_id
         try:
-            counts = importing.undo_import(batch)
+            report = importing.undo_import(batch)
         except ServiceError as exc:
             answer = QMessageBox.question(self, "Undo import", f"{exc}\n\nUndo anyway?")
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            counts = importing.undo_import(batch, force=True)
+            report = importing.undo_import(batch, force=True)
         self.result_page.network_button.hide()
-        self.result_page.show_undone(
-            f"Removed {counts.get('contact', 0)} new contact(s) and restored "
-            f"{counts.get('contact restored', 0)} changed contact(s). The database is as it was.")
+        text = (f"Removed {report.get('contact')} new contact(s) and restored "
+                f"{report.get('contact restored')} changed contact(s).")
+        if report.kept:
+            shown = "\n".join(f"• {line}" for line in report.kept[:20])
+            more = f"\n… and {len(report.kept) - 20} more" if len(report.kept) > 20 else ""
+            text += f" Kept what changed since the import:\n{shown}{more}"
+        else:
+            text += " The database is as it was."
+        self.result_page.show_undone(text)
         self.context.data_changed.emit()
         self.context.status_message.emit(f"Undid import {batch}")
 

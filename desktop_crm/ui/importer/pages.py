@@ -321,6 +321,7 @@ class ResultPage(QWidget):
         layout.addWidget(self.counts)
         self.files = QLabel()
         self.files.setWordWrap(True)
+        self.files.setTextFormat(Qt.TextFormat.PlainText)  # names from the file, as text
         self.files.setContentsMargins(0, 8, 0, 8)
         self.files.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.files)
