@@ -64,6 +64,9 @@ class ContactRecord:
     source: str = ""
     row: int = 0
     extra: dict[str, str] = field(default_factory=dict)
+    # Other values of a single-valued field the same row or card gave (a second ORG or
+    # TITLE): (field, value); the importer keeps them in the contact's history.
+    alternates: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def display_name(self) -> str:

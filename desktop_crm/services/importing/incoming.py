@@ -162,6 +162,8 @@ def from_record(record: ContactRecord, warnings: list[tuple[int, str, str]]) -> 
         phones=phones,
         tags=_unique_tags(record.tags) if record.tags else (),
         sources=_sources(record.source),
+        alternates=tuple(dict.fromkeys(a for a in record.alternates if a[0] in TEXT_FIELDS))
+        if record.alternates else (),
     )
 
 
