@@ -1,7 +1,8 @@
 """Recognising a file's format from its content, never from its name.
 
 ``looks_like_vcard(text)`` is true when the first non-blank line is
-``BEGIN:VCARD``.  ``detect_csv_format(header)`` names the CSV dialect from
+``BEGIN:VCARD``, or when the first lines are mostly vCard properties and a card
+ends somewhere (the ``BEGIN:VCARD`` line was lost).  ``detect_csv_format(header)`` names the CSV dialect from
 the header cells:
 
 * ``"linkedin"`` — ``First Name``, ``Last Name``, ``Company``, ``Position``
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from .vcard_lines import looks_like_property, physical_lines
+
 FORMATS = ("linkedin", "google", "outlook", "vcard", "generic")
 
 _GOOGLE_NUMBERED = re.compile(r"^(e-mail|phone|address|website|organization|relation|"
@@ -29,8 +32,16 @@ _OUTLOOK_MARKERS = {"job title", "business phone", "mobile phone", "home phone",
 
 
 def looks_like_vcard(text: str) -> bool:
-    """True when the text's first non-blank line starts a vCard."""
-    return text.lstrip()[:11].upper() == "BEGIN:VCARD"
+    """True when the text's first non-blank line starts a vCard, or when its first
+    lines are mostly vCard properties (a file whose ``BEGIN:VCARD`` line was lost)
+    and it ends a card somewhere."""
+    if text.lstrip()[:11].upper() == "BEGIN:VCARD":
+        return True
+    head = [line for line in physical_lines(text[:8192])[:40] if line.strip()]
+    if len(head) < 3:
+        return False
+    properties = sum(1 for line in head if looks_like_property(line))
+    return properties * 10 >= len(head) * 6 and "END:VCARD" in text[:1 << 20].upper()
 
 
 def detect_csv_format(header: list[str]) -> str:

@@ -119,6 +119,9 @@ class ParseResult:
     problems: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
     total_rows: int = 0
+    # Other encodings that read the file plausibly when ``encoding`` was a guess
+    # (empty when the bytes said which); a preview offers them.
+    encoding_alternatives: list[str] = field(default_factory=list)
 
 
 class ImportFileError(Exception):

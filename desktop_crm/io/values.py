@@ -167,11 +167,13 @@ def clean_email(value: str) -> str | None:
 _LABEL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("fax", ("fax",)),
     ("pager", ("pager",)),
-    ("mobile", ("mobile", "mobil", "cell", "handy", "portable", "movil", "celular")),
+    ("mobile", ("mobile", "mobil", "cell", "handy", "portable", "movil", "celular", "携帯",
+                "手机", "手機", "휴대")),
     ("work", ("work", "business", "office", "company", "geschaft", "dienst", "buro",
-              "arbeit", "travail", "bureau", "professionnel", "trabajo", "oficina")),
+              "arbeit", "travail", "bureau", "professionnel", "trabajo", "oficina", "勤務先",
+              "会社", "工作", "公司", "직장", "회사")),
     ("home", ("home", "private", "privat", "personal", "perso", "domicile", "maison",
-              "casa", "particular", "zuhause")),
+              "casa", "particular", "zuhause", "自宅", "家庭", "住宅", "자택", "집")),
     ("other", ("other", "andere", "autre", "otro")),
     ("main", ("primary", "main")),
 )

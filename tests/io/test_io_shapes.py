@@ -69,3 +69,97 @@ def test_an_email_typed_only_internet_keeps_its_type_on_the_vcard_round_trip() -
     assert "EMAIL;TYPE=internet:maria@example.es" in text
     (back,) = parse_bytes(text.encode(), "back.vcf").records
     assert back.emails == maria.emails == [("internet", "maria@example.es")]
+
+
+def test_a_vcard_without_its_begin_line_is_still_a_vcard() -> None:
+    result = parse_file(SHAPES / "missing_begin.vcf")
+    assert result.format == "vcard"
+    assert [(r.first_name, r.last_name) for r in result.records] == [("Chidi", "Okafor"),
+                                                                      ("Hiro", "Sato")]
+    (warning,) = result.warnings
+    assert warning.row == 1 and "no BEGIN:VCARD" in warning.reason and "line 1" in warning.reason
+
+
+def test_a_fold_inside_a_utf8_character_is_unfolded_before_decoding() -> None:
+    result = parse_file(SHAPES / "fold_splits_utf8.vcf")
+    assert result.encoding == "utf-8" and result.encoding_alternatives == []
+    (zoe,) = result.records
+    assert (zoe.first_name, zoe.last_name) == ("Zoë", "Ñúñez-Ångström")
+    assert zoe.organization == "Société Générale"
+    assert "à Zürich — très" in zoe.notes and "😀" in zoe.notes
+
+
+def test_a_shift_jis_thunderbird_export_is_read_as_japanese() -> None:
+    result = parse_file(SHAPES / "thunderbird_japanese_sjis.csv")
+    assert result.encoding == "cp932"
+    taro = result.records[0]
+    assert (taro.first_name, taro.last_name, taro.organization, taro.title) == (
+        "太郎", "山田", "株式会社サンプル", "エンジニア")
+    assert taro.phones == [("work", "03-1234-5678"), ("mobile", "090-1234-5678")]
+
+
+def test_kanji_only_shift_jis_is_not_taken_for_korean_and_the_others_are_offered() -> None:
+    from desktop_crm.io.encodings import sample_line
+
+    data = "太郎,山田,taro@example.jp\r\n花子,佐藤,h@example.jp\r\n健,鈴木,k@example.jp\r\n"
+    result = parse_bytes(data.encode("shift_jis"), "x.csv")
+    assert result.encoding == "cp932"
+    assert result.records[0].first_name == "太郎"
+    short = parse_bytes("健,鈴木,k@example.jp\r\n".encode("shift_jis"), "x.csv")
+    assert short.encoding == "cp932" and short.records[0].last_name == "鈴木"
+    # Too little text to be sure: the other readings are offered, each with its sample.
+    assert short.encoding_alternatives
+    assert all(sample_line("健,鈴木,k@example.jp".encode("shift_jis"), enc)
+               for enc in short.encoding_alternatives)
+
+
+def test_the_user_can_choose_another_encoding() -> None:
+    data = "Name,Email\r\nMüller,m@example.de\r\n".encode("cp1252")
+    assert parse_bytes(data, "x.csv").records[0].first_name == "Müller"
+    forced = parse_bytes(data, "x.csv", encoding="cp1251")
+    assert forced.encoding == "cp1251" and forced.records[0].first_name == "Mьller"
+
+
+def test_a_linkedin_export_without_its_header_loses_nobody() -> None:
+    result = parse_file(SHAPES / "linkedin_no_header.csv")
+    assert result.format == "linkedin" and result.problems == [] and result.warnings == []
+    assert [(r.first_name, r.last_name, r.organization) for r in result.records] == [
+        ("Ann", "Lee", "Acme"), ("Bruno", "Díaz", "Globex"), ("Chen", "Wei", "Initech"),
+        ("Dana", "Fox", "")]
+    assert result.records[0].emails == [("", "ann.lee@acme.com")]
+    assert str(result.records[2].connected_on) == "2022-03-15"
+
+
+def test_a_thunderbird_export_without_its_header_gets_its_columns() -> None:
+    ann, bob = parse_file(SHAPES / "thunderbird_no_header.csv").records
+    assert (ann.first_name, ann.last_name, ann.organization, ann.title) == (
+        "Ann", "Lee", "Acme", "Engineer")
+    assert [e for _, e in bob.emails] == ["bob@example.org", "bob2@example.org"]
+    assert bob.phones == [("mobile", "+1 555 0199")] and bob.notes == "Met at the fair"
+
+
+def test_columns_of_a_headerless_file_are_guessed_from_values_and_title_lines_counted() -> None:
+    result = parse_file(SHAPES / "names_emails_no_header.csv")
+    assert [(r.first_name, r.last_name) for r in result.records] == [
+        ("Ann", "Lee"), ("Bob", "Stone"), ("Carl", "Díaz")]
+    assert result.records[0].phones == [("", "+44 20 7946 0958")]
+    (title,) = result.warnings
+    assert title.row == 1 and "title line" in title.reason
+
+
+def test_a_title_line_that_splits_into_cells_is_not_the_header() -> None:
+    result = parse_file(SHAPES / "title_line_then_header.csv")
+    assert result.header == ["Vorname", "Nachname", "E-Mail"]
+    (anna,) = result.records
+    assert (anna.first_name, anna.emails) == ("Anna", [("", "anna@example.de")])
+    assert [w.row for w in result.warnings] == [1]
+
+
+def test_a_data_row_above_the_header_is_reported_not_dropped() -> None:
+    data = b"ann@example.org,Ann Lee\r\n\r\nFirst Name,Last Name,Email\r\nBob,Stone,b@x.org\r\n"
+    result = parse_bytes(data, "x.csv")
+    assert [r.first_name for r in result.records] == ["Bob"]
+    (above,) = result.problems
+    assert above.row == 1 and "above the header" in above.reason
+    assert above.values == ["ann@example.org", "Ann Lee"]  # kept for the not-imported file
+    assert result.total_rows == 2
