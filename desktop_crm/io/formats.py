@@ -57,6 +57,8 @@ def detect_csv_format(header: list[str]) -> str:
         return "google"
     if "e-mail address" in lowered and len(lowered & _OUTLOOK_MARKERS) >= 2:
         return "outlook"
-    if len(lowered & _OUTLOOK_MARKERS) >= 4:
+    # Other programs (Roundcube) share Outlook's phone columns but name emails their way.
+    if len(lowered & _OUTLOOK_MARKERS) >= 4 and not any(
+            cell.startswith(("email", "e-mail ")) for cell in lowered):
         return "outlook"
     return "generic"

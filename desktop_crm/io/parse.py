@@ -128,6 +128,7 @@ def _parse_text(text: str, name: str, format: str, mapping_overrides: dict[str, 
                                   f"export: none of its columns ({', '.join(header[:6])}) "
                                   "are known; try the generic format")
         options = _MODULES[fmt].OPTIONS
+        _complete_mapping(header, mapping, rows, header_index)
     else:
         mapping = generic.guess_mapping(header, rows, header_index)
         if headerless:
@@ -146,6 +147,31 @@ def _parse_text(text: str, name: str, format: str, mapping_overrides: dict[str, 
     if problems:
         result.problems.sort(key=lambda p: p.row)
     return result
+
+
+_BY_NAME_OK = frozenset({"email", "phone", "linkedin_url", "organization", "title"})
+
+
+def _complete_mapping(header: list[str], mapping: dict[str, str], rows: list[list[str]],
+                      header_index: int) -> None:
+    """Columns a known format does not know (another program's file that resembles
+    it, such as Roundcube's beside Outlook's) are named by their header as in any
+    spreadsheet, then by their values: a column of emails or phones is emails or
+    phones whatever the format."""
+    taken = set(mapping.values())
+    for index, col in enumerate(header):
+        if mapping[col] != "extra":
+            continue
+        field_name = generic.guess_field(col)
+        if field_name in _BY_NAME_OK and (field_name in ("email", "phone")
+                                          or field_name not in taken):
+            mapping[col] = field_name
+            taken.add(field_name)
+            continue
+        sniffed = generic.sniff_values(generic.column_values(rows, header_index, index))
+        if sniffed and (sniffed != "linkedin_url" or sniffed not in taken):
+            mapping[col] = sniffed
+            taken.add(sniffed)
 
 
 def _past_title_lines(rows: list[list[str]], index: int) -> int:

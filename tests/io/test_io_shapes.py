@@ -163,3 +163,25 @@ def test_a_data_row_above_the_header_is_reported_not_dropped() -> None:
     assert above.row == 1 and "above the header" in above.reason
     assert above.values == ["ann@example.org", "Ann Lee"]  # kept for the not-imported file
     assert result.total_rows == 2
+
+
+def test_a_roundcube_export_is_not_outlook_and_keeps_its_emails_and_phones() -> None:
+    result = parse_file(SHAPES / "roundcube.csv")
+    assert result.format == "generic"
+    lena, omar = result.records
+    assert lena.emails == [("home", "lena@home.se"), ("work", "lena.berg@acme.se")]
+    assert lena.phones == [("mobile", "+46 70 123 45 67"), ("work", "+46 8 123 456")]
+    assert (lena.organization, omar.organization) == ("Acme", "Globex")
+    assert omar.emails == [("work", "omar@globex.com"), ("other", "omar.h@mail.com")]
+
+
+def test_columns_of_emails_and_phones_are_read_whatever_the_format() -> None:
+    # Forced to Outlook, columns Outlook does not name are still read by name and value.
+    result = parse_file(SHAPES / "roundcube.csv", format="outlook")
+    lena = result.records[0]
+    assert {e for _, e in lena.emails} == {"lena@home.se", "lena.berg@acme.se"}
+    assert "+46 70 123 45 67" in {p for _, p in lena.phones}
+    data = (b"First Name,Last Name,Company,Position,Connected On,Contact\r\n"
+            b"Ann,Lee,Acme,Engineer,01 Jan 2020,ann@acme.com\r\n")
+    (ann,) = parse_bytes(data, "c.csv").records
+    assert ann.emails == [("", "ann@acme.com")]
