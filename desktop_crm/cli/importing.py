@@ -3,9 +3,12 @@
 ``import FILE`` prints what the import does (counts, then one line per
 change, conflict, review and refused row) and imports, unless ``--dry-run``.
 At a terminal it asks first, unless ``--yes``; from a script (stdin not a
-terminal) it just imports. Refused rows go to ``FILE.not-imported.csv`` and
-everything to ``FILE.import-report.txt`` (beside the file, or in the data
-folder when that folder is read-only); both paths are printed.
+terminal) it just imports. The report and the refused rows go to the app's
+data folder (``import-reports``, one pair per import; a dry run's never
+replaces an import's); both paths are printed and ``--list`` shows them.
+A file from which nothing can be imported exits 1 and says why. When the
+encoding was a guess, the others that read the file are named (``--encoding``
+chooses one).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..io.encodings import label as encoding_label
 from ..services import importing
 from .output import emit_json, emit_table, info
 
@@ -28,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("file", nargs="?", help="the CSV, TSV or vCard file to import")
     parser.add_argument("--format", choices=importing.FORMAT_CHOICES, default="auto",
                         help="the file's format (default: recognised from its content)")
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="read the file in this text encoding (default: recognised)")
     parser.add_argument("--map", action="append", metavar="COLUMN=FIELD",
                         help="read COLUMN as FIELD (repeat for several); FIELD 'ignore' drops it")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
@@ -59,20 +65,23 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     mapping = importing.parse_mapping(args.map)
     args.file = str(Path(args.file).expanduser().resolve())
-    parsed = importing.read_file(args.file, args.format, mapping)
+    parsed = importing.read_file(args.file, args.format, mapping,
+                                 encoding=getattr(args, "encoding", None))
     ask = not (args.yes or args.dry_run or args.json) and sys.stdin.isatty()
+    if not parsed.records:
+        return _nothing_to_import(importing.preview_parsed(parsed, args.file), args)
     if args.dry_run or ask:
         preview = importing.preview_parsed(parsed, args.file)
         if args.dry_run:
-            files = importing.write_report(preview)
+            files = _write_report(preview, None)
             _print(preview.to_dict() | {"batch": None, "dry_run": True}, preview, files, args.json)
             return 0
         _print_text(preview, None, None)
         if input("Import now? [Y/n] ").strip().lower() not in ("", "y", "yes"):
             info("Nothing was imported.")
             return 1
-    result = importing.import_parsed(parsed, args.file)
-    files = importing.write_report(result.preview, result.batch_id)
+    result = importing.import_parsed(parsed, args.file, release_records=True)
+    files = _write_report(result.preview, result.batch_id)
     if ask:
         info(f"Imported: {result.preview.summary_line()}. Import id {result.batch_id}.")
         _print_files(files)
@@ -82,34 +91,73 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print(data: dict, preview: importing.ImportPreview, files: importing.ReportFiles,
+def _nothing_to_import(preview: importing.ImportPreview, args: argparse.Namespace) -> int:
+    """No row of a non-empty file could be read: say why, keep the rows, exit 1."""
+    files = _write_report(preview, None)
+    if args.json:
+        emit_json(preview.to_dict() | {"batch": None, "dry_run": True, "imported": False,
+                                       "files": files.to_dict() if files else None})
+    first = preview.problems[0] if preview.problems else None
+    why = f" (row {first.row}: {first.reason})" if first else ""
+    print(f"desktop-crm: {preview.path}: nothing was imported: none of its "
+          f"{preview.parsed.total_rows} rows could be read as a person{why}", file=sys.stderr)
+    if files is not None:
+        _print_files(files)
+    return 1
+
+
+def _write_report(preview: importing.ImportPreview,
+                  batch_id: int | None) -> importing.ReportFiles | None:
+    """The report, or a warning when it cannot be written (the import itself stands)."""
+    try:
+        return importing.write_report(preview, batch_id)
+    except OSError as exc:
+        what = f"import {batch_id} was saved, but " if batch_id is not None else ""
+        print(f"desktop-crm: warning: {what}its report could not be written "
+              f"({exc.strerror or exc})", file=sys.stderr)
+        return None
+
+
+def _print(data: dict, preview: importing.ImportPreview, files: importing.ReportFiles | None,
            as_json: bool, batch_id: int | None = None) -> None:
     if as_json:
-        emit_json(data | {"files": files.to_dict()})
+        emit_json(data | {"files": files.to_dict() if files else None})
         return
     _print_text(preview, batch_id, files)
+
+
+_PRINTED = ("update", "review", "not_importable", "warning")
 
 
 def _print_text(preview: importing.ImportPreview, batch_id: int | None,
                 files: importing.ReportFiles | None) -> None:
     parsed = preview.parsed
-    print(f"{preview.path}: {parsed.format} format, {parsed.encoding}, {parsed.total_rows} rows")
-    print(preview.summary_line())
-    entries = [e for e in preview.entries() if e.action not in ("unchanged", "new")]
+    lines = [f"{preview.path}: {parsed.format} format, {encoding_label(parsed.encoding)}, "
+             f"{parsed.total_rows} rows"]
+    if parsed.encoding_alternatives:
+        lines.append("  (the encoding was guessed; it may also be "
+                     + ", ".join(f"{encoding_label(e)} [--encoding {e}]"
+                                 for e in parsed.encoding_alternatives) + ")")
+    lines.append(preview.summary_line())
+    entries = preview.entries(_PRINTED)
     for entry in entries[:_SHOWN_ENTRIES]:
         column = f" [{entry.column}]" if entry.column else ""
-        print(f"  row {entry.row}{column} {entry.action}: {entry.name} - {entry.reason}")
+        lines.append(f"  row {entry.row}{column} {entry.action}: {entry.name} - {entry.reason}")
     if len(entries) > _SHOWN_ENTRIES:
-        print(f"  ... and {len(entries) - _SHOWN_ENTRIES} more lines in the report")
+        lines.append(f"  ... and {len(entries) - _SHOWN_ENTRIES} more lines in the report")
     if batch_id is not None:
-        print(f"Imported as import {batch_id}; undo with: desktop-crm import --undo {batch_id}")
+        lines.append(f"Imported as import {batch_id}; undo with: desktop-crm import --undo "
+                     f"{batch_id}")
     elif files is not None:
-        print("Dry run: nothing was written to the database.")
+        lines.append("Dry run: nothing was written to the database.")
+    print("\n".join(lines))
     if files is not None:
         _print_files(files)
 
 
-def _print_files(files: importing.ReportFiles) -> None:
+def _print_files(files: importing.ReportFiles | None) -> None:
+    if files is None:
+        return
     info(f"Report: {files.report}")
     if files.not_imported:
         info(f"Rows not imported (fix and import again): {files.not_imported}")
@@ -129,12 +177,17 @@ def _undo(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     batches = importing.list_imports()
+    reports = {b.id: importing.report_for(b.id) for b in batches}
     if args.json:
-        emit_json([b.to_dict() for b in batches])
+        emit_json([b.to_dict() | {"report": str(reports[b.id]) if reports[b.id] else None}
+                   for b in batches])
         return 0
     rows = [[b.id, b.created_at, b.format, b.source,
              ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in b.counts.items() if v),
-             f"undone {b.undone_at}" if b.undone_at else ""] for b in batches]
-    emit_table(["id", "when (UTC)", "format", "file", "result", ""], rows)
+             f"undone {b.undone_at}" if b.undone_at else "",
+             reports[b.id].name if reports[b.id] else ""] for b in batches]
+    emit_table(["id", "when (UTC)", "format", "file", "result", "", "report"], rows)
+    if any(reports.values()):
+        info(f"Reports are in {importing.reports_folder()}")
     info(f"{len(batches)} import(s).")
     return 0

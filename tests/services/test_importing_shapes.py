@@ -41,3 +41,31 @@ def test_our_csv_export_of_a_vcard_import_imports_back_unchanged(db_path: Path,
     (maria,) = list_contacts()
     assert [p["raw"] for p in maria.phones] == ["+1-418-656-9254;ext=102"]
     assert sorted(maria.tags) == ["Friends, family, and more", "work"]
+
+
+def _phones() -> dict[str, str]:
+    return {p["raw"]: p["e164"] for c in list_contacts() for p in c.phones}
+
+
+def test_an_indian_mobile_is_never_given_plus_one(db_path: Path, monkeypatch) -> None:
+    from desktop_crm.services import validation
+
+    monkeypatch.setattr(validation, "_REGION", [None])
+    validation.set_default_region("US")
+    importing.import_file(SHAPES / "indian_mobiles.csv")
+    # Not a valid US number: kept as typed, with no made-up country code.
+    assert _phones() == {"98765 43210": "", "+91 91234 56789": "+919123456789"}
+
+
+def test_the_region_comes_from_the_profile_phone_then_the_locale(db_path: Path,
+                                                                 monkeypatch) -> None:
+    from desktop_crm.services import validation
+    from desktop_crm.services.profile import update_profile
+    from desktop_crm.services.setup import configure_phone_region
+
+    monkeypatch.setattr(validation, "_REGION", [None])
+    assert configure_phone_region("en_IN.UTF-8") == "IN"
+    importing.import_file(SHAPES / "indian_mobiles.csv")
+    assert _phones()["98765 43210"] == "+919876543210"
+    update_profile({"phone": "+44 20 7946 0958"})
+    assert configure_phone_region("en_IN.UTF-8") == "GB"

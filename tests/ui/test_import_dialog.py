@@ -51,7 +51,7 @@ def test_from_file_to_result_then_undo(qtbot, db_path: Path, tmp_path: Path) -> 
         qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.stack.currentWidget() is dialog.result_page
     assert count_contacts() == 3
-    assert "Connections.csv.not-imported.csv" in dialog.result_page.files.text()
+    assert "import-1-Connections.csv.not-imported.csv" in dialog.result_page.files.text()
     qtbot.mouseClick(dialog.result_page.undo, Qt.MouseButton.LeftButton)
     assert _tables() == before
     assert dialog.result_page.heading.text() == "Import undone"

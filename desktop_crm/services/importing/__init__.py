@@ -8,7 +8,8 @@ Public API::
     read_file(path, fmt, mapping) -> ParseResult       # then preview_parsed / import_parsed
     undo_import(batch_id, force=False) -> dict
     list_imports() -> list[ImportBatchView]
-    write_report(result_or_preview, folder=None) -> ReportFiles
+    write_report(result_or_preview, batch_id=None, folder=None) -> ReportFiles
+    report_for(batch_id) -> Path | None                  # in reports_folder()
 
 The parsers (``desktop_crm.io``) turn bytes into records; this package
 decides what each record means for the database.
@@ -18,7 +19,7 @@ from .apply import ImportCancelled
 from .fuzzy import Candidate
 from .plan import Change, Plan, PlanItem, plan_import
 from .preview import COUNT_KEYS, ImportPreview, PreviewEntry
-from .report import ReportFiles, write_report
+from .report import ReportFiles, report_for, reports_folder, write_report
 from .service import (
     FORMAT_CHOICES,
     ImportFileProblem,
@@ -57,6 +58,8 @@ __all__ = [
     "preview_parsed",
     "read_file",
     "release_thread_connection",
+    "report_for",
+    "reports_folder",
     "undo_import",
     "write_report",
 ]

@@ -47,7 +47,8 @@ class ImportResult:
 
 
 def read_file(path: str | os.PathLike[str], fmt: str = "auto",
-              mapping: Mapping[str, str] | None = None) -> ParseResult:
+              mapping: Mapping[str, str] | None = None,
+              encoding: str | None = None) -> ParseResult:
     """Parse ``path``; every refusal names the file and what is wrong."""
     path = Path(path)
     if fmt not in FORMAT_CHOICES:
@@ -55,7 +56,7 @@ def read_file(path: str | os.PathLike[str], fmt: str = "auto",
     if not path.exists():
         raise ImportFileProblem(f"{path}: no such file")
     try:
-        parsed = parse_file(path, fmt, dict(mapping) if mapping else None)
+        parsed = parse_file(path, fmt, dict(mapping) if mapping else None, encoding)
     except ImportFileError as exc:
         raise ImportFileProblem(f"{path}: {exc.reason}; nothing was imported") from None
     except ValueError as exc:
