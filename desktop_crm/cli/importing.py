@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ..io.encodings import label as encoding_label
@@ -74,7 +75,8 @@ def _import(args: argparse.Namespace) -> int:
         preview = importing.preview_parsed(parsed, args.file)
         if args.dry_run:
             files = _write_report(preview, None)
-            _print(preview.to_dict() | {"batch": None, "dry_run": True}, preview, files, args.json)
+            _print(lambda: preview.to_dict() | {"batch": None, "dry_run": True}, preview,
+                   files, args.json)
             return 0
         _print_text(preview, None, None)
         if input("Import now? [Y/n] ").strip().lower() not in ("", "y", "yes"):
@@ -86,7 +88,7 @@ def _import(args: argparse.Namespace) -> int:
         info(f"Imported: {result.preview.summary_line()}. Import id {result.batch_id}.")
         _print_files(files)
     else:
-        _print(result.to_dict() | {"dry_run": False}, result.preview, files, args.json,
+        _print(lambda: result.to_dict() | {"dry_run": False}, result.preview, files, args.json,
                result.batch_id)
     return 0
 
@@ -118,10 +120,12 @@ def _write_report(preview: importing.ImportPreview,
         return None
 
 
-def _print(data: dict, preview: importing.ImportPreview, files: importing.ReportFiles | None,
-           as_json: bool, batch_id: int | None = None) -> None:
+def _print(data: Callable[[], dict], preview: importing.ImportPreview,
+           files: importing.ReportFiles | None, as_json: bool,
+           batch_id: int | None = None) -> None:
+    """JSON (built only when asked for: it lists every person) or the text summary."""
     if as_json:
-        emit_json(data | {"files": files.to_dict() if files else None})
+        emit_json(data() | {"files": files.to_dict() if files else None})
         return
     _print_text(preview, batch_id, files)
 

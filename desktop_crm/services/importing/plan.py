@@ -146,15 +146,17 @@ def plan_import(
     for group in groups:
         group.forget_keys()
     del people, groups
-    finder: NearDuplicateFinder | None = None
+    # Near-duplicates of the people no key matched, searched in one batch.
+    fresh = [group for group, contact_id, _ in matched if contact_id is None]
+    found = iter(_finder_for(snapshot).find_all(
+        [(g.name_fold, g.organization, [e for _, e in g.emails], g) for g in fresh])
+        if fresh else ())
     items: list[PlanItem] = []
     for group, contact_id, how in matched:
         if contact_id is not None:
             items.append(_update_item(group, snapshot.contacts[contact_id], how))
-            continue
-        if finder is None:
-            finder = _finder_for(snapshot)
-        items.append(_new_item(group, finder, decisions))
+        else:
+            items.append(_new_item(group, next(found), decisions))
     return Plan(items, snapshot)
 
 
@@ -211,9 +213,8 @@ def _finder_for(snapshot: Snapshot) -> NearDuplicateFinder:
     return finder
 
 
-def _new_item(group: Incoming, finder: NearDuplicateFinder, decisions: Mapping[int, str]) -> PlanItem:
-    emails = [e for _, e in group.emails]
-    candidate = finder.find_and_add(group.name_fold, group.organization, emails, group)
+def _new_item(group: Incoming, candidate: Candidate | None,
+              decisions: Mapping[int, str]) -> PlanItem:
     changes = [Change(f, kept, value, "alternate") for f, value in group.alternates
                for kept in [getattr(group, f)]] if group.alternates else _NO_CHANGES
     decision = decisions.get(group.row, "")

@@ -20,6 +20,7 @@ from typing import Any
 from ...io.formats import FORMATS
 from ...io.parse import FIELDS, parse_file
 from ...io.records import ImportFileError, ParseResult, RowProblem
+from ...store import bulk as store_bulk
 from ...store.database import db
 from ..errors import ServiceError, ValidationError
 from .apply import Progress, write_plan
@@ -139,7 +140,10 @@ def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
         preview = ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
         summary = {"counts": preview.counts, "rows": parsed.total_rows,
                    "encoding": parsed.encoding}
-        batch_id = write_plan(plan, str(path), parsed.format, summary, progress, check_cancel)
+        created = preview.counts["new"] + preview.counts["review"]
+        with store_bulk.indexes_paused("contact", created):
+            batch_id = write_plan(plan, str(path), parsed.format, summary, progress,
+                                  check_cancel)
     return ImportResult(batch_id, preview)
 
 
