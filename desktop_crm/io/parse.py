@@ -30,7 +30,7 @@ from __future__ import annotations
 import gc
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
 
@@ -142,8 +142,9 @@ def _parse_text(text: str, name: str, format: str, mapping_overrides: dict[str, 
     result.problems += problems
     result.warnings += warnings
     result.total_rows += len(problems)
-    build_records(chain(rows[header_index + 1:], reader), header_index + 2, header, mapping,
-                  options, result)
+    data = _unclosed_quotes(chain(rows[header_index + 1:], reader), header_index + 2,
+                            len(header), delimiter, result)
+    build_records(data, header_index + 2, header, mapping, options, result)
     if problems:
         result.problems.sort(key=lambda p: p.row)
     return result
@@ -172,6 +173,58 @@ def _complete_mapping(header: list[str], mapping: dict[str, str], rows: list[lis
         if sniffed and (sniffed != "linkedin_url" or sniffed not in taken):
             mapping[col] = sniffed
             taken.add(sniffed)
+
+
+_HUGE_CELL = 1 << 20
+
+
+def _unclosed_quotes(rows: Iterable[list[str]], first_number: int, width: int, delimiter: str,
+                     result: ParseResult) -> Iterator[list[str]]:
+    """Rows, with the file a stray quote swallowed given back.
+
+    A quote opened and never closed makes the csv module read every following line
+    into one cell: a thousand people as one person's notes. A cell whose lines mostly
+    look like rows of this file (as many delimiters as the header has columns) is cut
+    at its first line; the rest is read again as rows, and the row is reported. A cell
+    past a megabyte is reported too.
+    """
+    number = first_number - 1
+    for row in rows:
+        number += 1
+        swallowed = next((i for i, cell in enumerate(row)
+                          if cell.count("\n") >= 3 and _holds_rows(cell, delimiter, width)),
+                         None)
+        if swallowed is None:
+            big = next((i for i, cell in enumerate(row) if len(cell) > _HUGE_CELL), None)
+            if big is not None:
+                result.warnings.append(RowProblem(
+                    number, _column(result, big), f"one cell holds {len(row[big]) // 1024:,} KB "
+                    "of text; check that it is not several rows run together", [
+                        c[:200] for c in row]))
+            yield row
+            continue
+        cell = row[swallowed]
+        head, _, rest = cell.partition("\n")
+        again = list(iter_rows(rest + "".join(f"{delimiter}{c}" for c in row[swallowed + 1:]),
+                               delimiter))
+        result.warnings.append(RowProblem(
+            number, _column(result, swallowed), f"a quote opened in this row is never closed; "
+            f"the {len(again):,} lines after it were read as rows of their own: check this "
+            "row", row[:swallowed] + [head]))
+        yield row[:swallowed] + [head]
+        for extra in again:
+            number += 1
+            yield extra
+
+
+def _column(result: ParseResult, index: int) -> str:
+    return result.header[index] if index < len(result.header) else f"column {index + 1}"
+
+
+def _holds_rows(cell: str, delimiter: str, width: int) -> bool:
+    lines = cell.split("\n")[1:51]
+    need = max(1, width - 1)
+    return sum(1 for line in lines if line.count(delimiter) >= need) * 10 >= len(lines) * 6
 
 
 def _past_title_lines(rows: list[list[str]], index: int) -> int:

@@ -185,3 +185,16 @@ def test_columns_of_emails_and_phones_are_read_whatever_the_format() -> None:
             b"Ann,Lee,Acme,Engineer,01 Jan 2020,ann@acme.com\r\n")
     (ann,) = parse_bytes(data, "c.csv").records
     assert ann.emails == [("", "ann@acme.com")]
+
+
+def test_an_unclosed_quote_does_not_swallow_the_file() -> None:
+    result = parse_file(SHAPES / "unclosed_quote.csv")
+    assert len(result.records) == 1002 and result.total_rows == 1002
+    ann = result.records[0]
+    assert (ann.first_name, ann.notes) == ("Ann", "started a quote")
+    last = result.records[-1]
+    assert (last.row, last.first_name, last.emails) == (1003, "P1000",
+                                                        [("", "p1000@example.org")])
+    (warning,) = result.warnings
+    assert warning.row == 2 and warning.column == "Notes"
+    assert "never closed" in warning.reason and "1,001 lines" in warning.reason
