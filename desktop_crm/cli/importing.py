@@ -35,6 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="the file's format (default: recognised from its content)")
     parser.add_argument("--encoding", metavar="NAME",
                         help="read the file in this text encoding (default: recognised)")
+    parser.add_argument("--tag", default="", metavar="TAG",
+                        help="tag everyone in the file with TAG (undo takes it off again)")
+    parser.add_argument("--tier", default="", metavar="TIER",
+                        help="tier of the people the import creates: primary, bridge or target")
     parser.add_argument("--map", action="append", metavar="COLUMN=FIELD",
                         help="read COLUMN as FIELD (repeat for several); FIELD 'ignore' drops it")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
@@ -65,6 +69,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     mapping = importing.parse_mapping(args.map)
+    batch = importing.batch_options(args.tag, args.tier)
     args.file = str(Path(args.file).expanduser().resolve())
     parsed = importing.read_file(args.file, args.format, mapping,
                                  encoding=getattr(args, "encoding", None))
@@ -72,7 +77,7 @@ def _import(args: argparse.Namespace) -> int:
     if not parsed.records:
         return _nothing_to_import(importing.preview_parsed(parsed, args.file), args)
     if args.dry_run or ask:
-        preview = importing.preview_parsed(parsed, args.file)
+        preview = importing.preview_parsed(parsed, args.file, batch=batch)
         if args.dry_run:
             files = _write_report(preview, None)
             _print(lambda: preview.to_dict() | {"batch": None, "dry_run": True}, preview,
@@ -82,7 +87,7 @@ def _import(args: argparse.Namespace) -> int:
         if input("Import now? [Y/n] ").strip().lower() not in ("", "y", "yes"):
             info("Nothing was imported.")
             return 1
-    result = importing.import_parsed(parsed, args.file, release_records=True)
+    result = importing.import_parsed(parsed, args.file, release_records=True, batch=batch)
     files = _write_report(result.preview, result.batch_id)
     if ask:
         info(f"Imported: {result.preview.summary_line()}. Import id {result.batch_id}.")

@@ -23,6 +23,7 @@ from .vcard_lines import looks_like_property, physical_lines
 
 FORMATS = ("linkedin", "google", "outlook", "vcard", "generic")
 
+_FOLD = re.compile(r"\r?\n[ \t]")
 _GOOGLE_NUMBERED = re.compile(r"^(e-mail|phone|address|website|organization|relation|"
                               r"event|im|custom field) \d+ - ", re.IGNORECASE)
 _OUTLOOK_MARKERS = {"job title", "business phone", "mobile phone", "home phone",
@@ -37,11 +38,15 @@ def looks_like_vcard(text: str) -> bool:
     and it ends a card somewhere."""
     if text.lstrip()[:11].upper() == "BEGIN:VCARD":
         return True
-    head = [line for line in physical_lines(text[:8192])[:40] if line.strip()]
+    start = _FOLD.sub("", text[:65536])  # a writer may fold any line, BEGIN:VCARD too
+    if start.lstrip()[:11].upper() == "BEGIN:VCARD":
+        return True
+    head = [line for line in physical_lines(start[:8192])[:40] if line.strip()]
     if len(head) < 3:
         return False
     properties = sum(1 for line in head if looks_like_property(line))
-    return properties * 10 >= len(head) * 6 and "END:VCARD" in text[:1 << 20].upper()
+    return properties * 10 >= len(head) * 6 and (
+        "END:VCARD" in _FOLD.sub("", text[:1 << 20]).upper())
 
 
 def detect_csv_format(header: list[str]) -> str:

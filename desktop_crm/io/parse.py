@@ -37,6 +37,7 @@ from pathlib import Path
 from . import generic, google, linkedin, outlook, vcard
 from . import headerless as headerless_mod
 from .csv_export import write_csv
+from .encodings import sample_line
 from .formats import FORMATS, detect_csv_format, looks_like_vcard
 from .generic import normalise_header
 from .reading import decode_file, find_header, iter_rows, sniff_delimiter
@@ -92,6 +93,9 @@ def _parse(data: bytes, name: str, format: str, mapping_overrides: dict[str, str
     decoded = decode_file(data, name, forced_encoding)
     result = _parse_text(decoded.text, name, format, mapping_overrides, decoded.encoding)
     result.encoding_alternatives = decoded.alternatives
+    if decoded.alternatives:
+        result.encoding_samples = {enc: sample_line(data, enc)
+                                   for enc in [decoded.encoding, *decoded.alternatives]}
     return result
 
 

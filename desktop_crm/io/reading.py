@@ -166,10 +166,11 @@ def _decode(data: bytes, name: str) -> Decoded:
 def _unfolded_vcard(data: bytes) -> str | None:
     """A vCard file whose folding cut UTF-8 characters in two (RFC 6350 allows a fold
     anywhere): the folds joined at the byte level, then read as UTF-8, or ``None``."""
-    if not _VCARD_START.match(data[:1024]):
+    unfolded = _FOLD.sub(b"", data)
+    if not _VCARD_START.match(unfolded[:1024]) and b"END:VCARD" not in unfolded.upper():
         return None
     try:
-        return _FOLD.sub(b"", data).decode("utf-8")
+        return unfolded.decode("utf-8")
     except UnicodeDecodeError:
         return None
 

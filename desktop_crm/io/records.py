@@ -122,6 +122,9 @@ class ParseResult:
     # Other encodings that read the file plausibly when ``encoding`` was a guess
     # (empty when the bytes said which); a preview offers them.
     encoding_alternatives: list[str] = field(default_factory=list)
+    # The first line holding non-ASCII text as each of those encodings reads it
+    # (the chosen one too), so a person can pick the one that reads right.
+    encoding_samples: dict[str, str] = field(default_factory=dict)
 
 
 class ImportFileError(Exception):

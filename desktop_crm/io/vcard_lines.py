@@ -101,7 +101,8 @@ def split_cards(text: str) -> list[CardLines]:
     form a card of their own (its ``BEGIN:VCARD`` line was lost)."""
     cards: list[CardLines] = []
     current: CardLines | None = None
-    for number, line in enumerate(physical_lines(text), 1):
+    # Logical lines: a writer may fold any line, BEGIN:VCARD included.
+    for number, line in logical_lines(list(enumerate(physical_lines(text), 1))):
         head = _head(line)
         if head == "BEGIN:VCARD":
             if current is not None:

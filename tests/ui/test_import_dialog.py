@@ -132,3 +132,32 @@ def test_screenshots_of_each_page(qtbot, demo_db: Path, tmp_path: Path) -> None:
     dialog.start_import()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=TIMEOUT)
     dialog.grab().save(str(shots / "import_dialog_result.png"))
+
+
+def test_the_dialog_names_the_encoding_offers_others_and_applies_a_tag_and_tier(
+        qtbot, db_path: Path, tmp_path: Path) -> None:
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(b"\xef\xbb\xbfFirst Name,Last Name,Email\r\nAnn,Lee,ann@example.org\r\n")
+    dialog = _dialog(qtbot, db_path, bom)
+    _wait_preview(qtbot, dialog)
+    page = dialog.preview_page
+    assert "UTF-8 (with BOM)" in page.detected.text() and "utf-8-sig" not in page.detected.text()
+    assert page.encoding_box.isHidden()  # the BOM said which: nothing to choose
+    page.tag_edit.setText("fair-2024")
+    page.tier_box.setCurrentIndex(page.tier_box.findData("bridge"))
+    with qtbot.waitSignal(dialog.import_done, timeout=TIMEOUT):
+        dialog.start_import()
+    (ann,) = list_contacts()
+    assert ann.tags == ["fair-2024"] and ann.tier == "bridge"
+
+    jp = tmp_path / "jp.csv"
+    jp.write_bytes("健,鈴木,k@example.jp\r\n".encode("shift_jis"))
+    other = _dialog(qtbot, db_path, jp)
+    _wait_preview(qtbot, other)
+    box = other.preview_page.encoding_box
+    assert not box.isHidden() and box.count() >= 2
+    assert box.itemText(0).startswith("Shift_JIS") and "鈴木" in box.itemText(0)
+    chosen = box.itemData(1)
+    box.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: other.preview is not None and not other.busy()
+                    and other.preview.parsed.encoding == chosen, timeout=TIMEOUT)

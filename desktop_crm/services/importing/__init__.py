@@ -17,13 +17,14 @@ decides what each record means for the database.
 
 from .apply import ImportCancelled
 from .fuzzy import Candidate
-from .plan import Change, Plan, PlanItem, plan_import
+from .plan import BatchOptions, Change, Plan, PlanItem, plan_import
 from .preview import COUNT_KEYS, ImportPreview, PreviewEntry
 from .report import ReportFiles, report_for, reports_folder, write_report
 from .service import (
     FORMAT_CHOICES,
     ImportFileProblem,
     ImportResult,
+    batch_options,
     import_file,
     import_parsed,
     parse_mapping,
@@ -36,6 +37,7 @@ from .undo import ImportBatchView, get_import, list_imports, undo_import
 
 __all__ = [
     "COUNT_KEYS",
+    "BatchOptions",
     "FORMAT_CHOICES",
     "Candidate",
     "Change",
@@ -44,6 +46,7 @@ __all__ = [
     "ImportFileProblem",
     "ImportPreview",
     "ImportResult",
+    "batch_options",
     "Plan",
     "PlanItem",
     "PreviewEntry",

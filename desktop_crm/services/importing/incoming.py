@@ -72,6 +72,7 @@ class Incoming:
     sources: tuple[str, ...] = ()
     # (field, value) found in a later row of the file that differed from the kept one.
     alternates: tuple[tuple[str, str], ...] = ()
+    tier: str = ""  # for a new contact: the batch's choice ("" = the default)
     _keys: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
     _name_fold: str | None = field(default=None, repr=False, compare=False)
 

@@ -52,6 +52,21 @@ FIELD_LABELS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    """Choices for a whole import: a tag for everyone in the file (recorded like any tag
+    the file brings, so undo takes it off again) and a tier for the people it creates."""
+
+    tag: str = ""
+    tier: str = ""
+
+    def apply(self, person: Incoming) -> None:
+        if self.tag and all(fold(t) != fold(self.tag) for t in person.tags):
+            person.tags = (*person.tags, self.tag)
+        if self.tier:
+            person.tier = self.tier
+
+
 @dataclass(slots=True)
 class Change:
     """One field an import changes, or a value it keeps aside.
@@ -121,11 +136,13 @@ def plan_import(
     warnings: list[tuple[int, str, str]] | None = None,
     check_cancel: Callable[[], None] | None = None,
     consume: bool = False,
+    batch: BatchOptions | None = None,
 ) -> Plan:
     """Match every record against the database (read-only) and say what would change.
 
     With ``consume=True`` the ``records`` list is used up (its items are
     replaced while planning): for callers that will not look at it again.
+    ``batch`` gives every person of the file a tag and the new ones a tier.
     """
     decisions = dict(decisions or {})
     snapshot = snapshot or Snapshot()
@@ -138,6 +155,9 @@ def plan_import(
             people[index] = from_record(record, sink)  # type: ignore[call-overload]
     else:
         people = [from_record(r, sink) for r in records]
+    if batch is not None and (batch.tag or batch.tier):
+        for person in people:
+            batch.apply(person)
     joins = [(row, int(t[4:])) for row, t in decisions.items() if t.startswith("row:")]
     groups = group_records(people, joins)
     if check_cancel:

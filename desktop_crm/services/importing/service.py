@@ -23,8 +23,9 @@ from ...io.records import ImportFileError, ParseResult, RowProblem
 from ...store import bulk as store_bulk
 from ...store.database import db
 from ..errors import ServiceError, ValidationError
+from ..validation import clean_text, validate_tier
 from .apply import Progress, write_plan
-from .plan import plan_import
+from .plan import BatchOptions, plan_import
 from .preview import ImportPreview
 
 FORMAT_CHOICES = ("auto", *FORMATS)
@@ -101,26 +102,38 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def batch_options(tag: str = "", tier: str = "") -> BatchOptions:
+    """A tag for everyone in the file and a tier for the new people, checked."""
+    tag = clean_text(tag)
+    if len(tag) > 100:
+        raise ValidationError("tag", "is longer than 100 characters")
+    return BatchOptions(tag, validate_tier(tier) if clean_text(tier) else "")
+
+
 def preview_parsed(parsed: ParseResult, path: str | os.PathLike[str],
-                   decisions: Mapping[int, str] | None = None) -> ImportPreview:
+                   decisions: Mapping[int, str] | None = None,
+                   batch: BatchOptions | None = None) -> ImportPreview:
     """What importing ``parsed`` would do now; reads the database, writes nothing."""
     found: list[tuple[int, str, str]] = []
     with _gc_paused():
-        plan = plan_import(parsed.records, decisions, warnings=found)
+        plan = plan_import(parsed.records, decisions, warnings=found, batch=batch)
     return ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
 
 
 def preview_import(path: str | os.PathLike[str], fmt: str = "auto",
                    mapping: Mapping[str, str] | None = None,
-                   decisions: Mapping[int, str] | None = None) -> ImportPreview:
-    return preview_parsed(read_file(path, fmt, mapping), path, decisions)
+                   decisions: Mapping[int, str] | None = None,
+                   encoding: str | None = None,
+                   batch: BatchOptions | None = None) -> ImportPreview:
+    return preview_parsed(read_file(path, fmt, mapping, encoding), path, decisions, batch)
 
 
 def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
                   decisions: Mapping[int, str] | None = None,
                   progress: Progress | None = None,
                   check_cancel: Callable[[], None] | None = None,
-                  release_records: bool = False) -> ImportResult:
+                  release_records: bool = False,
+                  batch: BatchOptions | None = None) -> ImportResult:
     """Plan and write in one transaction; a cancel or an error leaves nothing written.
 
     ``release_records=True`` lets the import use up ``parsed.records`` (left
@@ -135,7 +148,7 @@ def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
         if release_records:
             parsed.records = []
         plan = plan_import(records, decisions, warnings=found, check_cancel=check_cancel,
-                           consume=release_records)
+                           consume=release_records, batch=batch)
         del records
         preview = ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
         summary = {"counts": preview.counts, "rows": parsed.total_rows,
