@@ -48,9 +48,10 @@ def open_for(args: argparse.Namespace) -> OpenResult:
     """Open the database the arguments name; build the demo network on first use."""
     path = paths.resolve_db_path(args.db, demo=args.demo)
     result = open_store(path)
-    from .services.setup import ensure_defaults
+    from .services.setup import configure_phone_region, ensure_defaults
 
     ensure_defaults()
+    configure_phone_region(_env_locale())
     if args.demo:
         from .services import demo
 
@@ -66,6 +67,19 @@ def open_for(args: argparse.Namespace) -> OpenResult:
                 file=sys.stderr,
             )
     return result
+
+
+def _env_locale() -> str | None:
+    """The locale the environment names (``LC_ALL``, ``LC_CTYPE``, ``LANG``), skipping
+    ones without a region such as the ``C.UTF-8`` Python puts in ``LC_CTYPE`` when the
+    system's locale is missing; the window uses Qt's instead."""
+    import os
+
+    for name in ("LC_ALL", "LC_CTYPE", "LANG"):
+        value = os.environ.get(name, "")
+        if "_" in value:
+            return value
+    return None
 
 
 def _run_cli(args: argparse.Namespace) -> int:

@@ -3,17 +3,22 @@
 ``import FILE`` prints what the import does (counts, then one line per
 change, conflict, review and refused row) and imports, unless ``--dry-run``.
 At a terminal it asks first, unless ``--yes``; from a script (stdin not a
-terminal) it just imports. Refused rows go to ``FILE.not-imported.csv`` and
-everything to ``FILE.import-report.txt`` (beside the file, or in the data
-folder when that folder is read-only); both paths are printed.
+terminal) it just imports. The report and the refused rows go to the app's
+data folder (``import-reports``, one pair per import; a dry run's never
+replaces an import's); both paths are printed and ``--list`` shows them.
+A file from which nothing can be imported exits 1 and says why. When the
+encoding was a guess, the others that read the file are named (``--encoding``
+chooses one).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from ..io.encodings import label as encoding_label
 from ..services import importing
 from .output import emit_json, emit_table, info
 
@@ -28,6 +33,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("file", nargs="?", help="the CSV, TSV or vCard file to import")
     parser.add_argument("--format", choices=importing.FORMAT_CHOICES, default="auto",
                         help="the file's format (default: recognised from its content)")
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="read the file in this text encoding (default: recognised)")
+    parser.add_argument("--tag", default="", metavar="TAG",
+                        help="tag everyone in the file with TAG (undo takes it off again)")
+    parser.add_argument("--tier", default="", metavar="TIER",
+                        help="tier of the people the import creates: primary, bridge or target")
     parser.add_argument("--map", action="append", metavar="COLUMN=FIELD",
                         help="read COLUMN as FIELD (repeat for several); FIELD 'ignore' drops it")
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
@@ -74,22 +85,27 @@ def _tie_choice(args: argparse.Namespace) -> importing.TieChoice:
 def _import(args: argparse.Namespace) -> int:
     mapping = importing.parse_mapping(args.map)
     ties = _tie_choice(args)
+    batch = importing.batch_options(args.tag, args.tier)
     args.file = str(Path(args.file).expanduser().resolve())
-    parsed = importing.read_file(args.file, args.format, mapping)
+    parsed = importing.read_file(args.file, args.format, mapping,
+                                 encoding=getattr(args, "encoding", None))
     ask = not (args.yes or args.dry_run or args.json) and sys.stdin.isatty()
+    if not parsed.records:
+        return _nothing_to_import(importing.preview_parsed(parsed, args.file), args)
     if args.dry_run or ask:
-        preview = importing.preview_parsed(parsed, args.file)
+        preview = importing.preview_parsed(parsed, args.file, batch=batch)
         would = importing.would_make_ties(preview, ties)
         if args.dry_run:
             files = _write_report(preview, None)
-            _print(preview.to_dict() | {"batch": None, "dry_run": True} | importing.ties_dict(ties, would),
+            _print(lambda: preview.to_dict() | {"batch": None, "dry_run": True}
+                   | importing.ties_dict(ties, would),
                    preview, files, args.json, ties_line=_ties_line(ties, would, dry=True))
             return 0
         _print_text(preview, None, None, _ties_line(ties, would, dry=True))
         if input("Import now? [Y/n] ").strip().lower() not in ("", "y", "yes"):
             info("Nothing was imported.")
             return 1
-    result = importing.import_parsed(parsed, args.file, ties=ties)
+    result = importing.import_parsed(parsed, args.file, release_records=True, batch=batch, ties=ties)
     files = _write_report(result.preview, result.batch_id)  # the import stands either way
     line = _ties_line(ties, result.ties.made)
     if ask:
@@ -98,7 +114,7 @@ def _import(args: argparse.Namespace) -> int:
         if files:
             _print_files(files)
     else:
-        _print(result.to_dict() | {"dry_run": False}, result.preview, files, args.json,
+        _print(lambda: result.to_dict() | {"dry_run": False}, result.preview, files, args.json,
                result.batch_id, line)
     return 0
 
@@ -116,51 +132,77 @@ def _ties_line(choice: importing.TieChoice, made: int, dry: bool = False) -> str
     return f"Ties: {text}{' ' + verb + ' recorded' if dry else ''}."
 
 
+def _nothing_to_import(preview: importing.ImportPreview, args: argparse.Namespace) -> int:
+    """No row of a non-empty file could be read: say why, keep the rows, exit 1."""
+    files = _write_report(preview, None)
+    if args.json:
+        emit_json(preview.to_dict() | {"batch": None, "dry_run": True, "imported": False, "ties": 0,
+                                       "files": files.to_dict() if files else None})
+    first = preview.problems[0] if preview.problems else None
+    why = f" (row {first.row}: {first.reason})" if first else ""
+    print(f"desktop-crm: {preview.path}: nothing was imported: none of its "
+          f"{preview.parsed.total_rows} rows could be read as a person{why}", file=sys.stderr)
+    if files is not None:
+        _print_files(files)
+    return 1
+
+
 def _write_report(preview: importing.ImportPreview,
                   batch_id: int | None) -> importing.ReportFiles | None:
-    """Write the report files; a failure (full disk) is said, and never turns a committed
-    import into an error: the import stands and can be undone as usual."""
+    """The report, or a warning when it cannot be written (the import itself stands)."""
     try:
         return importing.write_report(preview, batch_id)
     except OSError as exc:
-        done = (f"the import was saved as import {batch_id}" if batch_id is not None
-                else "nothing was imported (dry run)")
-        info(f"desktop-crm: the import report could not be written ({exc.strerror or exc}); "
-             f"{done}.")
+        what = f"import {batch_id} was saved, but " if batch_id is not None else ""
+        print(f"desktop-crm: warning: {what}its report could not be written "
+              f"({exc.strerror or exc})", file=sys.stderr)
         return None
 
 
-def _print(data: dict, preview: importing.ImportPreview,
+def _print(data: Callable[[], dict], preview: importing.ImportPreview,
            files: importing.ReportFiles | None, as_json: bool,
            batch_id: int | None = None, ties_line: str = "") -> None:
+    """JSON (built only when asked for: it lists every person) or the text summary."""
     if as_json:
-        emit_json(data | {"files": files.to_dict() if files else None})
+        emit_json(data() | {"files": files.to_dict() if files else None})
         return
     _print_text(preview, batch_id, files, ties_line)
+
+
+_PRINTED = ("update", "review", "not_importable", "warning")
 
 
 def _print_text(preview: importing.ImportPreview, batch_id: int | None,
                 files: importing.ReportFiles | None, ties_line: str = "") -> None:
     parsed = preview.parsed
-    print(f"{preview.path}: {parsed.format} format, {parsed.encoding}, {parsed.total_rows} rows")
-    print(preview.summary_line())
+    lines = [f"{preview.path}: {parsed.format} format, {encoding_label(parsed.encoding)}, "
+             f"{parsed.total_rows} rows"]
+    if parsed.encoding_alternatives:
+        lines.append("  (the encoding was guessed; it may also be "
+                     + ", ".join(f"{encoding_label(e)} [--encoding {e}]"
+                                 for e in parsed.encoding_alternatives) + ")")
+    lines.append(preview.summary_line())
     if ties_line:
-        print(ties_line)
-    entries = [e for e in preview.entries() if e.action not in ("unchanged", "new")]
+        lines.append(ties_line)
+    entries = preview.entries(_PRINTED)
     for entry in entries[:_SHOWN_ENTRIES]:
         column = f" [{entry.column}]" if entry.column else ""
-        print(f"  row {entry.row}{column} {entry.action}: {entry.name} - {entry.reason}")
+        lines.append(f"  row {entry.row}{column} {entry.action}: {entry.name} - {entry.reason}")
     if len(entries) > _SHOWN_ENTRIES:
-        print(f"  ... and {len(entries) - _SHOWN_ENTRIES} more lines in the report")
+        lines.append(f"  ... and {len(entries) - _SHOWN_ENTRIES} more lines in the report")
     if batch_id is not None:
-        print(f"Imported as import {batch_id}; undo with: desktop-crm import --undo {batch_id}")
+        lines.append(f"Imported as import {batch_id}; undo with: desktop-crm import --undo "
+                     f"{batch_id}")
     elif files is not None:
-        print("Dry run: nothing was written to the database.")
+        lines.append("Dry run: nothing was written to the database.")
+    print("\n".join(lines))
     if files is not None:
         _print_files(files)
 
 
-def _print_files(files: importing.ReportFiles) -> None:
+def _print_files(files: importing.ReportFiles | None) -> None:
+    if files is None:
+        return
     info(f"Report: {files.report}")
     if files.not_imported:
         info(f"Rows not imported (fix and import again): {files.not_imported}")
@@ -179,12 +221,17 @@ def _undo(args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     batches = importing.list_imports()
+    reports = {b.id: importing.report_for(b.id) for b in batches}
     if args.json:
-        emit_json([b.to_dict() for b in batches])
+        emit_json([b.to_dict() | {"report": str(reports[b.id]) if reports[b.id] else None}
+                   for b in batches])
         return 0
     rows = [[b.id, b.created_at, b.format, b.source,
              ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in b.counts.items() if v),
-             f"undone {b.undone_at}" if b.undone_at else ""] for b in batches]
-    emit_table(["id", "when (UTC)", "format", "file", "result", ""], rows)
+             f"undone {b.undone_at}" if b.undone_at else "",
+             reports[b.id].name if reports[b.id] else ""] for b in batches]
+    emit_table(["id", "when (UTC)", "format", "file", "result", "", "report"], rows)
+    if any(reports.values()):
+        info(f"Reports are in {importing.reports_folder()}")
     info(f"{len(batches)} import(s).")
     return 0

@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterable, Sequence
 
 from .records import ContactRecord
-from .values import FORMULA_STARTS
+from .values import FORMULA_STARTS, join_tags
 
 
 def safe_cell(value: object) -> str:
@@ -74,7 +74,7 @@ def contacts_table(records: Sequence[ContactRecord]) -> tuple[list[str], list[li
         for pairs, count in ((r.emails, n_email), (r.phones, n_phone)):
             for i in range(count):
                 row += list(pairs[i]) if i < len(pairs) else ["", ""]
-        row += ["; ".join(r.tags), r.connected_on.isoformat() if r.connected_on else "",
+        row += [join_tags(r.tags), r.connected_on.isoformat() if r.connected_on else "",
                 r.notes]
         rows.append(row)
     return header, rows

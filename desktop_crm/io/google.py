@@ -89,4 +89,5 @@ def split_labels(cell: str) -> list[str]:
     return tags
 
 
-OPTIONS = Options(source="google", split_values=split_values, split_tags=split_labels)
+OPTIONS = Options(source="google", split_values=split_values, split_phones=split_values,
+                  split_tags=split_labels)

@@ -24,7 +24,8 @@ COLUMNS = {
     "connected on": "connected_on",
 }
 
-OPTIONS = Options(source="linkedin", split_values=lambda cell: [cell])
+OPTIONS = Options(source="linkedin", split_values=lambda cell: [cell],
+                  split_phones=lambda cell: [cell])
 
 
 def mapping_for(header: list[str]) -> dict[str, str]:

@@ -73,6 +73,7 @@ def split_categories(cell: str) -> list[str]:
 OPTIONS = Options(
     source="outlook",
     split_values=lambda cell: [cell],
+    split_phones=lambda cell: [cell],
     split_tags=split_categories,
     empty_values=frozenset({"0/0/00", "0/0/0000", "00/00/0000", "0.0.00", "00.00.0000"}),
     defaults=DEFAULTS,

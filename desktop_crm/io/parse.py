@@ -7,6 +7,8 @@
   name), ``"linkedin"``, ``"google"``, ``"outlook"``, ``"vcard"`` or
   ``"generic"``.  A forced CSV format whose columns are all unknown to it is
   refused with :class:`ImportFileError`.
+* ``encoding``: read the file in this encoding instead of recognising it (the
+  user's choice among ``ParseResult.encoding_alternatives``).
 * ``mapping_overrides``: ``{column: field}`` with fields from ``FIELDS``
   (``"ignore"`` drops a column, ``"extra"`` keeps it in ``record.extra``).
   Columns are matched exactly, else ignoring case, accents and punctuation.
@@ -27,15 +29,18 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
 
 from . import generic, google, linkedin, outlook, vcard
+from . import headerless as headerless_mod
 from .csv_export import write_csv
+from .encodings import sample_line
 from .formats import FORMATS, detect_csv_format, looks_like_vcard
 from .generic import normalise_header
-from .reading import decode, find_header, iter_rows, sniff_delimiter
+from .reading import decode_file, find_header, iter_rows, sniff_delimiter
 from .records import ImportFileError, ParseResult, RowProblem
 from .row_engine import FIELDS, build_records
 
@@ -49,7 +54,8 @@ _MODULES = {"linkedin": linkedin, "google": google, "outlook": outlook}
 
 
 def parse_file(path: str | os.PathLike[str], format: str = "auto",
-               mapping_overrides: dict[str, str] | None = None) -> ParseResult:
+               mapping_overrides: dict[str, str] | None = None,
+               encoding: str | None = None) -> ParseResult:
     """Read and parse a contacts file (see the module docstring)."""
     path = Path(path)
     try:
@@ -58,11 +64,12 @@ def parse_file(path: str | os.PathLike[str], format: str = "auto",
         raise ImportFileError(path.name, "is a folder, not a file") from None
     except OSError as exc:
         raise ImportFileError(path.name, f"the file cannot be read ({exc.strerror})") from None
-    return parse_bytes(data, path.name, format, mapping_overrides)
+    return parse_bytes(data, path.name, format, mapping_overrides, encoding)
 
 
 def parse_bytes(data: bytes, name: str, format: str = "auto",
-                mapping_overrides: dict[str, str] | None = None) -> ParseResult:
+                mapping_overrides: dict[str, str] | None = None,
+                encoding: str | None = None) -> ParseResult:
     """Parse a file's bytes; ``name`` is only used in messages.
 
     The cyclic garbage collector is paused meanwhile: a big file makes
@@ -72,17 +79,28 @@ def parse_bytes(data: bytes, name: str, format: str = "auto",
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _parse(data, name, format, mapping_overrides)
+        result = _parse(data, name, format, mapping_overrides, encoding)
     finally:
         if enabled:
             gc.enable()
+    return result
 
 
-def _parse(data: bytes, name: str, format: str,
-           mapping_overrides: dict[str, str] | None) -> ParseResult:
+def _parse(data: bytes, name: str, format: str, mapping_overrides: dict[str, str] | None,
+           forced_encoding: str | None) -> ParseResult:
     if format not in ("auto", *FORMATS):
         raise ValueError(f"unknown format {format!r}; use auto or {', '.join(FORMATS)}")
-    text, encoding = decode(data, name)
+    decoded = decode_file(data, name, forced_encoding)
+    result = _parse_text(decoded.text, name, format, mapping_overrides, decoded.encoding)
+    result.encoding_alternatives = decoded.alternatives
+    if decoded.alternatives:
+        result.encoding_samples = {enc: sample_line(data, enc)
+                                   for enc in [decoded.encoding, *decoded.alternatives]}
+    return result
+
+
+def _parse_text(text: str, name: str, format: str, mapping_overrides: dict[str, str] | None,
+                encoding: str) -> ParseResult:
     if format == "vcard" or (format == "auto" and looks_like_vcard(text)):
         return vcard.read_vcards(text, name, encoding)
     delimiter = sniff_delimiter(text)
@@ -90,14 +108,21 @@ def _parse(data: bytes, name: str, format: str,
     # The first records are enough to find the header, guess the mapping (the values
     # of the first 1,000 rows) and show samples; the rest are streamed to the engine.
     rows = list(islice(reader, _HEAD_ROWS))
-    header_index = find_header(rows)
+    header_index = _past_title_lines(rows, find_header(rows))
     if header_index >= len(rows):
         raise ImportFileError(name, "the file is empty")
+    first = header_index
     cells = rows[header_index]
     fmt = detect_csv_format(cells) if format == "auto" else format
-    if fmt == "generic" and generic.header_looks_like_data(cells):
-        # No header at all: name the columns and read the first row as data.
-        cells = [f"column {i}" for i in range(1, len(cells) + 1)]
+    headerless = fmt in ("generic", "linkedin") and headerless_mod.looks_like_data(cells)
+    if headerless:
+        # No header at all: the first row is data; the columns are named by a known
+        # layout that fits the values, else "column N" (and guessed from the values).
+        layout = headerless_mod.known_layout(rows, header_index)
+        if layout is not None and format in ("auto", layout[0]):
+            fmt, cells = layout
+        else:
+            cells = [f"column {i}" for i in range(1, len(cells) + 1)]
         header_index -= 1
     header = generic.unique_header(cells)
     if fmt in _MODULES:
@@ -107,16 +132,123 @@ def _parse(data: bytes, name: str, format: str,
                                   f"export: none of its columns ({', '.join(header[:6])}) "
                                   "are known; try the generic format")
         options = _MODULES[fmt].OPTIONS
+        _complete_mapping(header, mapping, rows, header_index)
     else:
         mapping = generic.guess_mapping(header, rows, header_index)
+        if headerless:
+            headerless_mod.sniff_names(header, mapping, rows, header_index)
         options = generic.Options(source="generic")
     if mapping_overrides:
         _apply_overrides(mapping, mapping_overrides)
     result = ParseResult(format=fmt, encoding=encoding, delimiter=delimiter, header=header,
                          mapping=mapping, samples=_samples(rows, header_index, header))
-    build_records(chain(rows[header_index + 1:], reader), header_index + 2, header, mapping,
-                  options, result)
+    problems, warnings = headerless_mod.preamble_problems(rows[:first])
+    result.problems += problems
+    result.warnings += warnings
+    result.total_rows += len(problems)
+    data = _unclosed_quotes(chain(rows[header_index + 1:], reader), header_index + 2,
+                            len(header), delimiter, result)
+    build_records(data, header_index + 2, header, mapping, options, result)
+    if problems:
+        result.problems.sort(key=lambda p: p.row)
     return result
+
+
+_BY_NAME_OK = frozenset({"email", "phone", "linkedin_url", "organization", "title"})
+
+
+def _complete_mapping(header: list[str], mapping: dict[str, str], rows: list[list[str]],
+                      header_index: int) -> None:
+    """Columns a known format does not know (another program's file that resembles
+    it, such as Roundcube's beside Outlook's) are named by their header as in any
+    spreadsheet, then by their values: a column of emails or phones is emails or
+    phones whatever the format."""
+    taken = set(mapping.values())
+    for index, col in enumerate(header):
+        if mapping[col] != "extra":
+            continue
+        field_name = generic.guess_field(col)
+        if field_name in _BY_NAME_OK and (field_name in ("email", "phone")
+                                          or field_name not in taken):
+            mapping[col] = field_name
+            taken.add(field_name)
+            continue
+        sniffed = generic.sniff_values(generic.column_values(rows, header_index, index))
+        if sniffed and (sniffed != "linkedin_url" or sniffed not in taken):
+            mapping[col] = sniffed
+            taken.add(sniffed)
+
+
+_HUGE_CELL = 1 << 20
+
+
+def _unclosed_quotes(rows: Iterable[list[str]], first_number: int, width: int, delimiter: str,
+                     result: ParseResult) -> Iterator[list[str]]:
+    """Rows, with the file a stray quote swallowed given back.
+
+    A quote opened and never closed makes the csv module read every following line
+    into one cell: a thousand people as one person's notes. A cell whose lines mostly
+    look like rows of this file (as many delimiters as the header has columns) is cut
+    at its first line; the rest is read again as rows, and the row is reported. A cell
+    past a megabyte is reported too.
+    """
+    number = first_number - 1
+    for row in rows:
+        number += 1
+        swallowed = next((i for i, cell in enumerate(row)
+                          if cell.count("\n") >= 3 and _holds_rows(cell, delimiter, width)),
+                         None)
+        if swallowed is None:
+            big = next((i for i, cell in enumerate(row) if len(cell) > _HUGE_CELL), None)
+            if big is not None:
+                result.warnings.append(RowProblem(
+                    number, _column(result, big), f"one cell holds {len(row[big]) // 1024:,} KB "
+                    "of text; check that it is not several rows run together", [
+                        c[:200] for c in row]))
+            yield row
+            continue
+        cell = row[swallowed]
+        head, _, rest = cell.partition("\n")
+        again = list(iter_rows(rest + "".join(f"{delimiter}{c}" for c in row[swallowed + 1:]),
+                               delimiter))
+        result.warnings.append(RowProblem(
+            number, _column(result, swallowed), f"a quote opened in this row is never closed; "
+            f"the {len(again):,} lines after it were read as rows of their own: check this "
+            "row", row[:swallowed] + [head]))
+        yield row[:swallowed] + [head]
+        for extra in again:
+            number += 1
+            yield extra
+
+
+def _column(result: ParseResult, index: int) -> str:
+    return result.header[index] if index < len(result.header) else f"column {index + 1}"
+
+
+def _holds_rows(cell: str, delimiter: str, width: int) -> bool:
+    lines = cell.split("\n")[1:51]
+    need = max(1, width - 1)
+    return sum(1 for line in lines if line.count(delimiter) >= need) * 10 >= len(lines) * 6
+
+
+def _past_title_lines(rows: list[list[str]], index: int) -> int:
+    """The header past a title line that splits into a few cells (``Contacts; May, 2024``):
+    a narrower row naming no known column, followed by a full-width row that does."""
+    while index + 1 < len(rows):
+        row = rows[index]
+        following = [r for r in rows[index + 1:index + 30] if any(c.strip() for c in r)]
+        if not following:
+            break
+        widths = Counter(len(r) for r in following)
+        width = widths.most_common(1)[0][0]
+        nxt = following[0]
+        known = [c for c in nxt if generic.guess_field(c) != "extra"]
+        if len(row) < width == len(nxt) and known and \
+                all(generic.guess_field(c) == "extra" for c in row):
+            index = rows.index(nxt, index + 1)
+            continue
+        break
+    return index
 
 
 def _apply_overrides(mapping: dict[str, str], overrides: dict[str, str]) -> None:

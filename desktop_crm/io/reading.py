@@ -2,11 +2,14 @@
 
 Public functions (used by the format parsers and by ``parse.py``):
 
-* ``decode(data, name) -> (text, encoding)`` — detect the encoding and decode.
+* ``decode(data, name, encoding=None) -> (text, encoding)`` — detect the
+  encoding and decode (``decode_file`` also gives the other plausible
+  encodings; ``encoding`` forces one).
   Order: refuse empty and known binary files (zip/xlsx, old .xls, PDF,
   images), byte-order marks (UTF-8, UTF-16 LE/BE, UTF-32), UTF-16 without a
   BOM (from the pattern of NUL bytes), strict UTF-8 (fast, so a 10 MB file
-  never goes through a detector), then charset-normalizer on a *sample* of
+  never goes through a detector), a vCard whose folds cut UTF-8 characters
+  (unfolded as bytes, then UTF-8), then :mod:`.encodings` on a *sample* of
   the lines holding non-ASCII bytes, falling back to Windows-1252 and then
   Latin-1.  Raises :class:`~desktop_crm.io.records.ImportFileError`.
 * ``sniff_delimiter(text) -> str`` — comma, semicolon, tab or pipe, chosen by
@@ -28,7 +31,10 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
+from . import encodings
+from .encodings import label
 from .records import ImportFileError
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -37,7 +43,6 @@ DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_CHARS = 64 * 1024
 _SNIFF_ROWS = 60
 _DETECT_SAMPLE = 64 * 1024
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -55,34 +60,65 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3", "is a database file, not a contacts file"),
 )
 
-# Quotes and marks that legitimately touch letters in Western text.
-_GLUE_OK = set("„“”‘’‚«»‹›'\u00a0–—…·-")
 
-
-def decode(data: bytes, name: str) -> tuple[str, str]:
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode a whole file; return ``(text, encoding)`` without any BOM."""
+    decoded = decode_file(data, name, encoding)
+    return decoded.text, decoded.encoding
+
+
+@dataclass(slots=True)
+class Decoded:
+    """A file's text, the encoding it was read in, and the other plausible ones (none
+    when the bytes said which: a BOM, valid UTF-8 or UTF-16)."""
+
+    text: str
+    encoding: str
+    alternatives: list[str] = field(default_factory=list)
+
+
+def decode_file(data: bytes, name: str, encoding: str | None = None) -> Decoded:
+    """:func:`decode`, with the alternatives; ``encoding`` forces one (the user's choice)."""
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ImportFileError(name, "the file is empty")
     for magic, reason in _SIGNATURES:
         if data.startswith(magic):
             raise ImportFileError(name, f"the file {reason}")
-    text, encoding = _decode(data, name)
+    decoded = _forced(data, name, encoding) if encoding else _decode(data, name)
+    text = decoded.text
     if text.startswith("\ufeff"):
-        text = text[1:]
+        text = decoded.text = text[1:]
     if not text.strip():
         raise ImportFileError(name, "the file is empty")
     sample = text[:_DETECT_SAMPLE]
     # Valid UTF-8/16 is text even with control characters; a legacy code page
     # decodes anything, so there many control characters mean binary data.
-    strict = encoding.startswith("utf")
+    strict = decoded.encoding.startswith("utf")
     if "\x00" in sample or (not strict and len(_BINARY_CONTROL.findall(sample))
                              > max(8, len(sample) // 20)):
         raise ImportFileError(name, "the file is not text (it holds binary data); "
                               "export your contacts as CSV or vCard")
-    return text, encoding
+    return decoded
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
+def _forced(data: bytes, name: str, encoding: str) -> Decoded:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ImportFileError(name, f"'{encoding}' is not a text encoding this app "
+                              "knows") from None
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(name, f"the file cannot be read as {label(encoding)} "
+                              f"({exc.reason} at byte {exc.start})") from None
+
+
+_VCARD_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*BEGIN:VCARD", re.IGNORECASE)
+_FOLD = re.compile(rb"\r?\n[ \t]")
+
+
+def _decode(data: bytes, name: str) -> Decoded:
     for bom, enc, skip in (
         (codecs.BOM_UTF32_LE, "utf-32-le", 4),
         (codecs.BOM_UTF32_BE, "utf-32-be", 4),
@@ -92,31 +128,51 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             try:
-                return data[skip:].decode(enc.removesuffix("-sig")), enc
+                return Decoded(data[skip:].decode(enc.removesuffix("-sig")), enc)
             except UnicodeDecodeError as exc:
+                if enc == "utf-8-sig":
+                    unfolded = _unfolded_vcard(data[skip:])
+                    if unfolded is not None:
+                        return Decoded(unfolded, enc)
                 raise ImportFileError(
-                    name, f"the file says it is {enc.upper()} but is not ({exc.reason} at "
+                    name, f"the file says it is {label(enc)} but is not ({exc.reason} at "
                     f"byte {exc.start + skip})") from None
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
-            return data.decode(utf16), utf16
+            return Decoded(data.decode(utf16), utf16)
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
         raise ImportFileError(name, "the file is not text (it holds binary data); "
                               "export your contacts as CSV or vCard")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    encoding = _guess_single_byte(data)
-    for enc in (encoding, "cp1252", "latin_1"):
+    unfolded = _unfolded_vcard(data)
+    if unfolded is not None:
+        return Decoded(unfolded, "utf-8")
+    guessed = encodings.guess(data)
+    for enc in (guessed.encoding, "cp1252", "latin_1"):
         try:
-            return data.decode(enc), enc
+            return Decoded(data.decode(enc), enc,
+                           guessed.alternatives if enc == guessed.encoding else [])
         except (UnicodeDecodeError, LookupError):
             continue
     raise ImportFileError(name, "the file's text encoding could not be recognised")  # pragma: no cover
+
+
+def _unfolded_vcard(data: bytes) -> str | None:
+    """A vCard file whose folding cut UTF-8 characters in two (RFC 6350 allows a fold
+    anywhere): the folds joined at the byte level, then read as UTF-8, or ``None``."""
+    unfolded = _FOLD.sub(b"", data)
+    if not _VCARD_START.match(unfolded[:1024]) and b"END:VCARD" not in unfolded.upper():
+        return None
+    try:
+        return unfolded.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -145,136 +201,6 @@ def _utf16_without_bom(data: bytes) -> str | None:
         if share > best_ascii:
             best, best_ascii = encoding, share
     return best if best_ascii >= 0.2 else None
-
-
-def _non_ascii_sample(data: bytes) -> bytes:
-    """The lines holding non-ASCII bytes, up to a limit: what detection needs."""
-    chunks: list[bytes] = []
-    size = 0
-    pos = 0
-    while size < _DETECT_SAMPLE:
-        match = _HIGH_BYTE.search(data, pos)
-        if match is None:
-            break
-        start = data.rfind(b"\n", 0, match.start()) + 1
-        end = data.find(b"\n", match.end())
-        if end < 0:
-            end = len(data)
-        chunk = data[start:end][:4096]
-        chunks.append(chunk)
-        size += len(chunk) + 1
-        pos = end + 1
-    return b"\n".join(chunks)
-
-
-def _guess_single_byte(data: bytes) -> str:
-    """Choose among cp1252 and charset-normalizer's guesses by plausibility.
-
-    charset-normalizer alone often says cp1250 for German or French text
-    (the letters coincide) and cannot tell cp1252 from its cousins on short
-    samples.  So each candidate decodes the sample and is scored by
-    mojibake signs (see ``_badness``).  Windows-1252 (what Outlook and Excel
-    write) wins unless another is clearly less bad; then the least bad wins,
-    charset-normalizer's order breaking ties.
-    """
-    from charset_normalizer import from_bytes
-
-    sample = _non_ascii_sample(data)
-    if not sample:
-        return "cp1252"
-    try:
-        guesses = [m.encoding for m in list(from_bytes(sample))[:6]
-                   if not m.encoding.startswith("utf")]
-    except Exception:  # pragma: no cover - detector bugs must not stop an import
-        guesses = []
-    candidates = list(dict.fromkeys(["cp1252", *guesses, "cp1250", "cp1251", "latin_1"]))
-    scored = []
-    for order, encoding in enumerate(candidates):
-        try:
-            text = sample[:16384].decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        multibyte = len(text) < len(sample[:16384]) - 2
-        # For a multi-byte (CJK) reading count only the core of those scripts:
-        # real names are Han, kana or Hangul, while cp1252 bytes read as Big5
-        # or GBK also give fullwidth forms, Bopomofo and rare symbols.
-        foreign = (sum(1 for c in text if _core_cjk(ord(c))) if multibyte
-                   else sum(1 for c in text if c.isalpha() and _script(ord(c))))
-        scored.append((_badness(text), order, encoding, foreign, multibyte))
-    if not scored:
-        return "latin_1"
-    best = min(scored)
-    if scored[0][2] != "cp1252":
-        return best[2]
-    # A clean decoding into another script beats cp1252: a multi-byte one
-    # (CJK) always, a single-byte one (Cyrillic, Greek) if cp1252 shows
-    # mojibake signs.
-    clean = [entry for entry in scored if entry[0] == 0 and entry[3] >= 8
-             and (entry[4] or scored[0][0] >= 3)]
-    if clean:
-        return clean[0][2]
-    if 3 * best[0] + 6 <= scored[0][0]:
-        return best[2]  # another code page must be clearly better to win
-    return "cp1252"
-
-
-def _core_cjk(code: int) -> bool:
-    """Han ideographs, hiragana/katakana or Hangul syllables."""
-    return 0x4E00 <= code <= 0x9FFF or 0x3040 <= code <= 0x30FF or 0xAC00 <= code <= 0xD7AF
-
-
-def _script(code: int) -> int:
-    """A coarse script id: Latin, Greek, Cyrillic, ..., CJK (kana, Han, Hangul)."""
-    if code < 0x370:
-        return 0
-    if 0x3040 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF:
-        return 0x30
-    if 0xAC00 <= code <= 0xD7AF:
-        return 0xAC
-    if 0x400 <= code <= 0x52F:
-        return 0x4
-    return code >> 8
-
-
-def _badness(text: str) -> int:
-    """Signs of a wrong code page: symbols inside words, C1 controls, words
-    mixing scripts, and many words made mostly of accented Latin letters."""
-    bad = words = accented = 0
-    prev = before = " "
-    prev_symbol = False
-    word_letters = word_high = 0
-    word_scripts: set[int] = set()
-    for char in text + " ":
-        if char.isalpha():
-            word_letters += 1
-            code = ord(char)
-            word_scripts.add(_script(code))
-            if 127 < code < 0x250:
-                word_high += 1
-        else:
-            if word_letters:
-                words += 1
-                if len(word_scripts) > 1:
-                    bad += 4
-                if word_letters >= 3 and word_high * 4 >= word_letters * 3:
-                    accented += 1
-            word_letters = word_high = 0
-            word_scripts = set()
-            code = ord(char)
-            if 0x80 <= code < 0xA0:
-                bad += 10
-            elif char == "\ufffd":
-                bad += 10
-        if prev_symbol and char.isalpha() and before.isalpha():
-            bad += 1  # a symbol inside a word: "Wroc³aw", "GdaÒsk"
-        prev_symbol = ord(char) > 127 and not char.isalpha() and char not in _GLUE_OK
-        before = prev
-        prev = char
-    # Words made mostly of accented Latin letters are normal now and then
-    # (Polish "Żółć"); when they are common, it is Cyrillic read as cp1252.
-    if accented * 3 > words:
-        bad += accented
-    return bad
 
 
 def sniff_delimiter(text: str) -> str:

@@ -64,6 +64,9 @@ class ContactRecord:
     source: str = ""
     row: int = 0
     extra: dict[str, str] = field(default_factory=dict)
+    # Other values of a single-valued field the same row or card gave (a second ORG or
+    # TITLE): (field, value); the importer keeps them in the contact's history.
+    alternates: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def display_name(self) -> str:
@@ -116,6 +119,12 @@ class ParseResult:
     problems: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
     total_rows: int = 0
+    # Other encodings that read the file plausibly when ``encoding`` was a guess
+    # (empty when the bytes said which); a preview offers them.
+    encoding_alternatives: list[str] = field(default_factory=list)
+    # The first line holding non-ASCII text as each of those encodings reads it
+    # (the chosen one too), so a person can pick the one that reads right.
+    encoding_samples: dict[str, str] = field(default_factory=dict)
 
 
 class ImportFileError(Exception):

@@ -26,10 +26,12 @@ from .records import ContactRecord, ParseResult, RowProblem
 from .values import (
     clean_email,
     clean_label,
+    has_word,
     label_from_column,
     parse_date,
     split_multi,
     split_name,
+    split_phones,
     split_tags,
     unquote_formula,
 )
@@ -49,6 +51,7 @@ class Options:
 
     source: str
     split_values: Callable[[str], list[str]] = split_multi
+    split_phones: Callable[[str], list[str]] = split_phones
     split_tags: Callable[[str], list[str]] = split_tags
     empty_values: frozenset[str] = frozenset()
     # Per-column filler values (lower-case column name -> values) left out of extra.
@@ -101,6 +104,8 @@ def _plan(header: list[str], mapping: dict[str, str], options: Options) -> _Plan
 
 # Fields whose values repeat down a column: held once each (sys.intern).
 # (Not last names: most are unique in a real network, and interning costs time.)
+# A name made only of punctuation (Google's "-" placeholder rows) is no name.
+_NAMES = frozenset({"first_name", "middle_name", "last_name", "name"})
 _SHARED = frozenset({"first_name", "organization", "title", "department", "industry",
                      "location"})
 
@@ -127,6 +132,7 @@ def build_records(rows: Iterable[list[str]], first_number: int, header: list[str
     width = len(header)
     empty = options.empty_values
     split_values = options.split_values
+    split_phone_cell = options.split_phones
     records = result.records
     problems = result.problems
     warnings = result.warnings
@@ -166,12 +172,13 @@ def build_records(rows: Iterable[list[str]], first_number: int, header: list[str
             value = cells[i]
             if value:
                 value = value.strip()
-                if value and value not in empty:
+                if value and value not in empty and (value[0].isalnum() or name not in _NAMES
+                                                     or has_word(value)):
                     values[name] = intern(value) if shared else value
         for name, indexes in many:
             for i in indexes:
                 value = cells[i].strip()
-                if value and value not in empty:
+                if value and value not in empty and (name not in _NAMES or has_word(value)):
                     if name not in values:
                         values[name] = intern(value) if name in _SHARED else value
                     elif values[name] != value:
@@ -204,7 +211,7 @@ def build_records(rows: Iterable[list[str]], first_number: int, header: list[str
                 continue
             if label_i >= 0 and cells[label_i].strip():
                 label = clean_label(cells[label_i])
-            for part in split_values(cell):
+            for part in split_phone_cell(cell):
                 if (label, part) not in phones:
                     phones.append((label, part))
         tags: list[str] = []

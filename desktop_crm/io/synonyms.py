@@ -4,7 +4,7 @@
 -> ``"email"``, ``"Téléphone"`` -> ``"telephone"``); ``guess_field`` looks the
 result up in ``SYNONYMS`` (English, German, French and Spanish, a little
 Dutch, Italian, Portuguese and Russian), then in substring rules (``"Work
-Email"`` is an email).  ``Name``/``Nom``/``Nombre`` are ambiguous (a surname
+Email"`` is an email); Japanese, Chinese and Korean exports' headers too.  ``Name``/``Nom``/``Nombre`` are ambiguous (a surname
 beside a first-name column, else a full name): :mod:`.generic` settles them
 with ``NAME_OR_SURNAME``/``NAME_OR_FIRST``.
 """
@@ -74,15 +74,34 @@ SYNONYMS.update(_table(
     organization="компания организация", title="должность", phone="телефон",
     email="почта электроннаяпочта", location="город адрес", notes="заметки примечание",
 ))
+# Japanese, Chinese and Korean: Thunderbird, Outlook and phone exports in those locales.
+SYNONYMS.update(_table(
+    first_name="名 名前 ファーストネーム 名字 이름",
+    last_name="姓 苗字 ラストネーム 姓氏 성",
+    name="表示名 氏名 フルネーム 显示名称 顯示名稱 姓名 표시이름",
+    middle_name="ミドルネーム 中间名",
+    email="電子メールアドレス メールアドレス 電子メール メール 电子邮件 电子邮件地址 "
+    "電子郵件 電子郵件地址 이메일 전자메일주소 이메일주소",
+    organization="勤務先 会社 会社名 所属 公司 单位 公司名称 公司名稱 회사 회사명 직장",
+    title="役職 肩書き 职位 職稱 职务 직함 직위",
+    department="部署 部门 部門 부서",
+    phone="電話番号 電話 携帯電話番号 携帯電話 勤務先電話番号 自宅電話番号 电话 手机 移动电话 "
+    "電話號碼 手機 전화 전화번호 휴대폰 휴대전화",
+    notes="メモ 備考 备注 備註 메모",
+    location="住所 市区町村 都道府県 国 地址 城市 國家 国家 주소 도시 국가",
+    website="webページ1 webページ2 ウェブページ 网站 網站 웹사이트",
+    birthday="誕生日 生日 생일",
+    tags="カテゴリ 分类 分類 그룹",
+))
 # Headers that mean "surname" beside a first-name column, else a full name.
 NAME_OR_SURNAME = {"name", "nom", "naam"}
 NAME_OR_FIRST = {"nombre", "nome"}
 
 _CONTAINS_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("linkedin",), "linkedin_url"),
-    (("mail", "courriel", "correo"), "email"),
+    (("mail", "courriel", "correo", "メール", "邮件", "郵件", "메일"), "email"),
     (("phone", "telefon", "telefono", "telephone", "mobil", "handy", "cell", "movil",
-      "celular", "portable"), "phone"),
+      "celular", "portable", "電話", "电话", "전화"), "phone"),
     (("firstname", "givenname", "vorname", "prenom"), "first_name"),
     (("lastname", "surname", "familyname", "nachname", "apellido"), "last_name"),
     (("company", "firma", "unternehmen", "empresa", "societe", "entreprise", "organi"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from .synonyms import normalise_header
 
@@ -144,6 +145,15 @@ def _year(value: int) -> int:
     return value
 
 
+def has_word(value: str) -> bool:
+    """False for an empty text or one made only of punctuation and spaces: ``-``,
+    ``.``, ``?`` and ``n/a``-style fillers are placeholders, not names."""
+    if value.isascii():
+        return any(ch.isalnum() for ch in value)
+    return any(not unicodedata.category(ch).startswith(("P", "Z")) and not ch.isspace()
+               for ch in value)
+
+
 def clean_email(value: str) -> str | None:
     """The address in a cell (``mailto:`` and ``Name <addr>`` unwrapped), or
     ``None`` when it does not look like an email address."""
@@ -157,11 +167,13 @@ def clean_email(value: str) -> str | None:
 _LABEL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("fax", ("fax",)),
     ("pager", ("pager",)),
-    ("mobile", ("mobile", "mobil", "cell", "handy", "portable", "movil", "celular")),
+    ("mobile", ("mobile", "mobil", "cell", "handy", "portable", "movil", "celular", "携帯",
+                "手机", "手機", "휴대")),
     ("work", ("work", "business", "office", "company", "geschaft", "dienst", "buro",
-              "arbeit", "travail", "bureau", "professionnel", "trabajo", "oficina")),
+              "arbeit", "travail", "bureau", "professionnel", "trabajo", "oficina", "勤務先",
+              "会社", "工作", "公司", "직장", "회사")),
     ("home", ("home", "private", "privat", "personal", "perso", "domicile", "maison",
-              "casa", "particular", "zuhause")),
+              "casa", "particular", "zuhause", "自宅", "家庭", "住宅", "자택", "집")),
     ("other", ("other", "andere", "autre", "otro")),
     ("main", ("primary", "main")),
 )
@@ -188,6 +200,31 @@ def split_multi(cell: str) -> list[str]:
     return [cell]
 
 
+# ``;`` parts of one number (RFC 3966: ``;ext=102``, ``;isub=``, ``;postd=``) and
+# extension words are not a second number.
+_PHONE_SPLIT = re.compile(r"\s*(?::::|;(?!\s*(?:ext|isub|postd|phone-context|x)\b)|,(?!\s*(?:ext|x)\b)|\n)\s*",
+                          re.IGNORECASE)
+
+
+def split_phones(cell: str) -> list[str]:
+    """Several phones in one cell, keeping an extension with its number
+    (``+1-418-656-9254;ext=102`` is one phone)."""
+    if ";" in cell or "," in cell or ":::" in cell or "\n" in cell:
+        return [part for part in _PHONE_SPLIT.split(cell) if part]
+    return [cell]
+
+
 def split_tags(cell: str) -> list[str]:
-    """Tags separated by ``;``, ``,`` or ``:::``."""
+    """Tags separated by ``;``, ``,`` or ``:::``. A cell using ``:::`` (Google's
+    separator, and ours when a tag holds a comma) is split on that alone, so a tag
+    such as ``Friends, family`` stays one tag."""
+    if ":::" in cell:
+        return [part.strip() for part in cell.split(":::") if part.strip()]
     return [part for part in _TAG_SPLIT.split(cell.strip()) if part]
+
+
+def join_tags(tags: list[str]) -> str:
+    """Tags as one cell that :func:`split_tags` reads back the same."""
+    if any("," in t or ";" in t for t in tags):
+        return " ::: ".join(tags)
+    return "; ".join(tags)

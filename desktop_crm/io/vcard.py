@@ -38,9 +38,9 @@ from urllib.parse import quote, unquote
 import vobject
 
 from .records import ContactRecord, ImportFileError, ParseResult, RowProblem
-from .values import split_name
+from .values import has_word, split_name
+from .vcard_lines import CardLines, Repaired, repair, split_cards
 
-_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 _BINARY_PROPS = {"PHOTO", "LOGO", "SOUND", "KEY"}
 _SKIP_PROPS = {"VERSION", "PRODID", "UID", "REV", "X-ABLABEL", "FN", "N"}
 _STRUCTURED = {"N", "ADR", "ORG"}
@@ -49,26 +49,6 @@ _IGNORED_TYPES = {"pref", "internet", "voice", "x400", "msg", "intl", "postal", 
 
 
 # --- reading ------------------------------------------------------------------
-
-def split_cards(text: str) -> list[tuple[list[str], str | None]]:
-    """Cards as ``(lines, error)``; ``error`` is set for a card without END."""
-    cards: list[tuple[list[str], str | None]] = []
-    current: list[str] | None = None
-    for line in _LINE_SPLIT.split(text):
-        head = line.strip().upper()
-        if head == "BEGIN:VCARD":
-            if current is not None:
-                cards.append((current, "the card has no END:VCARD line"))
-            current = [line]
-        elif current is not None:
-            current.append(line)
-            if head == "END:VCARD":
-                cards.append((current, None))
-                current = None
-    if current is not None:
-        cards.append((current, "the card has no END:VCARD line (the file may be cut short)"))
-    return cards
-
 
 def _split_colon(line: str) -> tuple[str, str] | None:
     quoted = False
@@ -170,7 +150,10 @@ def _types(line: vobject.base.ContentLine) -> list[str]:
 def _label(line: vobject.base.ContentLine, group_labels: dict[str, str]) -> str:
     if line.group and line.group.lower() in group_labels:
         return group_labels[line.group.lower()]
-    types = [t for t in _types(line) if t not in _IGNORED_TYPES]
+    given = _types(line)
+    types = [t for t in given if t not in _IGNORED_TYPES]
+    if not types and "internet" in given and line.name == "EMAIL":
+        return "internet"  # the only type given: kept, so it comes back on export
     if "fax" in types:
         return "fax"
     if "cell" in types or "mobile" in types:
@@ -187,19 +170,25 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
         for line in children if line.name == "X-ABLABEL" and line.group
     }
     names = [line for line in children if line.name == "N"]
-    if names:
-        parts = [p.strip() for p in _components(str(names[0].value))] + [""] * 5
+    parts = ([p.strip() for p in _components(str(names[0].value))] + [""] * 5) if names else []
+    if parts and _has_name(*parts[:3]):
         record.last_name, record.first_name, record.middle_name = parts[0], parts[1], parts[2]
         rest = " ".join(p for p in (parts[3], parts[4]) if p)
         if rest:
             record.extra["name prefix/suffix"] = rest
     else:
+        # No N, or an empty one (``N:;;;;``): the formatted name FN is the name.
         full = next((_text(line).strip() for line in children if line.name == "FN"), "")
         org = next((_components(str(line.value))[0].strip() for line in children
                     if line.name == "ORG"), "")
         company_card = any(line.name == "X-ABSHOWAS" and _text(line).upper() == "COMPANY"
                            for line in children)
-        if full and full != org and not company_card:
+        emails = {_text(line).strip().removeprefix("mailto:").lower() for line in children
+                  if line.name == "EMAIL"}
+        # FN is required, so writers fill it with the organization or the email address
+        # (or our own "(no name)") when the person has no name: none of those is a name.
+        if (_has_name(full) and full != org and not company_card
+                and full.lower() not in emails and full != "(no name)"):
             first, middle, last, rest = split_name(full)
             record.first_name, record.middle_name, record.last_name = first, middle, last
             if rest:
@@ -212,10 +201,18 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
             continue
         if prop == "ORG":
             parts = _components(str(line.value))
-            record.organization = parts[0].strip()
-            record.department = ", ".join(p.strip() for p in parts[1:] if p.strip())
+            organization = parts[0].strip()
+            department = ", ".join(p.strip() for p in parts[1:] if p.strip())
+            if not (record.organization or record.department):
+                record.organization, record.department = organization, department
+            else:  # a second ORG: kept as a former or other one (the contact's history)
+                _alternate(record, "organization", organization)
+                _alternate(record, "department", department)
         elif prop in ("TITLE", "ROLE") and not (prop == "ROLE" and record.title):
-            record.title = _text(line).strip()
+            if record.title:
+                _alternate(record, "title", _text(line).strip())
+            else:
+                record.title = _text(line).strip()
         elif prop == "EMAIL":
             address = _text(line).strip().removeprefix("mailto:")
             if address:
@@ -264,6 +261,19 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
     return record
 
 
+def _has_name(*parts: str) -> bool:
+    """A name holds a letter or a digit: ``-`` or ``.`` placeholders are no name."""
+    return any(has_word(p) for p in parts)
+
+
+def _alternate(record: ContactRecord, name: str, value: str) -> None:
+    if value and value != getattr(record, name) and (name, value) not in record.alternates:
+        if name == "department":
+            _keep(record, "Other department", value)
+        else:
+            record.alternates.append((name, value))
+
+
 def _keep(record: ContactRecord, key: str, value: str) -> None:
     value = value.strip()
     if value:
@@ -271,32 +281,58 @@ def _keep(record: ContactRecord, key: str, value: str) -> None:
 
 
 def read_vcards(text: str, name: str, encoding: str = "utf-8") -> ParseResult:
-    """Every card of a .vcf text as records; broken cards become problems."""
+    """Every card of a .vcf text as records; a card that cannot be read is a problem,
+    a line that cannot be read is a warning (see :mod:`.vcard_lines`)."""
     result = ParseResult(format="vcard", encoding=encoding, delimiter="", header=["vCard"])
     cards = split_cards(text)
     if not cards:
         raise ImportFileError(name, "no vCard found (no BEGIN:VCARD line)")
-    for number, (lines, error) in enumerate(cards, 1):
-        card_text = "\r\n".join(lines)
+    for card in cards:
+        number = card.number
         result.total_rows += 1
+        error = card.error and f"card {number}: {card.error}"
+        record = None
         if error is None:
+            fixed = repair(card)
             try:
-                card = vobject.readOne(_prepare(lines), transform=False)
-                record = _record(card, number)
+                record = _record(_read_one(fixed, card, result), number)
             except Exception as exc:  # vobject raises many kinds; the card is the unit
-                error = f"card {number} could not be read: {exc}"
-        else:
-            error = f"card {number}: {error}"
-        if error is None and not (record.first_name or record.last_name
-                                  or record.middle_name or record.emails):
+                error = f"card {number} (line {card.first_line}) could not be read: {exc}"
+            else:
+                for prop, value in fixed.raw:
+                    _keep(record, prop, value)
+                result.warnings.extend(RowProblem(number, prop, reason, [card.text])
+                                       for prop, reason in fixed.warnings)
+        if record is not None and not (record.first_name or record.last_name
+                                       or record.middle_name or record.emails):
             error = f"card {number} has no name and no email address" + (
                 f", only the organization '{record.organization}'"
                 if record.organization else "")
         if error is not None:
-            result.problems.append(RowProblem(number, None, error, [card_text]))
+            result.problems.append(RowProblem(number, None, error, [card.text]))
         else:
             result.records.append(record)
     return result
+
+
+def _read_one(fixed: Repaired, card: CardLines, result: ParseResult) -> vobject.base.Component:
+    """vobject's reading of a repaired card; a line it still refuses is dropped (with a
+    warning naming it) and the card read again."""
+    lines = fixed.text.split("\r\n")
+    origin = list(fixed.origin)
+    for _attempt in range(20):
+        try:
+            return vobject.readOne(_prepare(lines), transform=False)
+        except vobject.base.ParseError as exc:
+            index = (getattr(exc, "lineNumber", None) or 0) - 1
+            if not 0 < index < len(lines) - 1:
+                raise
+            dropped = lines.pop(index)
+            where = origin.pop(index)
+            result.warnings.append(RowProblem(card.number, None, (
+                f"card {card.number}, line {where}: '{dropped[:60]}' could not be read "
+                f"({exc}); skipped"), [card.text]))
+    return vobject.readOne(_prepare(lines), transform=False)  # pragma: no cover
 
 
 # --- writing --------------------------------------------------------------------

@@ -10,6 +10,7 @@ import json
 from ..resources import resource_path
 from ..store.database import db
 from ..store.models import Profile, Question
+from .validation import region_of_locale, region_of_phone, set_default_region
 
 
 def ensure_defaults() -> None:
@@ -40,3 +41,18 @@ def seed_builtin_questions() -> int:
     ]
     Question.insert_many(rows).execute()
     return len(rows)
+
+
+def configure_phone_region(locale_name: str | None) -> str | None:
+    """Decide the region for phone numbers typed without a country code, once per start.
+
+    The user's own phone (in the profile, with its country code) says where they
+    live; else the locale the caller passes (``en_IN``; the window passes Qt's,
+    the command line the environment's). Returns the region chosen, or ``None``
+    when neither says (then the process locale, then US, as before).
+    """
+    profile = Profile.get_or_none(Profile.id == 1)
+    region = (region_of_phone(profile.phone) if profile and profile.phone else None) \
+        or region_of_locale(locale_name)
+    set_default_region(region)
+    return region

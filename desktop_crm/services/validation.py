@@ -33,24 +33,53 @@ def validate_email(value: str, field: str = "email") -> str:
     return f"{local}@{domain.lower()}"
 
 
+_REGION: list[str | None] = [None]  # set by the CLI or the window at start (set_default_region)
+
+
+def set_default_region(region: str | None) -> None:
+    """The region for numbers typed without a country code: from the user's profile
+    or the locale, decided by the caller (the window knows Qt's locale; the CLI the
+    environment's). ``None`` goes back to the process locale."""
+    code = (region or "").strip().upper()
+    _REGION[0] = code if code in phonenumbers.SUPPORTED_REGIONS else None
+
+
+def region_of_locale(name: str | None) -> str | None:
+    """``en_IN.UTF-8`` -> ``IN``; ``None`` when the locale names no region we know."""
+    if not name or "_" not in name:
+        return None
+    region = name.split("_", 1)[1][:2].upper()
+    return region if region in phonenumbers.SUPPORTED_REGIONS else None
+
+
+def region_of_phone(phone: str) -> str | None:
+    """The region of a number written with its country code (the user's own)."""
+    try:
+        parsed = phonenumbers.parse(clean_text(phone), None)
+    except phonenumbers.NumberParseException:
+        return None
+    region = phonenumbers.region_code_for_number(parsed)
+    return region if region in phonenumbers.SUPPORTED_REGIONS else None
+
+
 def default_region() -> str:
     """Region used to read phone numbers typed without a country code."""
+    if _REGION[0]:
+        return _REGION[0]
     try:
         loc = locale.getlocale()[0] or ""
     except ValueError:
         loc = ""
-    if "_" in loc:
-        region = loc.split("_", 1)[1][:2].upper()
-        if region in phonenumbers.SUPPORTED_REGIONS:
-            return region
-    return "US"
+    return region_of_locale(loc) or "US"
 
 
 def normalise_phone(value: str, region: str | None = None, field: str = "phone") -> tuple[str, str]:
-    """Return (what the user typed, E.164 or '' when it cannot be parsed).
+    """Return (what the user typed, E.164 or '' when it cannot be read for sure).
 
-    An unparseable number is kept as typed: losing it would be worse than
-    storing it unnormalised.
+    A number with its country code needs only be possible; one without is read in
+    the default region and must be a valid number there (an Indian 10-digit mobile
+    read in the US is not one), else it stays as typed. An unreadable number is
+    kept as typed: losing it would be worse than storing it unnormalised.
     """
     raw = clean_text(value)
     if not raw:
@@ -61,7 +90,9 @@ def normalise_phone(value: str, region: str | None = None, field: str = "phone")
         parsed = phonenumbers.parse(raw, region or default_region())
     except phonenumbers.NumberParseException:
         return raw, ""
-    if not phonenumbers.is_possible_number(parsed):
+    international = raw.lstrip("( ").startswith(("+", "00"))
+    if not phonenumbers.is_possible_number(parsed) or (
+            not international and not phonenumbers.is_valid_number(parsed)):
         return raw, ""
     return raw, phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 

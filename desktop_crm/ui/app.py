@@ -61,8 +61,14 @@ def run_gui(open_database: Callable[[], OpenResult], file: Path | None = None, d
         QMessageBox.critical(None, "Desktop CRM cannot open its database", str(exc))
         print(f"desktop-crm: {exc}", file=sys.stderr)
         return 1
+    from PySide6.QtCore import QLocale
+
+    from ..services.setup import configure_phone_region
     from .main_window import MainWindow
 
+    # Phones typed without a country code are read in the user's region (profile, else
+    # the system locale as Qt knows it on every OS).
+    configure_phone_region(QLocale.system().name())
     window = MainWindow(result.path)
     server = InstanceServer(name, app)
     server.message_received.connect(lambda msg: window.bring_forward(Path(msg) if msg else None))

@@ -35,7 +35,9 @@ def test_import_prints_counts_imports_and_writes_the_refused_rows(db: Path, tmp_
     refused = next(e for e in result["entries"] if e["action"] == "not_importable")
     assert refused["row"] == 8 and "connection date" in refused["reason"]
     not_imported = Path(result["files"]["not_imported"])
-    assert not_imported == tmp_path / "Connections.csv.not-imported.csv"
+    # In the app's data folder, one pair per import: never beside the source file.
+    assert not_imported.name == "import-1-Connections.csv.not-imported.csv"
+    assert not_imported.parent.name == "import-reports" and not_imported.parent != tmp_path
     assert "01 Feb 2021" in not_imported.read_text("utf-8-sig")
     assert Path(result["files"]["report"]).exists()
     listed = json.loads(run(db, "contacts", "list", "--json").stdout)
@@ -115,3 +117,69 @@ def test_export_csv_is_excel_safe_and_vcard_reads_back(db: Path, tmp_path: Path)
     second = {c["full_name"]: (c["organization"], c["emails"]) for c in
               json.loads(run(other, "contacts", "list", "--json").stdout)}
     assert first == second
+
+
+SHAPES = Path(__file__).parents[1] / "io" / "shapes"
+
+
+def test_a_dry_run_never_overwrites_an_imports_report_and_list_shows_it(db: Path,
+                                                                         tmp_path: Path) -> None:
+    path = linkedin_file(tmp_path / "Connections.csv", LINKEDIN_ROWS)
+    real = json.loads(run(db, "import", str(path), "--json").stdout)
+    report = Path(real["files"]["report"])
+    text = report.read_text("utf-8")
+    assert "undo with: desktop-crm import --undo 1" in text
+    dry = json.loads(run(db, "import", str(path), "--dry-run", "--json").stdout)
+    assert Path(dry["files"]["report"]) != report
+    assert report.read_text("utf-8") == text
+    assert not (tmp_path / "Connections.csv.import-report.txt").exists()
+    assert report.stat().st_mode & 0o077 == 0  # the owner's only
+    (listed,) = json.loads(run(db, "import", "--list", "--json").stdout)
+    assert listed["report"] == str(report)
+    listing = run(db, "import", "--list")
+    assert report.name in listing.stdout and str(report.parent) in listing.stderr
+
+
+def test_a_file_with_nothing_importable_exits_1_and_says_why(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "placeholders.csv"
+    path.write_bytes(b"Name,Given Name,Family Name\r\n-,-,-\r\n.,.,.\r\n")
+    done = run(db, "import", str(path), "--yes")
+    assert done.returncode == 1
+    assert "nothing was imported" in done.stderr and "row 2: no name" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert json.loads(run(db, "contacts", "list", "--json").stdout) == []
+    assert json.loads(run(db, "import", "--list", "--json").stdout) == []
+
+
+def test_a_headerless_linkedin_export_imports_everyone(db: Path) -> None:
+    done = run(db, "import", str(SHAPES / "linkedin_no_header.csv"), "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["format"] == "linkedin"
+    assert result["counts"] == {"new": 4, "updated": 0, "unchanged": 0, "review": 0,
+                                "not_importable": 0}
+
+
+def test_phones_are_read_in_the_locales_region(db: Path) -> None:
+    env_run = subprocess.run(
+        [sys.executable, "-m", "desktop_crm", "--db", str(db), "import",
+         str(SHAPES / "indian_mobiles.csv"), "--yes"],
+        capture_output=True, text=True, encoding="utf-8", timeout=60,
+        env={**os.environ, "LANG": "en_IN.UTF-8", "LC_ALL": "", "LC_CTYPE": ""})
+    assert env_run.returncode == 0, env_run.stderr
+    people = json.loads(run(db, "contacts", "list", "--json").stdout)
+    phones = {p["raw"]: p["e164"] for c in people for p in c["phones"]}
+    assert phones["98765 43210"] == "+919876543210"
+
+
+def test_a_guessed_encoding_names_the_others_and_encoding_chooses(db: Path,
+                                                                  tmp_path: Path) -> None:
+    path = tmp_path / "jp.csv"
+    path.write_bytes("健,鈴木,k@example.jp\r\n".encode("shift_jis"))
+    shown = run(db, "import", str(path), "--dry-run")
+    assert "Shift_JIS" in shown.stdout and "--encoding" in shown.stdout
+    forced = json.loads(run(db, "import", str(path), "--dry-run", "--json",
+                            "--encoding", "cp932").stdout)
+    assert forced["encoding"] == "cp932" and forced["encoding_alternatives"] == []
+    bad = run(db, "import", str(path), "--encoding", "klingon")
+    assert bad.returncode == 1 and "klingon" in bad.stderr and "Traceback" not in bad.stderr

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from desktop_crm.io.parse import parse_bytes, parse_file
 from desktop_crm.io.records import ContactRecord
+from desktop_crm.io.values import has_word
 from desktop_crm.io.vcard import read_vcards, record_to_vcard, vcards_text, write_vcards
 
 V21 = (
@@ -71,7 +72,7 @@ def test_vcard_21_quoted_printable() -> None:
     assert (rec.first_name, rec.last_name) == ("Jürgen", "Müller")
     assert (rec.organization, rec.department, rec.title) == ("Bäckerei", "Verkauf", "Chef")
     assert rec.phones == [("work", "+49 30 123"), ("mobile", "+49 171 555")]
-    assert rec.emails == [("", "jm@example.de")]
+    assert rec.emails == [("internet", "jm@example.de")]  # the only type: kept
     assert rec.notes == "Zeile 1\nZeile 2; mit Komma, und \\ Strich"
     assert "PHOTO" not in rec.extra and rec.row == 1
 
@@ -91,16 +92,20 @@ def test_vcard_30_apple() -> None:
 
 def test_vcard_40_many_cards_and_broken_ones() -> None:
     result = parse_bytes(b"\xef\xbb\xbf" + V40_MULTI.encode(), "all.vcf")
-    assert [r.row for r in result.records] == [1, 4]
-    taro, zoe = result.records
+    # One bad line no longer costs the card: it is skipped with a warning naming it.
+    assert [r.row for r in result.records] == [1, 2, 4]
+    taro, broken, zoe = result.records
+    assert (broken.first_name, broken.last_name) == ("Card", "Broken")
+    (warning,) = result.warnings
+    assert warning.row == 2 and "card 2, line 14" in warning.reason
+    assert "this line is not a property" in warning.reason
     assert (taro.first_name, taro.last_name) == ("太郎", "山田")
     assert taro.phones == [("mobile", "+81-90-1234")]
     assert taro.notes.endswith("seventy-five octets 😀")
     assert (zoe.first_name, zoe.last_name) == ("Zoë", "Núñez")
-    assert [p.row for p in result.problems] == [2, 3, 5]
-    assert "card 2" in result.problems[0].reason
-    assert "no name" in result.problems[1].reason
-    assert "END:VCARD" in result.problems[2].reason
+    assert [p.row for p in result.problems] == [3, 5]
+    assert "no name" in result.problems[0].reason
+    assert "END:VCARD" in result.problems[1].reason
     assert result.problems[0].values[0].startswith("BEGIN:VCARD")
     assert result.total_rows == 5
 
@@ -157,7 +162,8 @@ _label = st.sampled_from(["", "work", "home", "mobile", "other", "fax"])
 @st.composite
 def records(draw: st.DrawFn) -> ContactRecord:
     return ContactRecord(
-        first_name=draw(_text.filter(bool)), last_name=draw(_text), middle_name=draw(_text),
+        # A name made only of punctuation is a placeholder, not a name (see has_word).
+        first_name=draw(_text.filter(has_word)), last_name=draw(_text), middle_name=draw(_text),
         organization=draw(_text), title=draw(_text), department=draw(_text),
         industry=draw(_text), location=draw(_text), notes=draw(_multiline), how_met=draw(_text),
         linkedin_url=draw(st.sampled_from(["", "https://www.linkedin.com/in/x-1"])),

@@ -137,7 +137,8 @@ def test_a_missing_file_or_a_bad_mapping_is_named(db_path: Path, tmp_path: Path)
 def test_report_lists_refused_rows_and_writes_them_back(db_path: Path, tmp_path: Path) -> None:
     result = importing.import_file(linkedin_file(tmp_path / "Connections.csv", LINKEDIN_ROWS))
     files = importing.write_report(result.preview, result.batch_id)
-    assert files.not_imported == tmp_path / "Connections.csv.not-imported.csv"
+    assert files.not_imported == importing.reports_folder() / (
+        f"import-{result.batch_id}-Connections.csv.not-imported.csv")
     text = files.report.read_text("utf-8")
     assert "3 new, 0 updated, 0 unchanged, 0 to review, 1 not importable" in text
     assert "row 8" in text and f"--undo {result.batch_id}" in text

@@ -51,7 +51,7 @@ def test_from_file_to_result_then_undo(qtbot, db_path: Path, tmp_path: Path) -> 
         qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.stack.currentWidget() is dialog.result_page
     assert count_contacts() == 3
-    assert "Connections.csv.not-imported.csv" in dialog.result_page.files.text()
+    assert "import-1-Connections.csv.not-imported.csv" in dialog.result_page.files.text()
     qtbot.mouseClick(dialog.result_page.undo, Qt.MouseButton.LeftButton)
     assert _tables() == before
     assert dialog.result_page.heading.text() == "Import undone"
@@ -173,3 +173,32 @@ def test_no_ties_imports_people_without_ties(qtbot, db_path: Path, tmp_path: Pat
     assert count_contacts() == 3 and list_relationships() == []
     assert dialog.result_page.files.text().startswith("No ties recorded.")
     assert not dialog.result_page.network_button.isVisibleTo(dialog.result_page)
+
+
+def test_the_dialog_names_the_encoding_offers_others_and_applies_a_tag_and_tier(
+        qtbot, db_path: Path, tmp_path: Path) -> None:
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(b"\xef\xbb\xbfFirst Name,Last Name,Email\r\nAnn,Lee,ann@example.org\r\n")
+    dialog = _dialog(qtbot, db_path, bom)
+    _wait_preview(qtbot, dialog)
+    page = dialog.preview_page
+    assert "UTF-8 (with BOM)" in page.detected.text() and "utf-8-sig" not in page.detected.text()
+    assert page.encoding_box.isHidden()  # the BOM said which: nothing to choose
+    page.tag_edit.setText("fair-2024")
+    page.tier_box.setCurrentIndex(page.tier_box.findData("bridge"))
+    with qtbot.waitSignal(dialog.import_done, timeout=TIMEOUT):
+        dialog.start_import()
+    (ann,) = list_contacts()
+    assert ann.tags == ["fair-2024"] and ann.tier == "bridge"
+
+    jp = tmp_path / "jp.csv"
+    jp.write_bytes("健,鈴木,k@example.jp\r\n".encode("shift_jis"))
+    other = _dialog(qtbot, db_path, jp)
+    _wait_preview(qtbot, other)
+    box = other.preview_page.encoding_box
+    assert not box.isHidden() and box.count() >= 2
+    assert box.itemText(0).startswith("Shift_JIS") and "鈴木" in box.itemText(0)
+    chosen = box.itemData(1)
+    box.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: other.preview is not None and not other.busy()
+                    and other.preview.parsed.encoding == chosen, timeout=TIMEOUT)

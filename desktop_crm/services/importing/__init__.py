@@ -10,7 +10,8 @@ Public API::
     record_created(batch_id, table, ids)               # rows other code wrote in an import
     record_changed(batch_id, table, [(id, {field: (old, new)})])
     list_imports() -> list[ImportBatchView]
-    write_report(result_or_preview, folder=None) -> ReportFiles
+    write_report(result_or_preview, batch_id=None, folder=None) -> ReportFiles
+    report_for(batch_id) -> Path | None                  # in reports_folder()
 
 The parsers (``desktop_crm.io``) turn bytes into records; this package
 decides what each record means for the database.
@@ -18,13 +19,14 @@ decides what each record means for the database.
 
 from .apply import ImportCancelled, record_changed, record_created
 from .fuzzy import Candidate
-from .plan import Change, Plan, PlanItem, plan_import
+from .plan import BatchOptions, Change, Plan, PlanItem, plan_import
 from .preview import COUNT_KEYS, ImportPreview, PreviewEntry
-from .report import ReportFiles, write_report
+from .report import ReportFiles, report_for, reports_folder, write_report
 from .service import (
     FORMAT_CHOICES,
     ImportFileProblem,
     ImportResult,
+    batch_options,
     import_file,
     import_parsed,
     parse_mapping,
@@ -41,6 +43,7 @@ from .undo import ImportBatchView, UndoReport, get_import, list_imports, undo_im
 
 __all__ = [
     "COUNT_KEYS",
+    "BatchOptions",
     "FORMAT_CHOICES",
     "Candidate",
     "Change",
@@ -49,6 +52,7 @@ __all__ = [
     "ImportFileProblem",
     "ImportPreview",
     "ImportResult",
+    "batch_options",
     "Plan",
     "PlanItem",
     "PreviewEntry",
@@ -73,6 +77,8 @@ __all__ = [
     "record_changed",
     "record_created",
     "release_thread_connection",
+    "report_for",
+    "reports_folder",
     "undo_import",
     "write_report",
 ]

@@ -206,7 +206,7 @@ class _Builder:
             contact_id, person.first_name, person.last_name,
             sort_name(person.first_name, person.last_name), self.org_id(person.organization),
             person.title, person.industry, person.location, person.linkedin_url, person.how_met,
-            person.notes, "", "primary", 0, "to_contact", ",".join(person.sources),
+            person.notes, "", person.tier or "primary", 0, "to_contact", ",".join(person.sources),
             self.now, self.now,
         ))
         self.children(contact_id, item, person.emails, person.phones, person.tags)

@@ -4,8 +4,15 @@
 never merged silently. Candidates are only compared inside *blocks* (same
 organization without its legal suffix, same company email domain, or same
 name where one side has no organization), so a 100,000-row file is not
-compared with itself pairwise. Names are compared with rapidfuzz's
+compared with itself pairwise. Names are compared like rapidfuzz's
 ``token_sort_ratio`` on folded names (word order and accents do not matter).
+
+The search runs once over all the people a file brings (``find_all``), block by
+block, with rapidfuzz's ``process.cdist`` (compiled, both cores) instead of a
+Python loop per person. A block small enough is compared all against all; a
+big one (thousands of people sharing one company email domain) is sorted twice,
+by name and by reversed name, and each person compared with a window of
+neighbours in each order, so the work stays near-linear in the block's size.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .keys import email_domain, fold
@@ -62,39 +70,109 @@ class Candidate:
 
 
 class NearDuplicateFinder:
-    """Blocks of (folded name, who) to search; people are added as they are planned.
+    """Blocks of existing people to search, then one batch search for the incoming ones.
 
-    ``describe(who)`` turns an added person into ``(display name, contact id,
-    row)`` only when it becomes a candidate, so the finder holds references to
-    the people rather than a tuple and a name string for each. Blocks of one
-    exact folded name (``n:``: people without an organization, ``x:``: the
-    same with one) need no fuzzy search: every name in them scores 100, and
-    the first one added wins, so they are kept as name -> first person.
+    ``describe(who)`` turns a person into ``(display name, contact id, row)``
+    only when it becomes a candidate. Blocks of one exact folded name (``n:``:
+    people without an organization, ``x:``: the same with one) need no fuzzy
+    search: every name in them scores 100, and the first one added wins.
     """
 
     def __init__(self, describe: Callable[[Any], tuple[str, int | None, int | None]]) -> None:
         self._describe = describe
-        # block -> (folded names, who): parallel lists, so a search passes the names as is.
+        # block -> (sorted-token names, who) of the existing people: parallel lists.
         self._blocks: dict[str, tuple[list[str], list[Any]]] = {}
         self._exact: dict[str, Any] = {}  # "n:<name>" / "x:<name>" -> first person added
         self._org_blocks: dict[str, str] = {}  # organization as written -> org_block()
 
-    def find_and_add(self, name_key: str, organization: str, emails: Sequence[str],
-                     who: Any) -> Candidate | None:
-        """The most similar person in a shared block, at or above the threshold; then add
-        ``who`` (described later by ``describe``), keys computed once."""
-        if not name_key:
-            return None
-        org = self._org(organization)
-        keys = self._block_keys(name_key, org, emails)
-        found = self._find(name_key, org, keys)
-        self._add(name_key, keys, who)
-        return found
-
     def add_person(self, name_key: str, organization: str, emails: Sequence[str], who: Any) -> None:
-        """Add ``who`` (described later by ``describe``) without searching."""
-        if name_key:
-            self._add(name_key, self._block_keys(name_key, self._org(organization), emails), who)
+        """Add an existing person (described later by ``describe``)."""
+        if not name_key:
+            return
+        for block in self._block_keys(name_key, self._org(organization), emails):
+            if block[0] in "nx":
+                self._exact.setdefault(block, who)
+            else:
+                names, people = self._blocks.setdefault(block, ([], []))
+                names.append(_sorted_tokens(name_key))
+                people.append(who)
+
+    def find_all(self, people: Sequence[tuple[str, str, Sequence[str], Any]]
+                 ) -> list[Candidate | None]:
+        """For each incoming ``(name_key, organization, emails, who)``, in order, the most
+        similar earlier person (existing, or incoming before it) in a shared block, at
+        or above the threshold; ties go to the person added first."""
+        # Per person: the blocks to search, in order (its own, then the same name on the
+        # other side of "has an organization"), and the best found in each.
+        found: list[dict[str, tuple[float, Any]]] = [{} for _ in people]
+        orders: list[list[str]] = []
+        members: dict[str, list[int]] = {}
+        exact = self._exact
+        for index, (name_key, organization, emails, who) in enumerate(people):
+            if not name_key:
+                orders.append([])
+                continue
+            org = self._org(organization)
+            keys = self._block_keys(name_key, org, emails)
+            own = [k for k in keys if k[0] != "x"]
+            order = [*own, f"n:{name_key}" if org else f"x:{name_key}"]
+            orders.append(order)
+            for block in order:
+                if block[0] in "nx":
+                    earlier = exact.get(block)
+                    if earlier is not None:
+                        found[index][block] = (100.0, earlier)
+            for block in keys:
+                if block[0] in "nx":
+                    exact.setdefault(block, who)
+                else:
+                    members.setdefault(block, []).append(index)
+        names = [_sorted_tokens(p[0]) if p[0] else "" for p in people]
+        self._search(members, names, people, found)
+        out: list[Candidate | None] = []
+        for index, order in enumerate(orders):
+            best: tuple[float, Any, str] | None = None
+            for block in order:
+                hit = found[index].get(block)
+                if hit is not None and (best is None or hit[0] > best[0]):
+                    best = (hit[0], hit[1], self._why(block))
+            if best is None:
+                out.append(None)
+                continue
+            display, contact_id, row = self._describe(best[1])
+            out.append(Candidate(display, int(round(best[0])), best[2], contact_id, row))
+        return out
+
+    def _search(self, members: dict[str, list[int]], names: list[str],
+                people: Sequence[tuple[str, str, Sequence[str], Any]],
+                found: list[dict[str, tuple]]) -> None:
+        """Every block's incoming members against the earlier people of the block.
+
+        Small blocks (most: one organization, one initial) are packed together into
+        one ``cdist`` call of a few hundred names, a mask keeping each name to its
+        own block; big blocks are searched by windows (:func:`_windows`).
+        """
+        pack: list[_Block] = []
+        packed = 0
+        for block, indexes in members.items():
+            old_names, old_people = self._blocks.get(block, ([], []))
+            if not old_names and len(indexes) < 2:
+                continue
+            entry = _Block(block, indexes, old_names + [names[i] for i in indexes],
+                           old_people + [people[i][3] for i in indexes], len(old_names))
+            if len(entry.choices) > _ALL_PAIRS:
+                _compare(list(_windows(entry)), found)
+                continue
+            if len(entry.choices) <= _SMALL:
+                _compare_small(entry, found)
+                continue
+            pack.append(entry)
+            packed += len(entry.choices)
+            if packed >= _PACK:
+                _compare(_packed(pack), found)
+                pack, packed = [], 0
+        if pack:
+            _compare(_packed(pack), found)
 
     def _org(self, organization: str) -> str:
         """org_block(), once per distinct organization (a big file repeats a few thousand)."""
@@ -102,17 +180,6 @@ class NearDuplicateFinder:
         if block is None:
             block = self._org_blocks[organization] = org_block(organization)
         return block
-
-    def _add(self, name_key: str, keys: list[str], who: Any) -> None:
-        exact = self._exact
-        blocks = self._blocks
-        for block in keys:
-            if block[0] in "nx":
-                exact.setdefault(block, who)
-            else:
-                names, people = blocks.setdefault(block, ([], []))
-                names.append(name_key)
-                people.append(who)
 
     @staticmethod
     def _block_keys(name_key: str, org: str, emails: Sequence[str]) -> list[str]:
@@ -126,35 +193,6 @@ class NearDuplicateFinder:
             return sorted(set(keys))
         return sorted(keys)
 
-    def _find(self, name_key: str, org: str, keys: list[str]) -> Candidate | None:
-        best: tuple[float, Any, str] | None = None
-        own = [k for k in keys if k[0] != "x"]
-        # Same name where exactly one side has an organization, searched last.
-        other_side = f"n:{name_key}" if org else f"x:{name_key}"
-        for block in (*own, other_side):
-            if block[0] in "nx":
-                who = self._exact.get(block)
-                if who is not None and (best is None or 100 > best[0]):
-                    best = (100.0, who, self._why(block))
-                continue
-            entries = self._blocks.get(block)
-            if not entries:
-                continue
-            found = process.extractOne(
-                name_key,
-                entries[0],
-                scorer=fuzz.token_sort_ratio,
-                processor=None,
-                score_cutoff=THRESHOLD,
-            )
-            if found is not None and (best is None or found[1] > best[0]):
-                best = (found[1], entries[1][found[2]], self._why(block))
-        if best is None:
-            return None
-        score, who, why = best
-        display, contact_id, row = self._describe(who)
-        return Candidate(display, int(round(score)), why, contact_id, row)
-
     @staticmethod
     def _why(block: str) -> str:
         kind, _, value = block.partition(":")
@@ -163,3 +201,101 @@ class NearDuplicateFinder:
         if kind == "o":
             return "similar name, same organization"
         return "same name; one has no organization"
+
+
+# Blocks up to this size are compared all against all; bigger ones by windows.
+_ALL_PAIRS = 2000
+_SMALL = 24  # blocks up to this size are compared pair by pair
+_PACK = 512  # middling blocks are searched together, this many names at a time
+_WINDOW = 64  # neighbours on each side, in each of the two sort orders
+_CHUNK = 128
+
+
+@dataclass(slots=True)
+class _Block:
+    """One block to search: the existing people first, then the incoming members."""
+
+    key: str
+    indexes: list[int]  # incoming people, in file order
+    choices: list[str]  # names: existing, then incoming
+    who: list[Any]
+    first: int  # choices[first + k] is indexes[k]
+
+
+@dataclass(slots=True)
+class _Task:
+    """One ``cdist`` call: rows (incoming) against columns, each named by its block and
+    its rank in that block (earlier people have lower ranks)."""
+
+    rows: list[tuple[_Block, int]]  # (block, rank) of each row
+    cols: list[tuple[_Block, int]]
+
+
+def _packed(blocks: list[_Block]) -> list[_Task]:
+    cols = [(b, rank) for b in blocks for rank in range(len(b.choices))]
+    rows = [(b, rank) for b in blocks for rank in range(b.first, len(b.choices))]
+    return [_Task(rows, cols)]
+
+
+def _windows(block: _Block):
+    """Tasks for a big block: each incoming person against its neighbours when the block
+    is sorted by name and by reversed name (a typo late in a name, then one early in it,
+    keeps the pair close), so the work grows linearly with the block."""
+    choices = block.choices
+    for key in (choices.__getitem__, lambda i: choices[i][::-1]):
+        order = sorted(range(len(choices)), key=key)
+        for start in range(0, len(order), _CHUNK):
+            rows = [(block, r) for r in order[start:start + _CHUNK] if r >= block.first]
+            if rows:
+                lo, hi = max(0, start - _WINDOW), min(len(order), start + _CHUNK + _WINDOW)
+                yield _Task(rows, [(block, c) for c in sorted(order[lo:hi])])
+
+
+def _compare_small(block: _Block, found: list[dict[str, tuple]]) -> None:
+    """A block of a few people (most: one organization, one initial): pair by pair,
+    cheaper than building arrays for ``cdist``."""
+    choices = block.choices
+    ratio = fuzz.ratio
+    for rank in range(block.first, len(choices)):
+        name = choices[rank]
+        best_score, best_col = 0.0, -1
+        for col in range(rank):
+            score = ratio(name, choices[col], score_cutoff=THRESHOLD)
+            if score > best_score:
+                best_score, best_col = score, col
+        if best_col >= 0:
+            found[block.indexes[rank - block.first]][block.key] = (
+                best_score, block.who[best_col], best_col)
+
+
+def _compare(tasks: list[_Task], found: list[dict[str, tuple]]) -> None:
+    """Run the tasks; keep for each incoming person and block the best earlier match
+    (the highest score, then the lowest rank: the person added first)."""
+    for task in tasks:
+        row_names = [b.choices[r] for b, r in task.rows]
+        col_names = [b.choices[c] for b, c in task.cols]
+        scores = process.cdist(row_names, col_names, scorer=fuzz.ratio, processor=None,
+                               score_cutoff=THRESHOLD, dtype=np.float32, workers=-1)
+        row_block = np.array([id(b) for b, _ in task.rows], dtype=np.int64)
+        col_block = np.array([id(b) for b, _ in task.cols], dtype=np.int64)
+        row_rank = np.array([r for _, r in task.rows])
+        col_rank = np.array([c for _, c in task.cols])
+        # Only earlier people of the same block count.
+        scores[(col_block[None, :] != row_block[:, None])
+               | (col_rank[None, :] >= row_rank[:, None])] = 0
+        best = scores.argmax(axis=1)
+        top = scores[np.arange(len(task.rows)), best]
+        for r in np.flatnonzero(top >= THRESHOLD).tolist():
+            block, rank = task.rows[r]
+            col_block_obj, col = task.cols[int(best[r])]
+            target = found[block.indexes[rank - block.first]]
+            current = target.get(block.key)
+            score = float(top[r])
+            if current is None or score > current[0] or (score == current[0]
+                                                          and col < current[2]):
+                target[block.key] = (score, block.who[col], col)
+
+
+def _sorted_tokens(name_key: str) -> str:
+    """The form ``token_sort_ratio`` compares: the words sorted, one space apart."""
+    return " ".join(sorted(name_key.split()))

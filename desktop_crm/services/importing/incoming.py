@@ -73,6 +73,7 @@ class Incoming:
     # (field, value) found in a later row of the file that differed from the kept one.
     alternates: tuple[tuple[str, str], ...] = ()
     connected_on: dt.date | None = None  # since when the file's owner knows them (LinkedIn)
+    tier: str = ""  # for a new contact: the batch's choice ("" = the default)
     _keys: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
     _name_fold: str | None = field(default=None, repr=False, compare=False)
 
@@ -164,6 +165,8 @@ def from_record(record: ContactRecord, warnings: list[tuple[int, str, str]]) -> 
         tags=_unique_tags(record.tags) if record.tags else (),
         sources=_sources(record.source),
         connected_on=record.connected_on,
+        alternates=tuple(dict.fromkeys(a for a in record.alternates if a[0] in TEXT_FIELDS))
+        if record.alternates else (),
     )
 
 

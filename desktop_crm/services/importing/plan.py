@@ -52,6 +52,21 @@ FIELD_LABELS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    """Choices for a whole import: a tag for everyone in the file (recorded like any tag
+    the file brings, so undo takes it off again) and a tier for the people it creates."""
+
+    tag: str = ""
+    tier: str = ""
+
+    def apply(self, person: Incoming) -> None:
+        if self.tag and all(fold(t) != fold(self.tag) for t in person.tags):
+            person.tags = (*person.tags, self.tag)
+        if self.tier:
+            person.tier = self.tier
+
+
 @dataclass(slots=True)
 class Change:
     """One field an import changes, or a value it keeps aside.
@@ -121,11 +136,13 @@ def plan_import(
     warnings: list[tuple[int, str, str]] | None = None,
     check_cancel: Callable[[], None] | None = None,
     consume: bool = False,
+    batch: BatchOptions | None = None,
 ) -> Plan:
     """Match every record against the database (read-only) and say what would change.
 
     With ``consume=True`` the ``records`` list is used up (its items are
     replaced while planning): for callers that will not look at it again.
+    ``batch`` gives every person of the file a tag and the new ones a tier.
     """
     decisions = dict(decisions or {})
     snapshot = snapshot or Snapshot()
@@ -138,6 +155,9 @@ def plan_import(
             people[index] = from_record(record, sink)  # type: ignore[call-overload]
     else:
         people = [from_record(r, sink) for r in records]
+    if batch is not None and (batch.tag or batch.tier):
+        for person in people:
+            batch.apply(person)
     joins = [(row, int(t[4:])) for row, t in decisions.items() if t.startswith("row:")]
     groups = group_records(people, joins)
     if check_cancel:
@@ -146,15 +166,17 @@ def plan_import(
     for group in groups:
         group.forget_keys()
     del people, groups
-    finder: NearDuplicateFinder | None = None
+    # Near-duplicates of the people no key matched, searched in one batch.
+    fresh = [group for group, contact_id, _ in matched if contact_id is None]
+    found = iter(_finder_for(snapshot).find_all(
+        [(g.name_fold, g.organization, [e for _, e in g.emails], g) for g in fresh])
+        if fresh else ())
     items: list[PlanItem] = []
     for group, contact_id, how in matched:
         if contact_id is not None:
             items.append(_update_item(group, snapshot.contacts[contact_id], how))
-            continue
-        if finder is None:
-            finder = _finder_for(snapshot)
-        items.append(_new_item(group, finder, decisions))
+        else:
+            items.append(_new_item(group, next(found), decisions))
     return Plan(items, snapshot)
 
 
@@ -211,9 +233,8 @@ def _finder_for(snapshot: Snapshot) -> NearDuplicateFinder:
     return finder
 
 
-def _new_item(group: Incoming, finder: NearDuplicateFinder, decisions: Mapping[int, str]) -> PlanItem:
-    emails = [e for _, e in group.emails]
-    candidate = finder.find_and_add(group.name_fold, group.organization, emails, group)
+def _new_item(group: Incoming, candidate: Candidate | None,
+              decisions: Mapping[int, str]) -> PlanItem:
     changes = [Change(f, kept, value, "alternate") for f, value in group.alternates
                for kept in [getattr(group, f)]] if group.alternates else _NO_CHANGES
     decision = decisions.get(group.row, "")

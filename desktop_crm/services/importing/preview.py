@@ -9,6 +9,7 @@ person can act on.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from ...io.records import ParseResult, RowProblem
 from .plan import FIELD_LABELS, Plan, PlanItem
 
 COUNT_KEYS = ("new", "updated", "unchanged", "review", "not_importable")
+_SHOWN = ("new", "update", "review", "not_importable", "warning")  # all but unchanged
 _ACTION_COUNT = {"new": "new", "update": "updated", "unchanged": "unchanged", "review": "review"}
 
 
@@ -43,6 +45,9 @@ class ImportPreview:
     parsed: ParseResult
     plan: Plan
     warnings: list[RowProblem] = field(default_factory=list)
+    # Counts and entries are computed once (a 100,000-row preview is read by the
+    # report, the printout and the JSON alike).
+    _cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def format(self) -> str:
@@ -62,23 +67,37 @@ class ImportPreview:
 
     @property
     def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(COUNT_KEYS, 0)
-        for item in self.plan.items:
-            counts[_ACTION_COUNT[item.action]] += 1
-        counts["not_importable"] = len(self.parsed.problems)
-        return counts
+        counts = self._cache.get("counts")
+        if counts is None:
+            counts = dict.fromkeys(COUNT_KEYS, 0)
+            for item in self.plan.items:
+                counts[_ACTION_COUNT[item.action]] += 1
+            counts["not_importable"] = len(self.parsed.problems)
+            self._cache["counts"] = counts
+        return dict(counts)
 
-    def entries(self) -> list[PreviewEntry]:
-        """Every line worth showing: changes, conflicts, reviews, refused rows, warnings."""
+    def entries(self, actions: Collection[str] | None = None) -> list[PreviewEntry]:
+        """Every line worth showing (changes, conflicts, reviews, refused rows, warnings),
+        in row order; ``actions`` keeps only those kinds (and skips building the others:
+        a fresh 100,000-row import need not describe every new person for its report)."""
+        key = frozenset(actions) if actions is not None else None
+        cached = self._cache.get(("entries", key))
+        if cached is not None:
+            return cached
         out: list[PreviewEntry] = []
         for item in self.plan.items:
-            out.extend(item_entries(item))
-        for problem in self.parsed.problems:
-            out.append(PreviewEntry(problem.row, "not_importable", _row_name(problem),
-                                    problem.column or "", problem.reason))
-        for warning in self.warnings:
-            out.append(PreviewEntry(warning.row, "warning", "", warning.column or "", warning.reason))
+            if key is None or item.action in key:
+                out.extend(item_entries(item))
+        if key is None or "not_importable" in key:
+            for problem in self.parsed.problems:
+                out.append(PreviewEntry(problem.row, "not_importable", _row_name(problem),
+                                        problem.column or "", problem.reason))
+        if key is None or "warning" in key:
+            for warning in self.warnings:
+                out.append(PreviewEntry(warning.row, "warning", "", warning.column or "",
+                                        warning.reason))
         out.sort(key=lambda e: e.row)
+        self._cache["entries", key] = out
         return out
 
     def summary_line(self) -> str:
@@ -94,8 +113,9 @@ class ImportPreview:
             "delimiter": self.parsed.delimiter,
             "rows": self.parsed.total_rows,
             "mapping": dict(self.parsed.mapping),
+            "encoding_alternatives": list(self.parsed.encoding_alternatives),
             "counts": self.counts,
-            "entries": [e.to_dict() for e in self.entries() if e.action != "unchanged"],
+            "entries": [e.to_dict() for e in self.entries(_SHOWN)],
             "review": [review_dict(i) for i in self.review_items],
         }
 

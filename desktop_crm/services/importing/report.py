@@ -1,11 +1,13 @@
 """The files an import leaves for the user: a readable report and the rows it could not take.
 
-``FILE.import-report.txt`` lists the counts and, row by row, what was not
-imported, what is to review, what changed and the warnings.
-``FILE.not-imported.csv`` holds the refused rows under the original header
-with ``row`` and ``reason`` columns, so they can be fixed and imported again.
-Both go beside the file, or into the app's data folder when that folder
-cannot be written.
+Both go to the app's data folder (``import-reports``), never beside the source
+file (often the Downloads folder, shared or synced), one pair per import:
+``import-N-FILE.report.txt`` for import N, with its undo line, and
+``import-N-FILE.not-imported.csv`` with the refused rows under the original
+header plus ``row`` and ``reason`` columns, so they can be fixed and imported
+again. A dry run writes ``dry-run-FILE.report.txt``: it can never overwrite a
+real import's report. ``report_for(batch_id)`` finds an import's report for
+``import --list``. The folder and the files are readable by their owner only.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ... import clock, paths
+from ...io.encodings import label as encoding_label
 from ...io.parse import write_problems_csv
 from .preview import ImportPreview
 
@@ -37,28 +40,57 @@ class ReportFiles:
                 "not_imported": str(self.not_imported) if self.not_imported else None}
 
 
-def report_folder(source: Path) -> Path:
-    """Beside the file if that folder is writable, else the data folder's import-reports."""
-    folder = source.resolve().parent
-    if os.access(folder, os.W_OK):
-        return folder
-    fallback = paths.data_dir() / "import-reports"
-    fallback.mkdir(parents=True, exist_ok=True)
-    return fallback
+def reports_folder() -> Path:
+    """The data folder's ``import-reports`` (created, owner-only)."""
+    folder = paths.data_dir() / "import-reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.chmod(0o700)
+    except OSError:  # pragma: no cover - a folder we do not own
+        pass
+    return folder
+
+
+def _stem(source: Path, batch_id: int | None) -> str:
+    return f"import-{batch_id}-{source.name}" if batch_id is not None else f"dry-run-{source.name}"
+
+
+def report_for(batch_id: int) -> Path | None:
+    """The report of import ``batch_id``, if it was written."""
+    folder = paths.data_dir() / "import-reports"
+    return next(iter(sorted(folder.glob(f"import-{batch_id}-*.report.txt"))), None) \
+        if folder.is_dir() else None
 
 
 def write_report(preview: ImportPreview, batch_id: int | None = None,
                  folder: Path | None = None) -> ReportFiles:
     """Write the report (always) and the not-imported rows (when there are some)."""
     source = Path(preview.path)
-    folder = folder or report_folder(source)
-    report = folder / f"{source.name}.import-report.txt"
+    folder = folder or reports_folder()
+    stem = _stem(source, batch_id)
+    report = folder / f"{stem}.report.txt"
     not_imported = None
     if preview.problems:
-        not_imported = folder / f"{source.name}.not-imported.csv"
+        not_imported = folder / f"{stem}.not-imported.csv"
         write_problems_csv(preview.problems, preview.parsed.header, not_imported)
-    report.write_text(report_text(preview, batch_id, not_imported), encoding="utf-8")
+        _private(not_imported)
+    _write_private(report, report_text(preview, batch_id, not_imported))
     return ReportFiles(report, not_imported)
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path``, readable by its owner only from the first byte."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+    _private(path)
+
+
+def _private(path: Path) -> None:
+    try:
+        path.chmod(0o600)
+    except OSError:  # pragma: no cover
+        pass
 
 
 def report_text(preview: ImportPreview, batch_id: int | None, not_imported: Path | None) -> str:
@@ -67,14 +99,15 @@ def report_text(preview: ImportPreview, batch_id: int | None, not_imported: Path
     lines = [
         f"Import of {preview.path}",
         f"Date: {when}",
-        f"Format: {parsed.format}; encoding {parsed.encoding}; {parsed.total_rows} data rows",
+        f"Format: {parsed.format}; encoding {encoding_label(parsed.encoding)}; "
+        f"{parsed.total_rows} data rows",
         f"Import id: {batch_id} (undo with: desktop-crm import --undo {batch_id})"
         if batch_id is not None else "Dry run: nothing was written.",
         f"Result: {preview.summary_line()}",
     ]
     if not_imported is not None:
         lines.append(f"Rows not imported were saved to: {not_imported}")
-    entries = preview.entries()
+    entries = preview.entries(_LISTED)
     for action in _LISTED:
         chosen = [e for e in entries if e.action == action]
         if not chosen:

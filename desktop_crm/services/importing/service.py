@@ -20,11 +20,13 @@ from typing import Any
 from ...io.formats import FORMATS
 from ...io.parse import FIELDS, parse_file
 from ...io.records import ImportFileError, ParseResult, RowProblem
+from ...store import bulk as store_bulk
 from ...store.database import db
 from ...store.import_queries import set_batch_summary
 from ..errors import ServiceError, ValidationError
+from ..validation import clean_text, validate_tier
 from .apply import Progress, write_plan
-from .plan import plan_import
+from .plan import BatchOptions, plan_import
 from .preview import ImportPreview
 from .ties import TieChoice, TieResult, count_new_ties, record_import_ties
 
@@ -65,7 +67,8 @@ def would_make_ties(preview: ImportPreview, choice: TieChoice | None = None) -> 
 
 
 def read_file(path: str | os.PathLike[str], fmt: str = "auto",
-              mapping: Mapping[str, str] | None = None) -> ParseResult:
+              mapping: Mapping[str, str] | None = None,
+              encoding: str | None = None) -> ParseResult:
     """Parse ``path``; every refusal names the file and what is wrong."""
     path = Path(path)
     if fmt not in FORMAT_CHOICES:
@@ -73,7 +76,7 @@ def read_file(path: str | os.PathLike[str], fmt: str = "auto",
     if not path.exists():
         raise ImportFileProblem(f"{path}: no such file")
     try:
-        parsed = parse_file(path, fmt, dict(mapping) if mapping else None)
+        parsed = parse_file(path, fmt, dict(mapping) if mapping else None, encoding)
     except ImportFileError as exc:
         raise ImportFileProblem(f"{path}: {exc.reason}; nothing was imported") from None
     except ValueError as exc:
@@ -117,19 +120,30 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def batch_options(tag: str = "", tier: str = "") -> BatchOptions:
+    """A tag for everyone in the file and a tier for the new people, checked."""
+    tag = clean_text(tag)
+    if len(tag) > 100:
+        raise ValidationError("tag", "is longer than 100 characters")
+    return BatchOptions(tag, validate_tier(tier) if clean_text(tier) else "")
+
+
 def preview_parsed(parsed: ParseResult, path: str | os.PathLike[str],
-                   decisions: Mapping[int, str] | None = None) -> ImportPreview:
+                   decisions: Mapping[int, str] | None = None,
+                   batch: BatchOptions | None = None) -> ImportPreview:
     """What importing ``parsed`` would do now; reads the database, writes nothing."""
     found: list[tuple[int, str, str]] = []
     with _gc_paused():
-        plan = plan_import(parsed.records, decisions, warnings=found)
+        plan = plan_import(parsed.records, decisions, warnings=found, batch=batch)
     return ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
 
 
 def preview_import(path: str | os.PathLike[str], fmt: str = "auto",
                    mapping: Mapping[str, str] | None = None,
-                   decisions: Mapping[int, str] | None = None) -> ImportPreview:
-    return preview_parsed(read_file(path, fmt, mapping), path, decisions)
+                   decisions: Mapping[int, str] | None = None,
+                   encoding: str | None = None,
+                   batch: BatchOptions | None = None) -> ImportPreview:
+    return preview_parsed(read_file(path, fmt, mapping, encoding), path, decisions, batch)
 
 
 def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
@@ -137,6 +151,7 @@ def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
                   progress: Progress | None = None,
                   check_cancel: Callable[[], None] | None = None,
                   release_records: bool = False,
+                  batch: BatchOptions | None = None,
                   ties: TieChoice | None = None) -> ImportResult:
     """Plan and write in one transaction; a cancel or an error leaves nothing written.
 
@@ -155,12 +170,15 @@ def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
         if release_records:
             parsed.records = []
         plan = plan_import(records, decisions, warnings=found, check_cancel=check_cancel,
-                           consume=release_records)
+                           consume=release_records, batch=batch)
         del records
         preview = ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
         summary = {"counts": preview.counts, "rows": parsed.total_rows,
                    "encoding": parsed.encoding}
-        batch_id = write_plan(plan, str(path), parsed.format, summary, progress, check_cancel)
+        created = preview.counts["new"] + preview.counts["review"]
+        with store_bulk.indexes_paused("contact", created):
+            batch_id = write_plan(plan, str(path), parsed.format, summary, progress,
+                                  check_cancel)
         made = record_import_ties(batch_id, plan, choice, parsed.format)
         set_batch_summary(batch_id, summary | {"ties": choice.to_dict() | made.to_dict()})
     return ImportResult(batch_id, preview, made, choice)

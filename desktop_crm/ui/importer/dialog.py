@@ -55,6 +55,7 @@ class ImportDialog(QDialog):
         self.context = context
         self.path: Path | None = None
         self.format = "auto"
+        self.encoding: str | None = None
         self.mapping: dict[str, str] = {}
         self.preview: importing.ImportPreview | None = None
         self.result: importing.ImportResult | None = None
@@ -97,6 +98,7 @@ class ImportDialog(QDialog):
         self.choose_page.choose_clicked.connect(self.choose_file)
         self.preview_page.mapping_changed.connect(self._mapping_changed)
         self.preview_page.format_changed.connect(self._format_changed)
+        self.preview_page.encoding_changed.connect(self._encoding_changed)
         self.result_page.undo_clicked.connect(self.undo)
         self.result_page.network_clicked.connect(self._show_network)
         self.preview_page.ties.changed.connect(self._ties_changed)
@@ -125,12 +127,17 @@ class ImportDialog(QDialog):
 
     def open_file(self, path: Path) -> None:
         """Read ``path`` and show its preview (the format and mapping start as guessed)."""
-        self.path, self.format, self.mapping = path, "auto", {}
+        self.path, self.format, self.mapping, self.encoding = path, "auto", {}, None
         self._start_preview(f"Reading {path.name}…")
 
     def _mapping_changed(self, mapping: dict[str, str]) -> None:
         self.mapping = mapping
         self._start_preview("Reading the file again with your columns…")
+
+    def _encoding_changed(self, encoding: str) -> None:
+        if self.preview is not None and encoding != self.preview.parsed.encoding:
+            self.encoding = encoding
+            self._start_preview("Reading the file again in the encoding you chose…")
 
     def _format_changed(self, fmt: str) -> None:
         self.format, self.mapping = fmt, {}
@@ -138,12 +145,12 @@ class ImportDialog(QDialog):
 
     def _start_preview(self, stage: str) -> None:
         assert self.path is not None
-        path, fmt, mapping = self.path, self.format, dict(self.mapping)
+        path, fmt, mapping, encoding = self.path, self.format, dict(self.mapping), self.encoding
         self.progress_page.start("Preparing the preview", stage)
         self._show(self.progress_page)
 
         def job(progress: Any, check_cancel: Any) -> importing.ImportPreview:
-            return importing.preview_import(path, fmt, mapping or None)
+            return importing.preview_import(path, fmt, mapping or None, encoding=encoding)
 
         self._run(job, self._preview_ready, back_to=self.choose_page)
 
@@ -183,16 +190,19 @@ class ImportDialog(QDialog):
         assert self.preview is not None and self.path is not None
         parsed, path = self.preview.parsed, self.path
         decisions = self.review_page.decisions()
+        tag, tier = self.preview_page.batch()
         try:
+            batch = importing.batch_options(tag, tier)
             ties = self.preview_page.ties.choice()
         except ServiceError as exc:
-            QMessageBox.warning(self, "Import", str(exc))
+            QMessageBox.warning(self, "Import contacts", str(exc))
             return
         self.progress_page.start("Importing", "Matching people with your contacts…")
         self._show(self.progress_page)
 
         def job(progress: Any, check_cancel: Any) -> tuple[Any, Any]:
-            result = importing.import_parsed(parsed, path, decisions, progress, check_cancel, ties=ties)
+            result = importing.import_parsed(parsed, path, decisions, progress, check_cancel,
+                                             batch=batch, ties=ties)
             try:
                 files = importing.write_report(result.preview, result.batch_id)
             except OSError:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...io.encodings import label as encoding_label
 from ...io.parse import FIELDS
 from ...services.importing import COUNT_KEYS, FORMAT_CHOICES, ImportPreview
+from ..widgets.badges import TIER_LABELS
 from ..widgets.theme import heading_font, set_error_style, set_muted
 from .ties_box import TiesBox
 
@@ -118,6 +121,7 @@ class PreviewPage(QWidget):
 
     mapping_changed = Signal(dict)
     format_changed = Signal(str)
+    encoding_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +139,27 @@ class PreviewPage(QWidget):
             lambda: self.format_changed.emit(self.format_box.currentData()))
         row.addWidget(self.format_box)
         layout.addLayout(row)
+        # Shown only when the encoding was a guess: the others, each with a sample row.
+        encoding_row = QHBoxLayout()
+        self.encoding_label = QLabel("Text encoding (a guess; check the sample):")
+        encoding_row.addWidget(self.encoding_label)
+        self.encoding_box = QComboBox()
+        self.encoding_box.currentIndexChanged.connect(self._emit_encoding)
+        encoding_row.addWidget(self.encoding_box, 1)
+        layout.addLayout(encoding_row)
+        # Choices for the whole file: a tag for everyone, a tier for the new people.
+        batch_row = QHBoxLayout()
+        batch_row.addWidget(QLabel("Tag everyone in this file:"))
+        self.tag_edit = QLineEdit()
+        self.tag_edit.setPlaceholderText("e.g. linkedin-2024 (optional)")
+        batch_row.addWidget(self.tag_edit, 1)
+        batch_row.addWidget(QLabel("Tier of new people:"))
+        self.tier_box = QComboBox()
+        self.tier_box.addItem("Primary (default)", "")
+        for key in ("bridge", "target"):
+            self.tier_box.addItem(TIER_LABELS.get(key, key.title()), key)
+        batch_row.addWidget(self.tier_box)
+        layout.addLayout(batch_row)
         self.mapping_label = QLabel("Columns: check what each one holds; change any guess.")
         layout.addWidget(self.mapping_label)
         self.mapping = _table(["Column in the file", "Sample values", "Read as"])
@@ -160,13 +185,39 @@ class PreviewPage(QWidget):
             parsed.delimiter, parsed.delimiter)
         self.detected.setText(
             f"{FORMAT_LABELS.get(parsed.format, parsed.format)} · {parsed.total_rows} rows · "
-            f"{parsed.encoding}" + (f" · {delimiter}-separated" if parsed.format != "vcard" else ""))
+            f"{encoding_label(parsed.encoding)}"
+            + (f" · {delimiter}-separated" if parsed.format != "vcard" else ""))
+        self._fill_encodings(parsed)
         self.format_box.blockSignals(True)
         self.format_box.setCurrentIndex(max(0, self.format_box.findData(chosen_format)))
         self.format_box.blockSignals(False)
         self._fill_mapping(preview)
         self.counts.show_counts(preview.counts)
         self._fill_entries(preview)
+
+    def _fill_encodings(self, parsed) -> None:
+        samples = parsed.encoding_samples
+        guessed = bool(parsed.encoding_alternatives)
+        self.encoding_box.blockSignals(True)
+        self.encoding_box.clear()
+        for encoding in [parsed.encoding, *parsed.encoding_alternatives]:
+            sample = samples.get(encoding, "")
+            self.encoding_box.addItem(
+                f"{encoding_label(encoding)} — {sample}" if sample else encoding_label(encoding),
+                encoding)
+        self.encoding_box.setCurrentIndex(0)
+        self.encoding_box.blockSignals(False)
+        self.encoding_label.setVisible(guessed)
+        self.encoding_box.setVisible(guessed)
+
+    def _emit_encoding(self) -> None:
+        encoding = self.encoding_box.currentData()
+        if encoding:
+            self.encoding_changed.emit(encoding)
+
+    def batch(self) -> tuple[str, str]:
+        """(tag for everyone, tier for new people) as the user chose them."""
+        return self.tag_edit.text().strip(), self.tier_box.currentData() or ""
 
     def _fill_mapping(self, preview: ImportPreview) -> None:
         parsed = preview.parsed
