@@ -86,7 +86,11 @@ def small_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_hostile_arguments_never_print_a_traceback(command: str, small_db: Path, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+                                                    capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # Relative paths ("0", "--", "") land in a folder of the test's own, never the checkout.
+    (tmp_path / "cwd").mkdir()
+    monkeypatch.chdir(tmp_path / "cwd")
     parser = COMMANDS[command]
     targets = [a for a in parser._actions
                if not isinstance(a, argparse._HelpAction) and a.nargs != 0]
