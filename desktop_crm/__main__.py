@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import paths
 from .cli.output import install_safe_streams
-from .cli.parser import build_parser, command_names, first_positional
+from .cli.parser import build_parser, command_names, first_positional, literal_dashes
 from .services.errors import ServiceError
 from .store import DATABASE_ERRORS, StoreError, close_database, explain, open_store
 from .store.opening import OpenResult
@@ -20,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     token = first_positional(argv)
     if token is not None and token not in command_names(parser):
         return _gui_with_file(parser, argv, token)
-    args = parser.parse_args(argv)
+    args = literal_dashes(parser, parser.parse_args(argv))
     if args.rebuild and not args.demo:
         parser.error("--rebuild goes with --demo (it rebuilds the sample network, never your own)")
     if args.command is None:
@@ -102,6 +102,18 @@ def _run_cli(args: argparse.Namespace) -> int:
         return 1
     except DATABASE_ERRORS as exc:  # locked, read-only, full disk: said, never a traceback
         print(f"desktop-crm: {explain(result.path, exc)}", file=sys.stderr)
+        return 1
+    except OverflowError as exc:
+        print(f"desktop-crm: a value is out of range ({exc}); nothing was changed",
+              file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"desktop-crm: {where[:200]}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line, never a traceback
+        print(f"desktop-crm: internal error ({type(exc).__name__}: {str(exc)[:200]}); "
+              "please report it", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("desktop-crm: interrupted", file=sys.stderr)

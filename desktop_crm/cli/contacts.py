@@ -16,6 +16,7 @@ from ..services.resolve import resolve_contact
 from ..services.search import search_contacts
 from ..services.views import ContactView
 from ..store.models import TIERS
+from . import numbers
 from .output import emit_json, emit_table, info
 
 
@@ -48,8 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.set_defaults(handler=cmd_add)
 
     lst = csub.add_parser("list", help="list contacts")
-    lst.add_argument("--limit", type=int, default=100)
-    lst.add_argument("--offset", type=int, default=0)
+    lst.add_argument("--limit", type=numbers.count, default=100)
+    lst.add_argument("--offset", type=numbers.offset, default=0)
     lst.add_argument("--trash", action="store_true", help="list the contacts in the trash")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=cmd_list)
@@ -74,7 +75,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     search = sub.add_parser("search", help="full-text search over names, organizations, titles, emails, notes")
     search.add_argument("query")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=numbers.count, default=50)
     search.add_argument("--json", action="store_true")
     search.set_defaults(handler=cmd_search)
 

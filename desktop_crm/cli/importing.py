@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..io.encodings import label as encoding_label
 from ..services import importing
+from . import numbers
 from .output import emit_json, emit_table, info
 
 _SHOWN_ENTRIES = 40
@@ -44,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--dry-run", action="store_true", help="show what would happen; write nothing")
     parser.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--undo", type=int, metavar="BATCH", help="undo the import with this id")
+    parser.add_argument("--undo", type=numbers.row_id, metavar="BATCH", help="undo the import with this id")
     parser.add_argument("--force", action="store_true",
                         help="with --undo: undo even when people it created have work added since "
                         "(those people are kept, with their work)")

@@ -18,6 +18,7 @@ from ..services.relationships import (
 from ..services.resolve import resolve_contact
 from ..services.views import RelationshipView
 from ..store.models import RELATIONSHIP_KINDS, STRENGTHS, TIERS
+from . import numbers
 from .output import emit_json, emit_table, info
 
 NO_GATEKEEPERS = (
@@ -111,13 +112,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
-    return value
+    return numbers.whole_number(1, 1_000_000, "a whole number")(text)
 
 
 def _person(text: str) -> int | None:

@@ -61,3 +61,38 @@ def first_positional(argv: list[str]) -> str | None:
             continue
         return token
     return None
+
+
+def _chosen(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The (sub-)parser of the command ``args`` were parsed for."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            sub = action.choices.get(getattr(args, action.dest, None) or "")
+            return _chosen(sub, args) if sub is not None else parser
+    return parser
+
+
+def literal_dashes(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Namespace:
+    """``--opt=--`` (or ``--`` given as a value) reaches argparse's handler as an empty
+    list, the ``--`` dropped: give the argument the literal ``--`` the user typed,
+    through its type, instead of a value of the wrong kind."""
+    single = {a.dest: a for a in _chosen(parser, args)._actions if a.nargs is None}
+    for dest, value in vars(args).items():
+        action = single.get(dest)
+        if action is None:
+            continue
+        if value == []:
+            setattr(args, dest, _typed_dashes(parser, action))
+        elif isinstance(value, list) and [] in value:
+            setattr(args, dest, [_typed_dashes(parser, action) if v == [] else v for v in value])
+    return args
+
+
+def _typed_dashes(parser: argparse.ArgumentParser, action: argparse.Action) -> object:
+    if action.type is None:
+        return "--"
+    try:
+        return action.type("--")  # type: ignore[misc]
+    except (argparse.ArgumentTypeError, ValueError, TypeError):
+        name = "/".join(action.option_strings) or action.dest
+        parser.error(f"argument {name}: invalid value: '--'")

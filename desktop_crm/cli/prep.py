@@ -12,6 +12,7 @@ from .. import (
 from ..services.errors import NotFoundError, ServiceError, ValidationError
 from ..services.files import check_target
 from ..services.resolve import resolve_contact
+from . import numbers
 from .output import info
 
 PAPERS = ("a4", "letter")
@@ -40,14 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _meeting_id(text: str) -> int:
-    """argparse type: a positive whole number (exit 2 with a hint otherwise)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a meeting id (a whole number)") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a meeting id (a positive number)")
-    return value
+    """argparse type: a meeting id (exit 2 with a hint otherwise)."""
+    return numbers.whole_number(1, numbers.LARGEST_ID, "a meeting id")(text)
 
 
 def cmd_prep(args: argparse.Namespace) -> int:

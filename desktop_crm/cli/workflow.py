@@ -16,6 +16,7 @@ from ..services.meeting_time import parse_day, system_zone_name
 from ..services.profile import PROFILE_FIELDS, get_profile, update_profile
 from ..services.resolve import resolve_contact
 from ..store.models import MEETING_KINDS, OUTREACH_CHANNELS, QUESTION_CATEGORIES
+from . import numbers
 from .output import emit_json, emit_table, info
 from .workflow_today import print_today
 
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--out", help="file to write (default: print to stdout)")
     export.add_argument("--force", action="store_true",
                         help="replace --out if it exists (never the database or its backups)")
-    export.add_argument("--meeting", type=int, action="append", metavar="ID", help="repeat for several")
+    export.add_argument("--meeting", type=numbers.row_id, action="append", metavar="ID", help="repeat for several")
     export.set_defaults(handler=cmd_ics_export)
     _register_profile(sub)
 
@@ -47,7 +48,7 @@ def _register_meetings(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--contact", required=True, help="id, full name, or a unique part of it")
     add.add_argument("--when", required=True, help="local wall time, e.g. 2026-12-01T10:00")
     add.add_argument("--tz", help="IANA zone of --when, e.g. Europe/Berlin (default: this computer's)")
-    add.add_argument("--minutes", type=int, default=meetings.DEFAULT_MINUTES)
+    add.add_argument("--minutes", type=numbers.count, default=meetings.DEFAULT_MINUTES)
     add.add_argument("--kind", choices=MEETING_KINDS, default="coffee", type=str.lower)
     add.add_argument("--place", default="")
     add.add_argument("--learn", default="", help="what you want to learn")
@@ -64,11 +65,11 @@ def _register_meetings(sub: argparse._SubParsersAction) -> None:
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=cmd_meetings_list)
     show = msub.add_parser("show", help="one meeting with its questions, introductions, actions")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=numbers.row_id)
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=cmd_meetings_show)
     done = msub.add_parser("done", help="mark a meeting as held (a thank-you falls due)")
-    done.add_argument("id", type=int)
+    done.add_argument("id", type=numbers.row_id)
     done.set_defaults(handler=cmd_meetings_done)
 
 

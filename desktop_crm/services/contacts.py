@@ -56,8 +56,10 @@ def _pairs(values: Iterable[Any] | None, key: str) -> list[tuple[str, str]]:
     for item in values or ():
         if isinstance(item, Mapping):
             pairs.append((clean_text(item.get("label")), clean_text(item.get(key))))
-        elif isinstance(item, (tuple, list)):
+        elif isinstance(item, (tuple, list)) and len(item) == 2:
             pairs.append((clean_text(item[0]), clean_text(item[1])))
+        elif isinstance(item, (tuple, list)):
+            raise ValidationError(key, f"expected a label and a value, not {item!r:.40}")
         else:
             pairs.append(("", clean_text(item)))
     return [(label, value) for label, value in pairs if value]

@@ -25,7 +25,7 @@ def zone(name: str, field: str = "tz") -> ZoneInfo:
         raise ValidationError(field, "no time zone given (expected a name like Europe/Berlin)")
     try:
         return ZoneInfo(text)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
         raise ValidationError(
             field, f"'{text}' is not a known time zone (expected a name like Europe/Berlin)"
         ) from None

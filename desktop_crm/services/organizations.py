@@ -148,7 +148,7 @@ def resolve_organization(query: str) -> int:
     text = clean_text(query)
     if not text:
         raise ValidationError("organization", "is empty")
-    if text.isdigit() and Organization.get_or_none(
+    if text.isdigit() and len(text) < 19 and Organization.get_or_none(
         (Organization.id == int(text)) & Organization.deleted_at.is_null()
     ):
         return int(text)

@@ -26,7 +26,7 @@ def resolve_contact(query: str, include_trashed: bool = False) -> int:
     if not text:
         raise ValidationError("contact", "no name given")
     alive = Contact.deleted_at.is_null() if not include_trashed else Contact.id.is_null(False)
-    if text.isdigit():
+    if text.isdigit() and len(text) < 19:  # an id SQLite can hold; longer is a name
         row = Contact.get_or_none((Contact.id == int(text)) & alive)
         if row is not None:
             return row.id

@@ -138,4 +138,18 @@ def explain(path: Path | str, exc: BaseException) -> StoreError:
         return DiskFullError(path)
     if any(word in text for word in _DAMAGE):
         return CorruptDatabaseError(path, str(exc))
+    if "unable to open" in text and not _can_write_in(Path(path).parent):
+        return ReadOnlyDatabaseError(path)  # SQLite needs its -wal and -shm beside the file
     return DatabaseUnavailableError(path, str(exc))
+
+
+def _can_write_in(folder: Path) -> bool:
+    """Whether a file can be created in ``folder`` (tried, since permissions alone do not
+    tell: root ignores them, read-only mounts and immutable folders do not show in them)."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False

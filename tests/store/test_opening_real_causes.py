@@ -110,3 +110,30 @@ def test_another_process_holding_an_exclusive_lock_is_busy_not_damaged(tmp_path:
         holder.kill()
         holder.wait()
         close_database()
+
+
+def test_a_read_only_folder_is_said_to_be_read_only(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "crm.sqlite3"
+    open_store(path)
+    close_database()
+    for extra in ("-wal", "-shm", ".lock"):
+        Path(str(path) + extra).unlink(missing_ok=True)
+    if os.geteuid() == 0:
+        made = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+    else:
+        folder.chmod(0o555)
+        made = True
+    if not made:
+        pytest.skip("cannot make a folder read-only here")
+    try:
+        before = _digest(path)
+        with pytest.raises((ReadOnlyDatabaseError,)) as caught:
+            open_store(path)
+        assert "read-only" in str(caught.value) and "damaged" not in str(caught.value)
+        assert _digest(path) == before
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+        folder.chmod(0o755)
+        close_database()
