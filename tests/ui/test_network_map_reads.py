@@ -215,3 +215,24 @@ def test_older_imports_are_offered_a_connection_once(db_path, tmp_path, qtbot) -
     qtbot.mouseClick(widget.connect_button, Qt.MouseButton.LeftButton)
     assert not widget.connect_banner.isVisible()
     assert widget.stack.currentWidget() is widget.canvas and len(widget.canvas.nodes) == 6
+
+
+def test_a_path_resting_on_a_guess_can_be_answered_from_find_a_way(db_path, qtbot) -> None:
+    from desktop_crm.services.relationships import add_relationship
+
+    ana = create_contact({"first_name": "Ana", "last_name": "Silva", "organization": "Helios"}).id
+    tom = create_contact({"first_name": "Tom", "last_name": "Berg", "organization": "Helios"}).id
+    add_relationship(None, ana, "friend", "close")
+    widget = NetworkView(AppContext(db_path))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 740)
+    widget.show()
+    widget.refresh()
+    widget.find_person(tom)
+    panel = widget.paths_panel
+    assert panel.guess.isVisible() and panel.guess.text() == "A guess: Ana Silva probably knows Tom Berg (both at Helios)."
+    assert [e.inferred for e in widget.canvas.guesses if e.highlighted] == [True]  # drawn dashed, on top
+    qtbot.mouseClick(panel.confirm_button, Qt.MouseButton.LeftButton)
+    assert find_relationship(ana, tom) is not None
+    assert widget.path_result.found and not widget.path_result.uses_inferred
+    assert not panel.guess.isVisible()

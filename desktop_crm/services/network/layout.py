@@ -90,7 +90,8 @@ def build_map(
         centre = YOU
     visible, radius = choose_visible(network, centre, max_nodes)
     chosen = set(visible)
-    visible += [n for n in dict.fromkeys(include) if n in graph and n not in chosen]
+    # A path may end at someone with no known tie yet (reached through a guess): they join too.
+    visible += [n for n in dict.fromkeys(include) if (n in graph or n > 0) and n not in chosen]
     facts = {row[0]: row for row in store_graph.contact_rows(n for n in visible if n != YOU)}
     organizations = {n: row[4] for n, row in facts.items() if row[4]}
     positions, steps = radial_layout(network, centre, visible, organizations=organizations)

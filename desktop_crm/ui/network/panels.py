@@ -185,6 +185,8 @@ class PathsPanel(QWidget):
     path_selected = Signal(int)  # index into the result's paths, -1 = all
     person_chosen = Signal(int)  # a suggestion or a "did you mean" match was picked
     organization_chosen = Signal(int)
+    guess_confirmed = Signal(int, int)  # the two people of a guessed step on the chosen path
+    guess_dismissed = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,16 +213,47 @@ class PathsPanel(QWidget):
         self.copy_button.setToolTip("Copy the draft introduction request to the clipboard")
         self.choices = QListWidget()
         self.choices.setWordWrap(True)
-        for widget in (self.title, self.message, self.paths, self.ask, self.email, self.copy_button, self.choices):
+        self.guess = _label()
+        self.confirm_button = QPushButton("They know each other")
+        self.dismiss_button = QPushButton("Dismiss the guess")
+        guess_row = QHBoxLayout()
+        guess_row.addWidget(self.confirm_button)
+        guess_row.addWidget(self.dismiss_button)
+        self._guess_pair: tuple[int, int] | None = None
+        for widget in (self.title, self.message, self.paths, self.guess):
+            layout.addWidget(widget)
+        layout.addLayout(guess_row)
+        for widget in (self.ask, self.email, self.copy_button, self.choices):
             layout.addWidget(widget)
         layout.addStretch(0)
         self.paths.currentRowChanged.connect(self.path_selected.emit)
+        self.paths.currentRowChanged.connect(self._show_guess)
+        self.confirm_button.clicked.connect(lambda: self._answer(self.guess_confirmed))
+        self.dismiss_button.clicked.connect(lambda: self._answer(self.guess_dismissed))
         self.copy_button.clicked.connect(self.copy_email)
         self.choices.itemActivated.connect(self._choice)
         self.choices.itemClicked.connect(self._choice)
         self._show(paths=False, email=False, choices=False)
 
+    def _show_guess(self, row: int) -> None:
+        """The chosen path rests on a guess: say which, and let the user answer it here."""
+        self._guess_pair = None
+        path = self.result.paths[row] if self.result is not None and 0 <= row < len(self.result.paths) else None
+        if path is not None and path.inferred:
+            ids = path.ids
+            index = next(i for i, step in enumerate(path.steps) if step.inferred)
+            self._guess_pair = (ids[index], ids[index + 1]) if ids[index] != 0 else None
+            self.guess.setText("A guess: " + "; ".join(path.guesses()) + ".")
+        shown = self._guess_pair is not None
+        for widget in (self.guess, self.confirm_button, self.dismiss_button):
+            widget.setVisible(shown)
+
+    def _answer(self, signal: Signal) -> None:
+        if self._guess_pair is not None:
+            signal.emit(*self._guess_pair)
+
     def _show(self, paths: bool, email: bool, choices: bool) -> None:
+        self._show_guess(self.paths.currentRow() if paths else -1)
         self.paths.setVisible(paths)
         self.ask.setVisible(paths)
         self.email.setVisible(email)

@@ -177,6 +177,8 @@ class NetworkView(MapMovesMixin, QWidget):
         self.paths_panel.path_selected.connect(self._highlight_path)
         self.paths_panel.person_chosen.connect(self._chosen_person)
         self.paths_panel.organization_chosen.connect(self.find_organization)
+        self.paths_panel.guess_confirmed.connect(self._answer_path_guess_confirmed)
+        self.paths_panel.guess_dismissed.connect(self._answer_path_guess_dismissed)
         self.list_panel.person_selected.connect(self.select_person)
         self.list_panel.tag_requested.connect(self.tag_people)
         self.gatekeepers_panel.person_selected.connect(self.select_person)
@@ -391,6 +393,24 @@ class NetworkView(MapMovesMixin, QWidget):
         self.refresh()
         if self.selected is not None:
             self.select_person(self.selected)
+
+    def _answer_path_guess_confirmed(self, a: int, b: int) -> None:
+        self.confirm_guess(a, b)
+        self._find_again()
+
+    def _answer_path_guess_dismissed(self, a: int, b: int) -> None:
+        self.dismiss_guess(a, b)
+        self._find_again()
+
+    def _find_again(self) -> None:
+        """After a guess is answered, the way to the same target, found again."""
+        result = self.path_result
+        if result is None:
+            return
+        if result.target_kind == "organization":
+            self.find_organization(result.target_id)
+        else:
+            self.find_person(result.target_id)
 
     def _highlight_ask(self, index: int) -> None:
         """An introduction to ask for, chosen in its list: its path alone on the map."""
