@@ -131,18 +131,24 @@ def test_side_panel_titles_and_names_are_never_cut(view) -> None:
                 assert tree.header().sectionSize(column) >= needed, (text, column)
 
 
-def test_guesses_are_shown_and_can_be_confirmed_or_dismissed(db_path, qtbot) -> None:
-    ana = create_contact({"first_name": "Ana", "last_name": "Silva", "organization": "Helios"}).id
-    tom = create_contact({"first_name": "Tom", "last_name": "Berg", "organization": "Helios"}).id
-    una = create_contact({"first_name": "Una", "last_name": "Berg", "organization": "Helios"}).id
+def colleagues_view(db_path, qtbot, *others: str) -> tuple[NetworkView, int, list[int]]:
+    """You know Ana (close); she and ``others`` work at Helios. The view, Ana, the others."""
     from desktop_crm.services.relationships import add_relationship
 
+    ana = create_contact({"first_name": "Ana", "last_name": "Silva", "organization": "Helios"}).id
+    ids = [create_contact({"first_name": first, "last_name": "Berg", "organization": "Helios"}).id
+           for first in others]
     add_relationship(None, ana, "friend", "close")
     widget = NetworkView(AppContext(db_path))
     qtbot.addWidget(widget)
     widget.resize(1100, 740)
     widget.show()
     widget.refresh()
+    return widget, ana, ids
+
+
+def test_guesses_are_shown_and_can_be_confirmed_or_dismissed(db_path, qtbot) -> None:
+    widget, ana, (tom, una) = colleagues_view(db_path, qtbot, "Tom", "Una")
     widget.select_person(ana)
     panel = widget.person_panel
     assert panel.warmth.text() == "Your tie: warm: close, nothing recorded yet"
@@ -218,16 +224,7 @@ def test_older_imports_are_offered_a_connection_once(db_path, tmp_path, qtbot) -
 
 
 def test_a_path_resting_on_a_guess_can_be_answered_from_find_a_way(db_path, qtbot) -> None:
-    from desktop_crm.services.relationships import add_relationship
-
-    ana = create_contact({"first_name": "Ana", "last_name": "Silva", "organization": "Helios"}).id
-    tom = create_contact({"first_name": "Tom", "last_name": "Berg", "organization": "Helios"}).id
-    add_relationship(None, ana, "friend", "close")
-    widget = NetworkView(AppContext(db_path))
-    qtbot.addWidget(widget)
-    widget.resize(1100, 740)
-    widget.show()
-    widget.refresh()
+    widget, ana, (tom,) = colleagues_view(db_path, qtbot, "Tom")
     widget.find_person(tom)
     panel = widget.paths_panel
     assert panel.guess.isVisible() and panel.guess.text() == "A guess: Ana Silva probably knows Tom Berg (both at Helios)."

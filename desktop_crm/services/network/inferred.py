@@ -130,32 +130,28 @@ def build_overlay(person_cost_delta: dict[int, float] | None = None) -> Overlay:
 def _groups() -> Iterable[Group]:
     """Organization groups (current and past members, by folded name), then imported labels."""
     by_name: dict[str, Group] = {}
-    next_hub = -1
+    hubs = iter(range(-1, -(1 << 62), -1))
+
+    def group_for(name: str) -> Group | None:
+        key = fold(name)
+        if not key:
+            return None
+        if key not in by_name:
+            by_name[key] = Group(next(hubs), "organization", name)
+        return by_name[key]
+
     for contact_id, _org_id, name in tie_facts.current_organizations():
-        key = fold(name)
-        if not key:
-            continue
-        group = by_name.get(key)
-        if group is None:
-            group = by_name[key] = Group(next_hub, "organization", name)
-            next_hub -= 1
-        group.members[contact_id] = True
+        if (group := group_for(name)) is not None:
+            group.members[contact_id] = True
     for contact_id, name in tie_facts.past_organizations():
-        key = fold(name)
-        if not key:
-            continue
-        group = by_name.get(key)
-        if group is None:
-            group = by_name[key] = Group(next_hub, "organization", name)
-            next_hub -= 1
-        group.members.setdefault(contact_id, False)
+        if (group := group_for(name)) is not None:
+            group.members.setdefault(contact_id, False)
     yield from by_name.values()
     labels: dict[int, Group] = {}
     for tag_id, name, contact_id in tie_facts.imported_tag_members():
         group = labels.get(tag_id)
         if group is None:
-            group = labels[tag_id] = Group(next_hub, "label", name)
-            next_hub -= 1
+            group = labels[tag_id] = Group(next(hubs), "label", name)
         group.members[contact_id] = True
     yield from labels.values()
 
