@@ -34,6 +34,7 @@ from ..context import AppContext
 from ..widgets.dates import qdate_today
 from ..widgets.field_errors import FieldError, FieldErrors
 from ..widgets.theme import WARNING, heading_font, pick, set_muted
+from ..widgets.unsaved import AsksBeforeDiscarding
 
 CHANNELS = (
     ("email", "Email"),
@@ -67,8 +68,10 @@ class DormantBanner(QFrame):
         layout.addLayout(row)
 
 
-class OutreachDialog(QDialog):
+class OutreachDialog(AsksBeforeDiscarding, QDialog):
     """``OutreachDialog(context, contact_id)``: date, channel, message, answered."""
+
+    unsaved_text = "This attempt is not logged yet. Log it before closing?"
 
     def __init__(self, context: AppContext, contact_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +128,7 @@ class OutreachDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
         self._show_state(outreach.outreach_state(contact_id))
+        self.mark_clean()
 
     def _show_state(self, state: OutreachState) -> None:
         self.state_label.setText(state.advice)
@@ -136,6 +140,11 @@ class OutreachDialog(QDialog):
             self.banner.show()
         else:
             self.banner.hide()
+
+    def form_state(self) -> tuple[object, ...]:
+        if self.logged:  # logged already: only the dormant choice is left
+            return ()
+        return (self.on.date(), self.channel.currentData(), self.message.toPlainText(), self.answered.isChecked())
 
     def attempt_date(self) -> dt.date | None:
         """The chosen day, or None for today (logged at the current time)."""

@@ -20,6 +20,7 @@ from ...services.profile import ProfileView, get_profile, update_profile
 from ..context import AppContext
 from ..widgets.field_errors import FieldError, FieldErrors
 from ..widgets.theme import heading_font, set_muted
+from ..widgets.unsaved import AsksBeforeDiscarding
 
 PITCH_HINT = "A few confident sentences: who you are, what you have done, what you are looking for next."
 
@@ -32,8 +33,10 @@ def _box(placeholder: str, lines: int) -> QPlainTextEdit:
     return box
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(AsksBeforeDiscarding, QDialog):
     """``ProfileDialog(context)``: edit and save :mod:`services.profile`."""
+
+    unsaved_text = "You changed your profile. Save the changes before closing?"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +99,7 @@ class ProfileDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
         self.load(get_profile())
+        self.mark_clean()
 
     def load(self, profile: ProfileView) -> None:
         for key, widget in self.inputs.items():
@@ -110,6 +114,9 @@ class ProfileDialog(QDialog):
             key: w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
             for key, w in self.inputs.items()
         }
+
+    def form_state(self) -> dict[str, str]:
+        return self.values()
 
     def _count_pitch(self) -> None:
         words = len(self.pitch.toPlainText().split())
