@@ -12,7 +12,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,7 @@ from ...services.contacts import get_contact
 from ...services.errors import ServiceError
 from ...services.outreach import OutreachState
 from ..context import AppContext
+from ..widgets.date_time_fields import DateField
 from ..widgets.dates import qdate_today
 from ..widgets.field_errors import FieldError, FieldErrors
 from ..widgets.theme import WARNING, heading_font, pick, set_muted
@@ -87,9 +87,7 @@ class OutreachDialog(AsksBeforeDiscarding, QDialog):
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         set_muted(self.state_label)
-        self.on = QDateEdit()
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("ddd d MMM yyyy")
+        self.on = DateField("ddd d MMM yyyy")
         self.on.setDate(qdate_today())
         self.on.setMaximumDate(qdate_today())
         self.channel = QComboBox()
