@@ -37,10 +37,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("tier", "Tier", width=90),
     Column("status", "Status", width=110),
     Column("industry", "Industry", width=120, visible=False),
-    Column("location", "Location", width=120),
+    Column("location", "Location", width=120, visible=False),
     Column("email", "Email", sortable=False, width=200, visible=False),
     Column("last_contact", "Last contact", width=110),
-    Column("next_meeting", "Next meeting", width=110),
+    Column("next_meeting", "Next meeting", width=110, visible=False),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 

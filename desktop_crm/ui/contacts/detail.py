@@ -142,19 +142,16 @@ class ContactDetail(QStackedWidget):
         self.body.addWidget(self.relations)
         self.body.addWidget(self._section("Timeline"))
         self.timeline = QTreeWidget()
-        self.timeline.setColumnCount(3)
-        self.timeline.setHeaderLabels(["When", "What", "Details"])
+        self.timeline.setColumnCount(2)
+        self.timeline.setHeaderLabels(["When", "What"])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAlternatingRowColors(True)
-        self.timeline.setUniformRowHeights(True)
+        self.timeline.setWordWrap(True)  # the details read whole, on a second line
         self.timeline.setMinimumHeight(200)
         header = self.timeline.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 95)
-        header.resizeSection(1, 230)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # at most 200 short rows
         header.setStretchLastSection(True)
         self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.body.addWidget(self.timeline, 1)
 
     # --- showing ----------------------------------------------------------------
@@ -218,9 +215,9 @@ class ContactDetail(QStackedWidget):
         items = []
         for entry in contact_timeline(contact_id):
             when = entry.at.strftime("%d %b %Y") if entry.at else ""
-            item = QTreeWidgetItem([when, entry.title, entry.detail.replace("\n", " ")])
+            detail = " ".join(entry.detail.split())
+            item = QTreeWidgetItem([when, entry.title + (f"\n{detail}" if detail else "")])
             item.setToolTip(1, KIND_LABELS.get(entry.kind, entry.kind))
-            item.setToolTip(2, entry.detail)
             if entry.upcoming:
                 font = item.font(1)
                 font.setBold(True)
