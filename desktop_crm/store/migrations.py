@@ -118,12 +118,30 @@ def _org_sort_supplied_on_insert_v5(database: SqliteDatabase) -> None:
     )
 
 
+def _accent_folding_sort_names_v6(database: SqliteDatabase) -> None:
+    """Contacts sort with accents and scripts folded ("Ó Briain" under O, "Иванов" under I).
+
+    Recomputes every ``sort_name`` with :func:`store.sort_keys.person_sort_key`,
+    run inside SQLite as a function so a million rows take one UPDATE; only
+    rows whose key changes are written. The (sort_name, id) index stays.
+    """
+    from .sort_keys import person_sort_key
+
+    conn = database.connection()
+    conn.create_function("person_sort_key", 2, person_sort_key, deterministic=True)
+    conn.execute(
+        "UPDATE contact SET sort_name = person_sort_key(first_name, last_name) "
+        "WHERE sort_name IS NOT person_sort_key(first_name, last_name)"
+    )
+
+
 STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (1, _schema_v1),
     (2, _schema_v2),
     (3, _contact_table_sort_and_undo_v3),
     (4, _workflow_reminder_snoozes_v4),
     (5, _org_sort_supplied_on_insert_v5),
+    (6, _accent_folding_sort_names_v6),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 
