@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -60,7 +60,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         super().__init__()
         self.db_path = Path(db_path)
         self.context = context or AppContext(self.db_path, self)
-        self.setWindowTitle(f"Desktop CRM — {self.db_path.name}")
+        self.setWindowTitle(self.db_path.name)  # Qt adds the app's display name itself
         self.setAcceptDrops(True)
         self.setUnifiedTitleAndToolBarOnMac(True)
         self.views: dict[str, QWidget] = {}
@@ -131,6 +131,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         c.contact_selected.connect(self.show_contact)
         c.import_requested.connect(self.open_import_dialog)
         c.prep_sheet_requested.connect(self._open_prep)
+        c.find_way_requested.connect(self.find_way_to)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self._scheme_changed)
@@ -285,6 +286,21 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
 
     def prep_sheet(self) -> None:
         self.context.prep_sheet_requested.emit(0, self._selected_contact())
+
+    def find_way_to(self, contact_id: int) -> None:
+        """Show the Network view with the warmest path to this person (once its graph is loaded)."""
+        self.show_view("network")
+        self._find_when_loaded(contact_id, tries=200)
+
+    def _find_when_loaded(self, contact_id: int, tries: int) -> None:
+        view = self.views.get("network")
+        if view is None or not hasattr(view, "find_person"):
+            return
+        if getattr(view, "network", None) is None:
+            if tries:
+                QTimer.singleShot(50, self, lambda: self._find_when_loaded(contact_id, tries - 1))
+            return
+        view.find_person(contact_id)
 
     def _open_prep(self, meeting_id: int, contact_id: int) -> None:
         self._run_dialog("prep", meeting_id=meeting_id or None, contact_id=contact_id or None)

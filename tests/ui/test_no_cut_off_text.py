@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QStyle,
+    QStyleOptionComboBox,
     QTabBar,
     QTreeView,
     QWidget,
@@ -61,7 +63,11 @@ def _combo_problem(combo: QComboBox) -> str | None:
     if not text or combo.isEditable():
         return None
     needed = QFontMetrics(combo.font()).horizontalAdvance(text)
-    room = combo.width() - 36  # frame and drop-down arrow
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    room = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    ).width()
     if needed > room + SLACK:
         return f"combo box {text!r} needs {needed}px, has about {room}px"
     return None
