@@ -38,6 +38,7 @@ from ..services.smart_lists import (
 from . import registry
 from .contacts.view import ContactsView
 from .context import AppContext
+from .profile.prompt import ask_for_profile_once
 from .welcome import WelcomePage
 from .widgets.feature_dialogs import open_dialog, unavailable_tooltip
 from .widgets.navigation import Navigation
@@ -303,6 +304,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         view.find_person(contact_id)
 
     def _open_prep(self, meeting_id: int, contact_id: int) -> None:
+        ask_for_profile_once(self.context, self, "prep")  # the first sheet prints your name and pitch
         self._run_dialog("prep", meeting_id=meeting_id or None, contact_id=contact_id or None)
 
     def edit_profile(self) -> None:

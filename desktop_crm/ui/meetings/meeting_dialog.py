@@ -22,6 +22,7 @@ from ...services import meetings
 from ...services.errors import ServiceError
 from ...services.meeting_bundle import save_meeting
 from ..context import AppContext
+from ..profile.prompt import ask_for_profile_once
 from ..widgets.field_errors import FieldError, FieldErrors
 from ..widgets.unsaved import AsksBeforeDiscarding
 from .drafts_tab import DraftsTab
@@ -103,6 +104,8 @@ class MeetingDialog(AsksBeforeDiscarding, QDialog):
         self.drafts.set_subject(contact_id, self.meeting_id)
 
     def _page_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.drafts and ask_for_profile_once(self.context, self, "draft"):
+            self.drafts.refresh()  # signed with the name just given
         if self.tabs.widget(index) is self.outcome:
             self.outcome.show_answers(self.questions.chosen)
 

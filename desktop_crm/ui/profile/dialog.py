@@ -38,7 +38,7 @@ class ProfileDialog(AsksBeforeDiscarding, QDialog):
 
     unsaved_text = "You changed your profile. Save the changes before closing?"
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None, reason: str = "") -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Your profile")
@@ -70,7 +70,8 @@ class ProfileDialog(AsksBeforeDiscarding, QDialog):
             "objectives": self.objectives,
         }
 
-        intro = QLabel("You are the centre of your network. Prep sheets print your pitch and objectives; email drafts sign with your name.")
+        intro = QLabel(reason or "You are the centre of your network. Prep sheets print your pitch and objectives; "
+                       "email drafts sign with your name.")
         intro.setWordWrap(True)
         set_muted(intro)
         title = QLabel("Your profile")
