@@ -21,6 +21,10 @@ from .errors import ValidationError, ValidationErrors
 from .validation import clean_text
 
 
+def _day_in_words(day: dt.date) -> str:
+    """'1 Sep 2026': a date as a sentence reads it (never ISO in prose)."""
+    return f"{day.day} {day:%b %Y}"
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -99,9 +103,9 @@ class ContactFilter:
             if value:
                 parts.append(f"{label} {value}")
         if self.contacted_after:
-            parts.append(f"contacted since {self.contacted_after.isoformat()}")
+            parts.append(f"contacted since {_day_in_words(self.contacted_after)}")
         if self.contacted_before:
-            parts.append(f"not contacted since {self.contacted_before.isoformat()}")
+            parts.append(f"not contacted since {_day_in_words(self.contacted_before)}")
         if self.upcoming_meeting:
             parts.append("with an upcoming meeting")
         if self.gatekeepers:
