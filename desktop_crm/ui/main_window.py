@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,6 +40,7 @@ from . import registry
 from .contacts.view import ContactsView
 from .context import AppContext
 from .profile.prompt import ask_for_profile_once
+from .view_hints import ViewHint
 from .welcome import WelcomePage
 from .widgets.feature_dialogs import open_dialog, unavailable_tooltip
 from .widgets.navigation import Navigation
@@ -87,7 +89,14 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(self.stack)
+        self.hint = ViewHint()
+        main = QWidget()
+        column = QVBoxLayout(main)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.hint)
+        column.addWidget(self.stack, 1)
+        self.splitter.addWidget(main)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([180, 1100])
         self.setCentralWidget(self.splitter)
@@ -168,6 +177,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
             widget.refresh()
         self._stale.discard(key)
         self.stack.setCurrentWidget(widget)
+        self.hint.show_for(key)
 
     def current_widget(self) -> QWidget:
         return self.stack.currentWidget()
