@@ -14,13 +14,10 @@ import pytest
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item: pytest.Item):
     import shiboken6
-    from PySide6.QtWidgets import QApplication
 
     from desktop_crm.ui.widgets.unsaved import AsksBeforeDiscarding
 
-    app = QApplication.instance()
-    if app is not None:
-        for widget in app.topLevelWidgets():  # dialogs are windows, even with a parent
-            if shiboken6.isValid(widget) and isinstance(widget, AsksBeforeDiscarding):
-                widget.mark_clean()
+    for dialog in list(AsksBeforeDiscarding.instances):  # only the form dialogs, never all widgets
+        if shiboken6.isValid(dialog):
+            dialog.mark_clean()
     yield

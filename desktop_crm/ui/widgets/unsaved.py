@@ -9,6 +9,7 @@ matches what is stored (``mark_clean``); any difference is "unsaved".
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -30,6 +31,9 @@ class AsksBeforeDiscarding:
     unsaved_text = "You have changes that are not saved. Save them before closing?"
     can_save = True
     _clean_state: Any = None
+    # Every form dialog that has marked itself clean, so a test harness can
+    # close the ones a test left open without walking all of Qt's widgets.
+    instances: weakref.WeakSet[AsksBeforeDiscarding] = weakref.WeakSet()
 
     def form_state(self) -> Any:  # pragma: no cover - every subclass defines it
         raise NotImplementedError
@@ -44,6 +48,7 @@ class AsksBeforeDiscarding:
     def mark_clean(self) -> None:
         """The form now matches what is stored (after loading or saving)."""
         self._clean_state = self._state()
+        AsksBeforeDiscarding.instances.add(self)
 
     def is_dirty(self) -> bool:
         return self._clean_state is not None and self._state() != self._clean_state
