@@ -207,6 +207,11 @@ def child_filters(db: Path) -> dict:
     window.show()
     app.processEvents()
     table, bar = window.contacts.table, window.contacts.filter_bar
+    from PySide6.QtCore import Qt
+
+    # The default order (by name): the window child leaves its last sort in the settings.
+    table.sortByColumn(window.contacts.model.column_index("name"), Qt.SortOrder.AscendingOrder)
+    app.processEvents()
     figures: dict[str, dict] = {}
     for name, flt in bench_filters().items():
         bar.set_filter(ContactFilter())
