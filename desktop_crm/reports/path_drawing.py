@@ -2,8 +2,10 @@
 
 Seeing the chain at a glance reminds the user whom to thank and whose name
 to mention. Built with reportlab.graphics (circles, arrows, strings) inside a
-flowable that sizes itself to its column. Long paths fold their middle into
-one "+N" node so the drawing never overflows.
+flowable that sizes itself to its width (the sheet gives it the full page
+width). Names and relations wrap onto a second line before anything is cut,
+and long paths fold their middle into one "+N" node so the drawing never
+overflows.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from desktop_crm.reports.text import ELLIPSIS, clean, has_cjk
 
 NODE_RADIUS = 9.0
 MIN_SPACING = 64.0
-HEIGHT = 46.0
+HEIGHT = 58.0
+CENTRE_Y = 32.0  # two label lines above the arrows, two name lines below the nodes
 
 
 def _font(text: str, default: str) -> str:
@@ -39,6 +42,19 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     while text and stringWidth(text + ELLIPSIS, font, size) > width:
         text = text[:-1]
     return text.rstrip() + ELLIPSIS if text else ""
+
+
+def _two_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` on one line, or broken at a space onto two; only the second is ever cut."""
+    if stringWidth(text, font, size) <= width or " " not in text.strip():
+        return [_fit(text, font, size, width)]
+    words = text.split()
+    best = 1
+    for k in range(1, len(words)):
+        if stringWidth(" ".join(words[:k]), font, size) <= width:
+            best = k
+    first = " ".join(words[:best])
+    return [_fit(first, font, size, width), _fit(" ".join(words[best:]), font, size, width)]
 
 
 def _initials(name: str) -> str:
@@ -86,7 +102,7 @@ class PathDiagram(Flowable):
         n = len(names)
         slot = width / n
         xs = [slot * (i + 0.5) for i in range(n)]
-        cy = HEIGHT - 22
+        cy = CENTRE_Y
         for i in range(n - 1):
             x1, x2 = xs[i] + NODE_RADIUS + 2, xs[i + 1] - NODE_RADIUS - 2
             d.add(Line(x1, cy, x2 - 4, cy, strokeColor=MUTED, strokeWidth=0.8))
@@ -95,9 +111,10 @@ class PathDiagram(Flowable):
             label = labels[i] if i < len(labels) else ""
             if label:
                 font = _font(label, REGULAR)  # the oblique face lacks some scripts
-                text = _fit(label, font, 6.2, x2 - x1 - 2)
-                d.add(String((x1 + x2) / 2, cy + 5, text, fontName=font, fontSize=6.2,
-                             fillColor=MUTED, textAnchor="middle"))
+                lines = _two_lines(label, font, 6.2, x2 - x1 - 2)
+                for row, text in enumerate(reversed(lines)):
+                    d.add(String((x1 + x2) / 2, cy + 5 + 7 * row, text, fontName=font, fontSize=6.2,
+                                 fillColor=MUTED, textAnchor="middle"))
         for i, (x, name) in enumerate(zip(xs, names, strict=True)):
             folded = name.startswith("+") and 0 < i < n - 1 and name[1:].isdigit()
             if i == 0:
@@ -113,8 +130,9 @@ class PathDiagram(Flowable):
                          fontName=inner_font, fontSize=6.5, fillColor=ink, textAnchor="middle"))
             if not folded:
                 font = _font(name, BOLD if i == n - 1 else REGULAR)
-                d.add(String(x, cy - NODE_RADIUS - 9, _fit(name, font, 7, slot - 4),
-                             fontName=font, fontSize=7, fillColor=INK, textAnchor="middle"))
+                for row, text in enumerate(_two_lines(name, font, 7, slot - 4)):
+                    d.add(String(x, cy - NODE_RADIUS - 9 - 8 * row, text,
+                                 fontName=font, fontSize=7, fillColor=INK, textAnchor="middle"))
         return d
 
     def draw(self) -> None:

@@ -210,3 +210,28 @@ def default_paper_for_locale(locale_name: str | None = None) -> Paper:
     if any(lowered.startswith(n) or f"_{n}" in lowered for n in _WINDOWS_LETTER_NAMES):
         return "letter"  # Windows spells locales "English_United States"
     return "letter" if _territory(locale_name) in LETTER_TERRITORIES else "a4"
+
+
+def empty_sections(data: PrepSheetData) -> dict[str, str]:
+    """Sections the sheet will leave out for lack of data, with what would fill each.
+
+    The preview lists these so nothing disappears silently (a sheet without
+    "Your pitch" says the profile has no pitch, and where to write one).
+    """
+    missing: dict[str, str] = {}
+    if not (data.pitch or "").strip():
+        missing["pitch"] = "Your pitch: your profile has none yet (File › Your profile…)."
+    o = data.objectives
+    if not any((x or "").strip() for x in (o.learn, o.reveal, o.ask)):
+        missing["objectives"] = ("Your objectives: none written for this meeting (the meeting's page)."
+                                 if data.meeting else "Your objectives: there is no meeting with them yet.")
+    if not data.questions:
+        missing["questions"] = ("Questions: none chosen (the meeting's Questions page)."
+                                if data.meeting else "Questions: chosen per meeting; schedule one first.")
+    if not (data.connection.path or (data.connection.introduced_by or "").strip()):
+        missing["connection"] = "How you are connected: no path to them in your network yet."
+    if not (data.shared_interests or data.talking_points):
+        missing["interests"] = "Talking points: no interests in common recorded."
+    if not data.past_interactions:
+        missing["history"] = "Past interactions: nothing happened with them yet."
+    return missing

@@ -345,7 +345,12 @@ class SheetBuilder:
     def story(self, width: float, height: float) -> list[Flowable]:
         """All flowables of the sheet for a frame of ``width`` x ``height``."""
         out = self.header(width)
-        parts = [p for p in (self.connection(), self.objectives(), self.pitch(), self.interests(),
+        connection = self.connection()
+        if any(isinstance(f, PathDiagram) for f in connection):
+            # The drawing needs the page's width: in half a column it cut names short.
+            out += [Spacer(1, 4), *connection]
+            connection = []
+        parts = [p for p in (connection, self.objectives(), self.pitch(), self.interests(),
                              self.history(), self.org_learnings()) if p]
         for part in parts:
             if isinstance(part[0], SectionHeading):

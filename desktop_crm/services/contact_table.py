@@ -21,6 +21,10 @@ from .errors import ValidationError, ValidationErrors
 from .validation import clean_text
 
 
+def _day_in_words(day: dt.date) -> str:
+    """'1 Sep 2026': a date as a sentence reads it (never ISO in prose)."""
+    return f"{day.day} {day:%b %Y}"
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -37,10 +41,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("tier", "Tier", width=90),
     Column("status", "Status", width=110),
     Column("industry", "Industry", width=120, visible=False),
-    Column("location", "Location", width=120),
+    Column("location", "Location", width=120, visible=False),
     Column("email", "Email", sortable=False, width=200, visible=False),
     Column("last_contact", "Last contact", width=110),
-    Column("next_meeting", "Next meeting", width=110),
+    Column("next_meeting", "Next meeting", width=110, visible=False),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
@@ -99,9 +103,9 @@ class ContactFilter:
             if value:
                 parts.append(f"{label} {value}")
         if self.contacted_after:
-            parts.append(f"contacted since {self.contacted_after.isoformat()}")
+            parts.append(f"contacted since {_day_in_words(self.contacted_after)}")
         if self.contacted_before:
-            parts.append(f"not contacted since {self.contacted_before.isoformat()}")
+            parts.append(f"not contacted since {_day_in_words(self.contacted_before)}")
         if self.upcoming_meeting:
             parts.append("with an upcoming meeting")
         if self.gatekeepers:

@@ -10,6 +10,7 @@ clipboard or opened in the mail app by the UI.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -130,10 +131,19 @@ def reset_template(name: str) -> TemplateInfo:
     return TemplateInfo(name, TEMPLATES[name], False)
 
 
+OPTIONAL_FIELDS = ("your_pitch",)  # may be empty: "In Alex's words: " alone reads as a mistake
+
+
 def render(name: str, values: dict[str, Any]) -> tuple[str, str]:
     """(subject, body) of a template filled with ``values`` (missing ones stay visible as ${name})."""
-    filled = string.Template(template_text(name)).safe_substitute({k: str(v) for k, v in values.items()})
+    text = template_text(name)
+    for key in OPTIONAL_FIELDS:  # a line built around an empty optional value goes altogether
+        if key in values and not str(values[key]).strip():
+            text = "\n".join(line for line in text.split("\n") if f"${{{key}}}" not in line and f"${key}" not in line)
+    filled = string.Template(text).safe_substitute({k: str(v) for k, v in values.items()})
     head, _, body = filled.replace("\r\n", "\n").partition("\n")
+    # A value left empty (no pitch yet) must not leave a blank paragraph behind.
+    body = re.sub(r"\n[ \t]*(?:\n[ \t]*){2,}", "\n\n", body)
     return head.removeprefix("Subject:").strip(), body.lstrip("\n").rstrip() + "\n"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -134,3 +135,37 @@ def parse_day(text: str, field: str = "date") -> dt.date:
         return dt.date.fromisoformat(raw)
     except ValueError:
         raise ValidationError(field, f"'{raw}' is not a date (expected 2026-12-01)") from None
+
+
+_TIME_OF_DAY = re.compile(
+    r"^(?P<h>\d{1,2})(?:\s*[:.hH]\s*(?P<m>\d{2})|(?P<m2>\d{2}))?\s*(?:(?P<ap>[aApP])\.?\s*(?:[mM]\.?)?)?$"
+)
+_NAMED_TIMES = {"noon": dt.time(12, 0), "midday": dt.time(12, 0), "midnight": dt.time(0, 0)}
+
+
+def parse_time_of_day(text: str, field: str = "when") -> dt.time:
+    """Read a time as people type it: '14:30', '14.30', '1430', '14', '2:30 pm', '2pm', 'noon'.
+
+    A 12-hour reading needs am/pm (12 am is midnight, 12 pm noon); without it
+    the hour is on the 24-hour clock. Anything else is a ValidationError that
+    shows an example, so the field can say what it expects.
+    """
+    raw = " ".join((text or "").split())
+    if not raw:
+        raise ValidationError(field, "no time of day given (type e.g. 14:30 or 2:30 pm)")
+    named = _NAMED_TIMES.get(raw.lower())
+    if named is not None:
+        return named
+    match = _TIME_OF_DAY.match(raw)
+    problem = f"'{raw}' is not a time of day (type e.g. 14:30 or 2:30 pm)"
+    if match is None:
+        raise ValidationError(field, problem)
+    hour = int(match["h"])
+    minute = int(match["m"] or match["m2"] or 0)
+    if match["ap"]:
+        if not 1 <= hour <= 12:
+            raise ValidationError(field, problem)
+        hour = hour % 12 + (12 if match["ap"].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        raise ValidationError(field, problem)
+    return dt.time(hour, minute)

@@ -37,6 +37,8 @@ QUESTIONS_WITHOUT_MEETING = 8
 MAX_CANDIDATES = 6
 MAX_LEARNINGS = 8
 _SPLIT = re.compile(r"\s*[,;\n]\s*")
+CHANNEL_WORDS = {"email": "email", "linkedin": "LinkedIn message", "phone": "phone call", "letter": "letter",
+                 "in-person": "in person"}  # brand names keep their capitals in a sentence
 
 
 def objectives(meeting: Meeting | None, profile: ProfileView) -> Objectives:
@@ -52,15 +54,43 @@ def objectives(meeting: Meeting | None, profile: ProfileView) -> Objectives:
     return Objectives(learn=learn, reveal=reveal, ask=ask)
 
 
+def _mid_sentence(text: str) -> str:
+    """'Energy' reads 'energy' inside a sentence; 'AI', 'UX Research' and 'Berlin'-like names keep
+    their capitals only when more than the first letter is capitalised."""
+    text = text.strip()
+    if len(text) > 1 and text[0].isupper() and text[1:] == text[1:].lower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _either(items: list[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+
+
+_REMOTE = {"remote", "remotely", "anywhere"}
+
+
 def _targets_sentence(profile: ProfileView) -> str:
-    parts = []
-    if profile.target_roles:
-        parts.append(f"Looking for {profile.target_roles}")
-    if profile.target_industries:
-        parts.append(f"in {profile.target_industries}")
-    if profile.target_places:
-        parts.append(f"({profile.target_places})")
-    return " ".join(parts)
+    """Your targets as you would say them: "I'm looking for a role as data engineering lead
+    in energy or software, based in Berlin or Copenhagen, or remote." """
+    roles = [_mid_sentence(r) for r in _split(profile.target_roles)]
+    industries = [_mid_sentence(i) for i in _split(profile.target_industries)]
+    places = _split(profile.target_places)
+    remote = any(p.casefold() in _REMOTE for p in places)
+    places = [p for p in places if p.casefold() not in _REMOTE]
+    if not (roles or industries or places or remote):
+        return ""
+    sentence = "I'm looking for " + (f"a role as {_either(roles)}" if roles else "my next role")
+    if industries:
+        sentence += f" in {_either(industries)}"
+    if places and remote:
+        sentence += f", based in {_either(places)}, or remote"
+    elif places:
+        sentence += f", based in {_either(places)}"
+    elif remote:
+        sentence += ", remote"
+    return sentence + "."
 
 
 def _split(text: str) -> list[str]:
@@ -118,7 +148,7 @@ def history(contact_id: int, current_meeting: int | None) -> list[Interaction]:
     for o in OutreachAttempt.select().where(OutreachAttempt.contact == contact_id):
         answer = "answered" if o.answered else "no answer"
         summary = f"{answer}: {o.message}" if o.message else answer.capitalize()
-        dated.append((o.at, Interaction(_local_day(o.at, tz), o.channel, summary)))
+        dated.append((o.at, Interaction(_local_day(o.at, tz), CHANNEL_WORDS.get(o.channel, o.channel), summary)))
     for i in (Introduction.select().where(
             (Introduction.introduced == contact_id) | (Introduction.introducer == contact_id))):
         if i.introduced_id == contact_id:

@@ -7,6 +7,9 @@ in words so the UI can show *why* it is suggested:
   tier loses points: too broad or too prying for them);
 * a tag matches their role, industry, organization or own tags
   (a manager → "manager", "hiring"; an engineer → "engineering"...);
+* a question about an industry (any tag that is not a role word, such as
+  "finance") is only for people in that industry: "hiring" alone must not
+  bring "hiring in finance" to a software engineer;
 * earlier meetings asked it and got no answer, or its finding is not
   validated yet (ask more people);
 * one referral question is always worth having before you leave.
@@ -40,8 +43,9 @@ ROLE_TAGS = {
     "founder": ("startup", "manager", "hiring"),
     "student": ("early-career",),
     "graduate": ("early-career",),
-    "analyst": ("finance",),
 }
+# Tags that describe a role or a situation; every other tag names a topic or an industry.
+ROLE_VOCABULARY = frozenset(t for tags in ROLE_TAGS.values() for t in tags) | {"remote", "career-change"}
 
 
 @dataclass
@@ -93,6 +97,8 @@ def suggest_for_contact(
     for row in bank:
         if row.id in on_meeting or row.id in answered_here:
             continue
+        if not _topic_fits(row, tags):
+            continue
         scored.append(_score(row, contact, tags, unanswered, org_unanswered, answer_counts))
     return _spread(sorted(scored, key=lambda s: (-s.score, s.question.position)), limit)
 
@@ -112,10 +118,15 @@ def _score(
         reasons.append(f"suits a {contact.tier} contact")
     elif tiers:
         score -= 4
-    matched = sorted(set(row.tags.split()) & tags)
-    if matched:
-        score += 2 * len(matched)
-        reasons.append(f"fits their role or organization ({', '.join(matched)})")
+    matched = set(row.tags.split()) & tags
+    topics = sorted(matched - ROLE_VOCABULARY)
+    roles = sorted(matched & ROLE_VOCABULARY)
+    if topics:
+        score += 3 * len(topics)
+        reasons.append(f"about their field ({', '.join(topics)})")
+    if roles:
+        score += 2 * len(roles)
+        reasons.append(f"fits their role ({', '.join(roles)})")
     if row.id in org_unanswered:
         score += 3
         reasons.append("no one at their organization has answered it yet")
@@ -130,6 +141,12 @@ def _score(
         score += 1
         reasons.append("ask for introductions before you leave")
     return SuggestedQuestion(view(row), score, reasons)
+
+
+def _topic_fits(row: Question, tags: set[str]) -> bool:
+    """A question tagged with a topic (an industry) suits only people in it."""
+    topics = set(row.tags.split()) - ROLE_VOCABULARY
+    return not topics or bool(topics & tags)
 
 
 def _spread(ranked: list[SuggestedQuestion], limit: int) -> list[SuggestedQuestion]:

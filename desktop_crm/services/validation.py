@@ -8,6 +8,7 @@ import re
 import phonenumbers
 
 from ..store.models import STATUSES, STRENGTHS, TIERS
+from ..store.sort_keys import person_sort_key
 from .errors import ValidationError
 
 # Deliberately permissive: one @, something before, a dotted domain after, no spaces.
@@ -118,5 +119,6 @@ def validate_strength(value: str) -> str:
 
 
 def sort_name(first: str, last: str) -> str:
-    """The key the contact table sorts on: casefolded 'last first'."""
-    return f"{last} {first}".strip().casefold()
+    """The key the contact table sorts on: 'last first' with accents and scripts folded
+    (:func:`desktop_crm.store.sort_keys.person_sort_key`)."""
+    return person_sort_key(first, last)

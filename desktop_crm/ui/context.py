@@ -21,6 +21,8 @@ class AppContext(QObject):
     import_requested = Signal(str)
     # A short message for the status bar.
     status_message = Signal(str)
+    # Show the warmest path to this contact (id) on the Network view.
+    find_way_requested = Signal(int)
     # Switch the main window to a view by its key ("today", "contacts", "network", ...).
     view_requested = Signal(str)
     # Show the warmest way to a target on the map: ("person" | "organization", id).

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -38,6 +39,8 @@ from ..services.smart_lists import (
 from . import registry
 from .contacts.view import ContactsView
 from .context import AppContext
+from .profile.prompt import ask_for_profile_once
+from .view_hints import ViewHint
 from .welcome import WelcomePage
 from .widgets.feature_dialogs import open_dialog, unavailable_tooltip
 from .widgets.navigation import Navigation
@@ -60,13 +63,14 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         super().__init__()
         self.db_path = Path(db_path)
         self.context = context or AppContext(self.db_path, self)
-        self.setWindowTitle(f"Desktop CRM — {self.db_path.name}")
+        self.setWindowTitle(self.db_path.name)  # Qt adds the app's display name itself
         self.setAcceptDrops(True)
         self.setUnifiedTitleAndToolBarOnMac(True)
         self.views: dict[str, QWidget] = {}
         self._stale: set[str] = set()
         self.current_key = ""
         self._contacts_status = ""
+        self._cached_totals: tuple[int, int] | None = None
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
         self.welcome.import_requested.connect(self.choose_import_file)
@@ -86,7 +90,14 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(self.stack)
+        self.hint = ViewHint()
+        main = QWidget()
+        column = QVBoxLayout(main)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.hint)
+        column.addWidget(self.stack, 1)
+        self.splitter.addWidget(main)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([180, 1100])
         self.setCentralWidget(self.splitter)
@@ -131,6 +142,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         c.contact_selected.connect(self.show_contact)
         c.import_requested.connect(self.open_import_dialog)
         c.prep_sheet_requested.connect(self._open_prep)
+        c.find_way_requested.connect(self.find_way_to)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
             hints.colorSchemeChanged.connect(self._scheme_changed)
@@ -152,7 +164,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         return self.views[key]
 
     def is_empty_database(self) -> bool:
-        return contact_counts() == (0, 0)
+        return self._totals() == (0, 0)
 
     def show_view(self, key: str) -> None:
         widget = self._view(key)
@@ -166,6 +178,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
             widget.refresh()
         self._stale.discard(key)
         self.stack.setCurrentWidget(widget)
+        self.hint.show_for(key)
 
     def current_widget(self) -> QWidget:
         return self.stack.currentWidget()
@@ -199,6 +212,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
             self.contacts.filter_bar.organization.setFocus()
 
     def _data_changed(self) -> None:
+        self._cached_totals = None
         self._stale.update(k for k in self.views if k != self.current_key)
         widget = self.views.get(self.current_key)
         if self.is_empty_database() and self.current_key in ("contacts", "today"):
@@ -286,7 +300,23 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
     def prep_sheet(self) -> None:
         self.context.prep_sheet_requested.emit(0, self._selected_contact())
 
+    def find_way_to(self, contact_id: int) -> None:
+        """Show the Network view with the warmest path to this person (once its graph is loaded)."""
+        self.show_view("network")
+        self._find_when_loaded(contact_id, tries=200)
+
+    def _find_when_loaded(self, contact_id: int, tries: int) -> None:
+        view = self.views.get("network")
+        if view is None or not hasattr(view, "find_person"):
+            return
+        if getattr(view, "network", None) is None:
+            if tries:
+                QTimer.singleShot(50, self, lambda: self._find_when_loaded(contact_id, tries - 1))
+            return
+        view.find_person(contact_id)
+
     def _open_prep(self, meeting_id: int, contact_id: int) -> None:
+        ask_for_profile_once(self.context, self, "prep")  # the first sheet prints your name and pitch
         self._run_dialog("prep", meeting_id=meeting_id or None, contact_id=contact_id or None)
 
     def edit_profile(self) -> None:
@@ -321,9 +351,16 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         self.statusBar().showMessage("Smart list deleted (the people in it are untouched).", 6000)
 
     # --- status, theme, drag and drop ------------------------------------------------------
+    def _totals(self) -> tuple[int, int]:
+        """(live, trashed) contacts, counted once per data change: a filter or a selection
+        changes the status line often, and two counts over a million rows cost ~200 ms."""
+        if self._cached_totals is None:
+            self._cached_totals = contact_counts()
+        return self._cached_totals
+
     def _counts_changed(self, text: str) -> None:
         self._contacts_status = text
-        live, trashed = contact_counts()
+        live, trashed = self._totals()
         total = f"{live:,} contacts" + (f" · {trashed:,} in trash" if trashed else "")
         self.counts.setText(f"{text}   |   {total}" if text and self.current_key == "contacts" else total)
 

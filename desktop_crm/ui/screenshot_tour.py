@@ -7,6 +7,7 @@ appear as soon as they exist.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -25,6 +26,40 @@ def _save(widget: QWidget, path: Path, app: QApplication) -> Path:
     _settle(app)
     widget.grab().save(str(path))
     return path
+
+
+def _meeting_shots(window: QWidget, outdir: Path, app: QApplication) -> list[Path]:
+    """The next meeting's dialog (each page) and its prep sheet preview."""
+    from ..services.meetings import upcoming_meetings
+    from .meetings.dialogs import MeetingDialog
+    from .prep.preview import PrepPreviewDialog
+
+    upcoming = upcoming_meetings(days=None)
+    if not upcoming:
+        return []
+    meeting_id = upcoming[0].id
+    written = []
+    dialog = MeetingDialog(window.context, meeting_id=meeting_id, parent=window)
+    dialog.show()
+    for page in ("meeting", "questions", "outcome"):
+        dialog.show_page(page)
+        written.append(_save(dialog, outdir / f"meeting-dialog-{page}.png", app))
+    dialog.mark_clean()
+    dialog.done(0)
+    preview = PrepPreviewDialog(window.context, meeting_id=meeting_id, parent=window)
+    preview.resize(1240, 780)
+    preview.show()
+    deadline = time.monotonic() + 15
+    while preview.stack.currentIndex() == preview.PAGE_LOADING and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    written.append(_save(preview, outdir / "prep-preview.png", app))
+    if preview.pdf:
+        pdf = outdir / "prep-sheet.pdf"
+        pdf.write_bytes(preview.pdf)
+        written.append(pdf)
+    preview.done(0)
+    return written
 
 
 def take_screenshots(db_path: Path, outdir: Path, size: tuple[int, int] = (1400, 860)) -> list[Path]:
@@ -77,6 +112,7 @@ def take_screenshots(db_path: Path, outdir: Path, size: tuple[int, int] = (1400,
     editor.done(0)
     window.contacts.table.selectAll()
     written.append(_save(window, outdir / "contacts-bulk.png", app))
+    written.extend(_meeting_shots(window, outdir, app))
     QTimer.singleShot(0, window.close)
     _settle(app)
     return written

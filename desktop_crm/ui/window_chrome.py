@@ -109,6 +109,8 @@ class WindowChromeMixin:
             view.addAction(action)
             self.addAction(action)
         help_menu = menu.addMenu("&Help")
+        self.guide_action = help_menu.addAction("User guide", self.show_guide)
+        self.guide_action.setShortcut("F1")
         help_menu.addAction("Keyboard shortcuts", self.show_shortcuts)
         help_menu.addAction("About Desktop CRM", self.show_about)
         if self.is_demo:
@@ -117,6 +119,13 @@ class WindowChromeMixin:
                 "Rebuild the demo network around today", self.rebuild_demo)
 
     # --- help ---------------------------------------------------------------------------
+    def show_guide(self) -> None:
+        """The user guide (resources/guide/user-guide.md) in a window of its own."""
+        from .guide import GuideDialog
+
+        self.guide = GuideDialog(self)
+        self.guide.show()
+
     def show_shortcuts(self) -> None:
         ShortcutsDialog([label for _, label, _, _ in registry.VIEWS], self).exec()
 

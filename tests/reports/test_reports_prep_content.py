@@ -135,6 +135,20 @@ def test_a_long_path_folds_its_middle() -> None:
     assert "+" in text
 
 
+def test_the_path_drawing_prints_every_name_and_relation_whole() -> None:
+    """The demo's path (four people, long relations) is drawn at the page's width: nothing cut."""
+    steps = [PathStep("Sofia Tanaka", "close fellow alumni"), PathStep("Yuki Schmidt", "close friend"),
+             PathStep("Camille Nakamura", "fellow alumni, acquaintance")]
+    data = PrepSheetData(person=Person(name="Camille Nakamura", tier="target"), you_name="Alex Morgan",
+                         connection=Connection(path=steps), pitch="I build data platforms.")
+    text = pdf_text(render_prep_sheet(data, OPTS))
+    assert "…" not in text
+    for whole in ("Alex Morgan", "Sofia Tanaka", "Yuki Schmidt", "close fellow alumni", "close friend"):
+        assert whole in text
+    assert text.count("Camille Nakamura") >= 2  # the heading and the end of the path
+    assert "fellow alumni," in text and "acquaintance" in text  # may wrap onto two lines
+
+
 def test_sections_list_offers_unique_keys_with_titles() -> None:
     keys = [k for k, _ in SECTIONS]
     assert len(keys) == len(set(keys)) and set(keys) == SECTION_KEYS

@@ -133,7 +133,7 @@ def test_contact_without_meeting_gets_suggested_questions_and_no_time(network) -
     assert data.meeting is None
     assert data.questions  # suggested from the bank
     assert data.objectives.learn == "Learn how energy firms staff data teams."  # the profile's
-    assert "Energy" in data.objectives.reveal
+    assert "in energy" in data.objectives.reveal  # your targets, as a sentence
     text = pdf_text(render_prep_sheet(data, OPTIONS))
     assert "Lena Vogel" in text
     assert "(Europe/" not in text and "min coffee" not in text

@@ -140,7 +140,8 @@ def test_new_organization_dialog_creates_one(qtbot, demo_db):
 def test_filters_by_text_and_targets(view):
     view.targets_only.setChecked(True)
     shown = [view.proxy.index(i, 0).data() for i in range(view.proxy.rowCount())]
-    assert shown and set(shown) == {o.name for o in list_organizations() if o.is_target}
+    assert shown and all(name.endswith(" ★") for name in shown)  # a target carries its star
+    assert {name.removesuffix(" ★") for name in shown} == {o.name for o in list_organizations() if o.is_target}
     view.search.setText("no such company anywhere")
     assert view.table_stack.currentWidget() is view.no_match
     view.clear_filter()

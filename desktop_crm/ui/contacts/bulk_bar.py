@@ -1,4 +1,9 @@
-"""The strip above the table that appears with a selection: what can be done to it."""
+"""The strip above the table: what can be done to the selected people.
+
+It is always there at one fixed height, so selecting a row never moves the
+table under the pointer: with nothing selected it shows a hint, with a
+selection the count and the actions (hidden buttons keep their space).
+"""
 
 from __future__ import annotations
 
@@ -17,7 +22,9 @@ from PySide6.QtWidgets import (
 from ...services.contact_table import status_label
 from ...store.models import STATUSES, TIERS
 from ..widgets.badges import TIER_LABELS
-from ..widgets.theme import heading_font
+from ..widgets.theme import heading_font, set_muted
+
+HINT = "Select people to act on them together (Ctrl+A selects everyone shown)."
 
 
 class BulkBar(QWidget):
@@ -29,13 +36,20 @@ class BulkBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 2, 8, 2)
-        row.setSpacing(6)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(8, 2, 8, 2)
+        outer.setSpacing(6)
         self.label = QLabel()
         self.label.setFont(heading_font(self, 1.0))
-        row.addWidget(self.label)
-        row.addSpacing(8)
+        outer.addWidget(self.label)
+        self.hint = QLabel(HINT)
+        set_muted(self.hint)
+        outer.addWidget(self.hint, 1)
+        self.actions = QWidget()
+        row = QHBoxLayout(self.actions)
+        row.setContentsMargins(8, 0, 0, 0)
+        row.setSpacing(6)
+        outer.addWidget(self.actions)
         tag = QPushButton("Tag…")
         tag.setToolTip("Add a tag to every selected person")
         tag.clicked.connect(self.tag_requested)
@@ -56,8 +70,9 @@ class BulkBar(QWidget):
         trash.setToolTip("Delete (Del). Ctrl+Z or the Trash view brings them back")
         trash.clicked.connect(self.trash_requested)
         row.addWidget(trash)
-        row.addStretch(1)
+        outer.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.sizeHint().height())
 
     def _menu_button(self, text: str, items: list[tuple[str, str]], signal: Signal) -> QToolButton:
         button = QToolButton()
@@ -72,5 +87,8 @@ class BulkBar(QWidget):
         return button
 
     def set_count(self, count: int) -> None:
+        """Show the count and the actions, or the hint; the bar's height never changes."""
         self.label.setText(f"{count:,} selected")
-        self.setVisible(count > 0)
+        self.label.setVisible(count > 0)
+        self.actions.setVisible(count > 0)
+        self.hint.setVisible(count == 0)

@@ -1,16 +1,23 @@
 """The detail panel beside the table: who the person is, how to reach them,
-whom they know, and everything that happened with them (the timeline)."""
+whom they know, and everything that happened with them (the timeline).
+
+Tier and status change right here (each change one undoable step); a person
+in the trash and a selection of several people each get a page of their own,
+so no live button ever acts on someone who is gone.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,7 +30,8 @@ from ...services.errors import NotFoundError
 from ...services.relationships import list_relationships
 from ...services.timeline import contact_timeline
 from ...services.views import ContactView
-from ..widgets.badges import TierBadge
+from ...store.models import STATUSES, TIERS
+from ..widgets.badges import TIER_LABELS, TierBadge
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import available, unavailable_tooltip
 from ..widgets.layout import scrolling_column
@@ -50,6 +58,10 @@ class ContactDetail(QStackedWidget):
     edit_requested = Signal(int)
     dialog_requested = Signal(str, int)  # registry dialog key, contact id
     prep_requested = Signal(int)
+    find_way_requested = Signal(int)
+    field_change_requested = Signal(int, str, str)  # contact id, "tier" or "status", new value
+
+    PAGE_EMPTY, PAGE_PERSON, PAGE_MESSAGE = range(3)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +78,8 @@ class ContactDetail(QStackedWidget):
         self._build_info()
         self._build_lists()
         self.addWidget(scroll)
+        self.message = EmptyState("", "")  # a person in the trash, or several people selected
+        self.addWidget(self.message)
         self.setMinimumWidth(280)
 
     # --- building -------------------------------------------------------------
@@ -80,10 +94,24 @@ class ContactDetail(QStackedWidget):
         badges = QHBoxLayout()
         badges.setSpacing(6)
         self.tier = TierBadge()
-        self.status = QLabel()
+        self.status = QLabel()  # the status as text, kept for the trash note
+        self.status.hide()
+        self.tier_choice = QComboBox()
+        self.tier_choice.setToolTip("Primary: people you know · Bridge: can advise and refer · Target: can hire you")
+        for tier in TIERS:
+            self.tier_choice.addItem(TIER_LABELS[tier], tier)
+        self.status_choice = QComboBox()
+        self.status_choice.setToolTip("Where they are in your pipeline")
+        for status in STATUSES:
+            self.status_choice.addItem(status_label(status), status)
+        for combo in (self.tier_choice, self.status_choice):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.tier_choice.activated.connect(lambda _i: self._choice_made("tier", self.tier_choice))
+        self.status_choice.activated.connect(lambda _i: self._choice_made("status", self.status_choice))
         self.gatekeeper = QLabel("★ Gatekeeper")
         self.gatekeeper.setToolTip("Gives many referrals")
-        for widget in (self.tier, self.status, self.gatekeeper):
+        for widget in (self.tier, self.tier_choice, self.status_choice, self.gatekeeper):
             badges.addWidget(widget)
         badges.addStretch(1)
         self.body.addWidget(self.name)
@@ -99,11 +127,19 @@ class ContactDetail(QStackedWidget):
         row.addWidget(self.edit_button, 0, 0)
         self.dialog_buttons: dict[str, QPushButton] = {}
         for number, (key, label) in enumerate((("outreach", "Log outreach…"), ("meeting", "Schedule meeting…"),
-                                               ("relationship", "Add relationship…")), start=1):
+                                               ("relationship", "Add relationship…"), ("prep", "Prep sheet…")),
+                                              start=1):
             button = QPushButton(label)
-            button.clicked.connect(lambda _=False, k=key: self.contact_id and self.dialog_requested.emit(k, self.contact_id))
+            if key == "prep":
+                button.clicked.connect(lambda _=False: self.contact_id and self.prep_requested.emit(self.contact_id))
+            else:
+                button.clicked.connect(lambda _=False, k=key: self.contact_id and self.dialog_requested.emit(k, self.contact_id))
             self.dialog_buttons[key] = button
             row.addWidget(button, number // 2, number % 2)
+        self.find_button = QPushButton("Find a way…")
+        self.find_button.setToolTip("The warmest path from you to them, on the Network view")
+        self.find_button.clicked.connect(lambda: self.contact_id and self.find_way_requested.emit(self.contact_id))
+        row.addWidget(self.find_button, 2, 1)
         row.setColumnStretch(2, 1)
         self.body.addLayout(row)
         self.refresh_availability()
@@ -142,42 +178,60 @@ class ContactDetail(QStackedWidget):
         self.body.addWidget(self.relations)
         self.body.addWidget(self._section("Timeline"))
         self.timeline = QTreeWidget()
-        self.timeline.setColumnCount(3)
-        self.timeline.setHeaderLabels(["When", "What", "Details"])
+        self.timeline.setColumnCount(2)
+        self.timeline.setHeaderLabels(["When", "What"])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAlternatingRowColors(True)
-        self.timeline.setUniformRowHeights(True)
+        self.timeline.setWordWrap(True)  # the details read whole, on a second line
         self.timeline.setMinimumHeight(200)
         header = self.timeline.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 95)
-        header.resizeSection(1, 230)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # at most 200 short rows
         header.setStretchLastSection(True)
         self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.body.addWidget(self.timeline, 1)
 
     # --- showing ----------------------------------------------------------------
     def show_contact(self, contact_id: int | None) -> None:
         self.contact_id = contact_id
         if contact_id is None:
-            self.setCurrentIndex(0)
+            self.setCurrentIndex(self.PAGE_EMPTY)
             return
         try:
             contact = get_contact(contact_id)
         except NotFoundError:
             self.contact_id = None
-            self.setCurrentIndex(0)
+            self.setCurrentIndex(self.PAGE_EMPTY)
+            return
+        if contact.deleted_at:
+            self.contact_id = None  # no button may act on someone in the trash
+            self.message.set_text(f"{contact.full_name or 'This person'} is in the trash",
+                                  "Ctrl+Z brings them back, or restore them from the Trash view.")
+            self.setCurrentIndex(self.PAGE_MESSAGE)
             return
         self._fill(contact)
-        self.setCurrentIndex(1)
+        self.setCurrentIndex(self.PAGE_PERSON)
+
+    def show_selection(self, count: int) -> None:
+        """Several people selected: say so, and where their shared actions are."""
+        self.contact_id = None
+        self.message.set_text(f"{count:,} people selected",
+                              "Tag them, change their tier or status, export or move them to the trash "
+                              "with the bar above the table, or right-click the selection.")
+        self.setCurrentIndex(self.PAGE_MESSAGE)
+
+    def _choice_made(self, field: str, combo: QComboBox) -> None:
+        if self.contact_id is not None:
+            self.field_change_requested.emit(self.contact_id, field, combo.currentData())
 
     def _fill(self, c: ContactView) -> None:
         self.name.setText(c.full_name or "(no name)")
         role = " at ".join(p for p in (c.title, c.organization) if p)
         self.role.setText(role or "No title or organization yet")
         self.tier.set_tier(c.tier)
-        self.status.setText(status_label(c.status) + (" · in the trash" if c.deleted_at else ""))
+        self.tier.hide()  # the choice below shows the tier and changes it
+        self.status.setText(status_label(c.status))
+        self.tier_choice.setCurrentIndex(max(0, self.tier_choice.findData(c.tier)))
+        self.status_choice.setCurrentIndex(max(0, self.status_choice.findData(c.status)))
         self.gatekeeper.setVisible(c.is_gatekeeper)
         emails = "<br>".join(
             f'<a href="mailto:{_html_escape(e["email"])}">{_html_escape(e["email"])}</a>'
@@ -218,9 +272,9 @@ class ContactDetail(QStackedWidget):
         items = []
         for entry in contact_timeline(contact_id):
             when = entry.at.strftime("%d %b %Y") if entry.at else ""
-            item = QTreeWidgetItem([when, entry.title, entry.detail.replace("\n", " ")])
+            detail = " ".join(entry.detail.split())
+            item = QTreeWidgetItem([when, entry.title + (f"\n{detail}" if detail else "")])
             item.setToolTip(1, KIND_LABELS.get(entry.kind, entry.kind))
-            item.setToolTip(2, entry.detail)
             if entry.upcoming:
                 font = item.font(1)
                 font.setBold(True)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...services.contact_table import ContactFilter, completions, status_label
 from ...store.models import STATUSES, TIERS
 from ..widgets.badges import TIER_HELP, TIER_LABELS
+from ..widgets.date_time_fields import DateField
 from ..widgets.dates import qdate_today
 
 DEBOUNCE_MS = 300
@@ -118,9 +119,7 @@ class FilterBar(QWidget):
     def _date_field(self, label: str, tooltip: str) -> tuple[QCheckBox, QDateEdit]:
         check = QCheckBox(label)
         check.setToolTip(tooltip)
-        date = QDateEdit()
-        date.setCalendarPopup(True)
-        date.setDisplayFormat("yyyy-MM-dd")
+        date = DateField("d MMM yyyy")
         date.setDate(qdate_today().addMonths(-3))
         date.setEnabled(False)
         check.toggled.connect(date.setEnabled)

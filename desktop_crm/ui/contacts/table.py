@@ -2,7 +2,9 @@
 
 Nothing here may touch every row: no ResizeToContents, no proxy model; the
 vertical header is hidden with a fixed section size, so a million rows cost
-what thirty visible ones do.
+what thirty visible ones do. Columns fit their content within the width
+(:class:`~desktop_crm.ui.widgets.columns.ColumnFitter` measures the rows on
+screen only) until the user drags one.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from ..widgets.badges import TierBadgeDelegate
+from ..widgets.columns import ColumnFitter
 from .model import ID_ROLE, ContactTableModel
+
+TEXT_COLUMNS = {"name", "organization", "title", "industry", "location", "email"}  # give and take room
 
 
 class ContactTable(QTableView):
@@ -40,14 +45,15 @@ class ContactTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         header.setMinimumSectionSize(50)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         header.setToolTip("Click to sort; right-click to choose columns")
-        self.apply_default_columns()
         self.setItemDelegateForColumn(model.column_index("tier"), TierBadgeDelegate(self))
+        flexible = {n for n, c in enumerate(model.columns) if c.key in TEXT_COLUMNS}
+        self.fitter = ColumnFitter(self, flexible, keep={model.column_index("name")})
+        self.apply_default_columns()
         self._sync_sort_indicator()
         self.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
@@ -60,6 +66,7 @@ class ContactTable(QTableView):
         for number, column in enumerate(self.contact_model.columns):
             header.resizeSection(number, column.width)
             header.setSectionHidden(number, not column.visible)
+        self.fitter.reset()
 
     def _column_menu(self, pos: QPoint) -> None:
         header = self.horizontalHeader()
@@ -70,7 +77,7 @@ class ContactTable(QTableView):
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(number))
             action.setEnabled(column.key != "name")  # a row needs a name
-            action.toggled.connect(lambda shown, n=number: header.setSectionHidden(n, not shown))
+            action.toggled.connect(lambda shown, n=number: self._show_column(n, shown))
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction("Reset columns", self.apply_default_columns)
@@ -90,7 +97,11 @@ class ContactTable(QTableView):
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(number))
             action.setEnabled(column.key != "name")
-            action.toggled.connect(lambda shown, n=number: header.setSectionHidden(n, not shown))
+            action.toggled.connect(lambda shown, n=number: self._show_column(n, shown))
+
+    def _show_column(self, number: int, shown: bool) -> None:
+        self.horizontalHeader().setSectionHidden(number, not shown)
+        self.fitter.schedule()
 
     def _sort_changed(self, section: int, _order: Qt.SortOrder) -> None:
         columns = self.contact_model.columns
@@ -147,6 +158,7 @@ class ContactTable(QTableView):
             return
         if header.restoreState(state):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            self.fitter.schedule()
             section, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
             self.contact_model.sort(section, order)
             self._sync_sort_indicator()

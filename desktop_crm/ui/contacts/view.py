@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -24,16 +25,18 @@ from ...services import bulk_actions
 from ...services.contact_table import ContactFilter, TableSpec, completions
 from ...services.errors import ServiceError
 from ...services.smart_lists import SmartListView, create_smart_list
+from ...store.models import TIERS
 from ..context import AppContext
+from ..widgets.badges import TIER_LABELS
 from ..widgets.empty_state import EmptyState
-from ..widgets.feature_dialogs import open_dialog
+from ..widgets.feature_dialogs import available, open_dialog
 from ..widgets.layout import side_by_side
 from ..widgets.worker import run_with_progress
 from .bulk_bar import BulkBar
 from .detail import ContactDetail
 from .editor import ContactEditor
 from .filter_bar import FilterBar
-from .model import ContactTableModel
+from .model import ID_ROLE, ContactTableModel
 from .table import ContactTable
 
 
@@ -73,6 +76,11 @@ class ContactsView(QWidget):
         self.detail = ContactDetail()
         self.detail.edit_requested.connect(self.edit_contact)
         self.detail.dialog_requested.connect(self._open_feature_dialog)
+        self.detail.prep_requested.connect(lambda cid: self.context.prep_sheet_requested.emit(0, cid))
+        self.detail.find_way_requested.connect(self.context.find_way_requested)
+        self.detail.field_change_requested.connect(self._change_field)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.current_contact_changed.connect(self._current_changed)
         self.splitter = side_by_side(self.table_stack, self.detail, (3, 2), (760, 420))
         layout = QVBoxLayout(self)
@@ -148,7 +156,12 @@ class ContactsView(QWidget):
         self._emit_status()
 
     def _selection_changed(self, *_args) -> None:
-        self.bulk_bar.set_count(self.table.selected_count())
+        count = self.table.selected_count()
+        self.bulk_bar.set_count(count)
+        if count > 1:
+            self.detail.show_selection(count)
+        elif self.detail.currentIndex() == self.detail.PAGE_MESSAGE or count == 1:
+            self.detail.show_contact(self.table.current_contact_id())
         self._emit_status()
 
     def _emit_status(self) -> None:
@@ -156,13 +169,14 @@ class ContactsView(QWidget):
         selected = self.table.selected_count()
         text = f"{shown:,} {'person' if shown == 1 else 'people'}"
         if not self.current_filter().is_empty():
-            text += f" match {self.current_filter().describe()}"
+            text += f" {'matches' if shown == 1 else 'match'} {self.current_filter().describe()}"
         if selected:
             text += f" · {selected:,} selected"
         self.status_changed.emit(text)
 
     def _current_changed(self, contact_id: int | None) -> None:
-        self.detail.show_contact(contact_id)
+        if self.table.selected_count() <= 1:
+            self.detail.show_contact(contact_id)
 
     # --- actions -----------------------------------------------------------------
     def new_contact(self) -> None:
@@ -234,6 +248,47 @@ class ContactsView(QWidget):
             return
         self.context.data_changed.emit()
         self.context.status_message.emit(f"Saved smart list “{self.smart_list.name}”.")
+
+    def _change_field(self, contact_id: int, field: str, value: str) -> None:
+        """Tier or status chosen in the detail pane: one undoable step, like the bulk bar's."""
+        action = bulk_actions.set_tier if field == "tier" else bulk_actions.set_status
+        try:
+            result = action([contact_id], value)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Could not do that", str(exc))
+            return
+        self.context.data_changed.emit()
+        self.context.status_message.emit(result.message)
+
+    def _row_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            self.table.select_row(index.row())  # right-click acts on the row under the pointer
+        self.row_menu(index.data(ID_ROLE)).exec(self.table.viewport().mapToGlobal(pos))
+
+    def row_menu(self, contact_id: int) -> QMenu:
+        """What can be done to the person right-clicked (or, for tier, tag and trash, the selection)."""
+        menu = QMenu(self)
+        count = max(1, self.table.selected_count())
+        many = f" ({count:,} people)" if count > 1 else ""
+        menu.addAction("Open", lambda: self.select_contact(contact_id))
+        menu.addAction("Edit…", lambda: self.edit_contact(contact_id))
+        tiers = menu.addMenu("Set tier" + many)
+        for tier in TIERS:
+            tiers.addAction(TIER_LABELS[tier], lambda t=tier: self._bulk(bulk_actions.set_tier, t))
+        menu.addAction("Tag…" + many, self.tag_selection)
+        menu.addSeparator()
+        for key, label in (("meeting", "Schedule meeting…"), ("outreach", "Log outreach…")):
+            action = menu.addAction(label, lambda k=key: self._open_feature_dialog(k, contact_id))
+            action.setEnabled(available(key))
+        prep = menu.addAction("Prep sheet…", lambda: self.context.prep_sheet_requested.emit(0, contact_id))
+        prep.setEnabled(available("prep"))
+        menu.addAction("Find a way…", lambda: self.context.find_way_requested.emit(contact_id))
+        menu.addSeparator()
+        menu.addAction("Move to trash" + many, self.trash_selection)
+        return menu
 
     def _open_feature_dialog(self, key: str, contact_id: int) -> None:
         result = open_dialog(key, self.context, self, contact_id=contact_id, meeting_id=None)

@@ -17,6 +17,7 @@ from ...services import calendar_export, meetings
 from ...services.email_drafts import EmailDraft
 from ...services.errors import ServiceError
 from ..context import AppContext
+from ..profile.prompt import ask_for_profile_once
 from .email_draft import EmailDraftDialog
 from .meeting_dialog import MeetingDialog
 from .outreach_dialog import OutreachDialog
@@ -66,6 +67,7 @@ def open_outreach(
 
 
 def open_draft(parent: QWidget, context: AppContext, make: Callable[[], EmailDraft], title: str) -> EmailDraftDialog | None:
+    ask_for_profile_once(context, parent, "draft")  # the first draft needs a name to sign with
     try:
         draft = make()
     except ServiceError as exc:

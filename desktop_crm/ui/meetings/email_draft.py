@@ -6,7 +6,7 @@ clipboard, "Open in mail app" hands a ``mailto:`` URL to the desktop.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
 
 from ...services.email_drafts import EmailDraft, mailto_url
 from ..widgets.theme import set_muted
+from ..widgets.unsaved import AsksBeforeDiscarding
 
 
 class EmailDraftPanel(QWidget):
     """To, subject and body of one draft, editable, with Copy and Open in mail app."""
+
+    handed_off = Signal()  # copied or opened in the mail app: the text is safe elsewhere
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,16 +82,25 @@ class EmailDraftPanel(QWidget):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.clipboard_text())
         self.feedback.setText("Copied to the clipboard.")
+        self.handed_off.emit()
 
     def open_in_mail_app(self) -> None:
         if QDesktopServices.openUrl(QUrl(self.mailto())):
             self.feedback.setText("Opened in your mail app.")
+            self.handed_off.emit()
         else:
             self.feedback.setText("No mail app answered; use Copy instead.")
 
 
-class EmailDraftDialog(QDialog):
-    """A single draft in its own window (from Today's "Draft…" buttons)."""
+class EmailDraftDialog(AsksBeforeDiscarding, QDialog):
+    """A single draft in its own window (from Today's "Draft…" buttons).
+
+    Closing after editing the draft without copying or opening it asks first:
+    the app keeps no copy of the edited text.
+    """
+
+    can_save = False
+    unsaved_text = "You edited this draft and have not copied it or opened it in your mail app. Discard your edits?"
 
     def __init__(self, draft: EmailDraft, title: str = "Email draft", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,3 +116,9 @@ class EmailDraftDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.panel, 1)
         layout.addWidget(close)
+        self.mark_clean()
+        self.panel.handed_off.connect(self.mark_clean)
+
+    def form_state(self) -> tuple[str, str, str]:
+        panel = self.panel
+        return (panel.to_edit.text(), panel.subject_edit.text(), panel.body_edit.toPlainText())

@@ -8,10 +8,11 @@ every part is validated first and each message appears under its field.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -21,7 +22,9 @@ from ...services import meetings
 from ...services.errors import ServiceError
 from ...services.meeting_bundle import save_meeting
 from ..context import AppContext
+from ..profile.prompt import ask_for_profile_once
 from ..widgets.field_errors import FieldError, FieldErrors
+from ..widgets.unsaved import AsksBeforeDiscarding
 from .drafts_tab import DraftsTab
 from .outcome_tab import OutcomeTab
 from .questions_tab import QuestionsTab
@@ -30,8 +33,14 @@ from .schedule_tab import ScheduleTab
 PAGES = ("meeting", "questions", "outcome", "emails")
 
 
-class MeetingDialog(QDialog):
-    """``MeetingDialog(context, contact_id=None, meeting_id=None)``; ``meeting_id`` edits."""
+class MeetingDialog(AsksBeforeDiscarding, QDialog):
+    """``MeetingDialog(context, contact_id=None, meeting_id=None)``; ``meeting_id`` edits.
+
+    Closing with anything typed and not saved (Esc, Cancel, the close button)
+    asks Save / Discard / Cancel.
+    """
+
+    unsaved_text = "This meeting has changes that are not saved. Save them before closing?"
 
     def __init__(
         self,
@@ -73,6 +82,7 @@ class MeetingDialog(QDialog):
             if contact_id:
                 self.schedule.contact.set_contact(contact_id)
                 self.schedule.when.setFocus()
+        self.mark_clean()
 
     def _load(self, meeting_id: int) -> None:
         m = meetings.get_meeting(meeting_id)
@@ -94,6 +104,8 @@ class MeetingDialog(QDialog):
         self.drafts.set_subject(contact_id, self.meeting_id)
 
     def _page_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.drafts and ask_for_profile_once(self.context, self, "draft"):
+            self.drafts.refresh()  # signed with the name just given
         if self.tabs.widget(index) is self.outcome:
             self.outcome.show_answers(self.questions.chosen)
 
@@ -120,6 +132,7 @@ class MeetingDialog(QDialog):
             return
         self.meeting_id = view.id
         self.outcome.saved()
+        self.mark_clean()
         self.context.data_changed.emit()
         self.context.status_message.emit("Meeting saved.")
         self.accept()
@@ -141,12 +154,18 @@ class MeetingDialog(QDialog):
             self.general_error.setText(leftover)
             self.general_error.show()
 
-    def reject(self) -> None:
-        if self._has_pending() and QMessageBox.question(
-            self, "Discard changes?", "Introductions and actions you added are not saved yet. Discard them?"
-        ) != QMessageBox.StandardButton.Yes:
-            return
-        super().reject()
-
-    def _has_pending(self) -> bool:
-        return bool(self.outcome.pending_intros or self.outcome.pending_actions)
+    def form_state(self) -> tuple[Any, ...]:
+        """Everything Save would write, plus text typed into the add-a-line fields."""
+        return (
+            self.schedule.contact.text(),
+            self.schedule.values(),
+            self.questions.entries(),
+            self.questions.one_off.text(),
+            self.outcome.notes.toPlainText(),
+            self.outcome.introduction_entries(),
+            self.outcome.intro_name.text(),
+            self.outcome.action_entries(),
+            self.outcome.action_text.text(),
+            self.outcome.thank_you_sent(),
+            self.outcome.actions_ticked(),
+        )

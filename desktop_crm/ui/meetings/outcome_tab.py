@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...services import actions, introductions, meetings
 from ...services.errors import ServiceError
 from ...services.meeting_bundle import ActionEntry, IntroductionEntry
+from ..widgets.date_time_fields import DateField
 from ..widgets.dates import qdate_today
 from ..widgets.field_errors import FieldErrors
 from ..widgets.layout import scroll_area
@@ -130,9 +130,7 @@ class OutcomeTab(QWidget):
         self.action_text = QLineEdit()
         self.action_text.setPlaceholderText("e.g. send them the article on grid storage")
         self.action_text.returnPressed.connect(self._add_action)
-        self.action_due = QDateEdit()
-        self.action_due.setCalendarPopup(True)
-        self.action_due.setDisplayFormat("d MMM yyyy")
+        self.action_due = DateField("d MMM yyyy")
         self.action_due.setDate(qdate_today().addDays(7))
         self.add_action_button = QPushButton("Add action")
         self.add_action_button.clicked.connect(self._add_action)

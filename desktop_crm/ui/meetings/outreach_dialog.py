@@ -12,7 +12,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,9 +30,11 @@ from ...services.contacts import get_contact
 from ...services.errors import ServiceError
 from ...services.outreach import OutreachState
 from ..context import AppContext
+from ..widgets.date_time_fields import DateField
 from ..widgets.dates import qdate_today
 from ..widgets.field_errors import FieldError, FieldErrors
 from ..widgets.theme import WARNING, heading_font, pick, set_muted
+from ..widgets.unsaved import AsksBeforeDiscarding
 
 CHANNELS = (
     ("email", "Email"),
@@ -67,8 +68,10 @@ class DormantBanner(QFrame):
         layout.addLayout(row)
 
 
-class OutreachDialog(QDialog):
+class OutreachDialog(AsksBeforeDiscarding, QDialog):
     """``OutreachDialog(context, contact_id)``: date, channel, message, answered."""
+
+    unsaved_text = "This attempt is not logged yet. Log it before closing?"
 
     def __init__(self, context: AppContext, contact_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,9 +87,7 @@ class OutreachDialog(QDialog):
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
         set_muted(self.state_label)
-        self.on = QDateEdit()
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("ddd d MMM yyyy")
+        self.on = DateField("ddd d MMM yyyy")
         self.on.setDate(qdate_today())
         self.on.setMaximumDate(qdate_today())
         self.channel = QComboBox()
@@ -125,6 +126,7 @@ class OutreachDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
         self._show_state(outreach.outreach_state(contact_id))
+        self.mark_clean()
 
     def _show_state(self, state: OutreachState) -> None:
         self.state_label.setText(state.advice)
@@ -136,6 +138,11 @@ class OutreachDialog(QDialog):
             self.banner.show()
         else:
             self.banner.hide()
+
+    def form_state(self) -> tuple[object, ...]:
+        if self.logged:  # logged already: only the dormant choice is left
+            return ()
+        return (self.on.date(), self.channel.currentData(), self.message.toPlainText(), self.answered.isChecked())
 
     def attempt_date(self) -> dt.date | None:
         """The chosen day, or None for today (logged at the current time)."""

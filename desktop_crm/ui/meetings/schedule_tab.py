@@ -3,7 +3,8 @@
 The date and time are a wall-clock reading in the chosen zone (default this
 computer's), handed to the meetings service as naive local time plus the
 zone name; the service turns them into the stored UTC instant and refuses
-times that do not exist on a daylight-saving night.
+times that do not exist on a daylight-saving night. The date has a calendar
+pop-up; the time is typed as people write it ("14:30", "2:30 pm").
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ import datetime as dt
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...services.meeting_time import system_zone_name
 from ...services.meetings import DEFAULT_MINUTES, MeetingView
+from ..widgets.date_time_fields import DateField, TimeField
 from ..widgets.field_errors import FieldErrors
 from .contact_picker import ContactPicker
 
@@ -54,13 +54,12 @@ class ScheduleTab(QWidget):
     def __init__(self, errors: FieldErrors, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.contact = ContactPicker()
-        self.when = QDateTimeEdit()
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        # The field holds a wall time in the chosen zone, not in this machine's:
-        # kept in UTC so a time this machine's clocks skip (02:30 on a spring
-        # DST day in Berlin) can still be typed for a meeting elsewhere.
-        self.when.setTimeZone(QTimeZone.utc())
+        # A wall time in the chosen zone, not in this machine's: a plain date
+        # and a typed time, so a time this machine's clocks skip (02:30 on a
+        # spring DST day in Berlin) can still be typed for a meeting elsewhere.
+        self.date = DateField()
+        self.time = TimeField("when")
+        self.when = self.date  # where the form puts the focus first
         tomorrow = clock.today() + dt.timedelta(days=1)
         self.set_wall_time(dt.datetime.combine(tomorrow, dt.time(10, 0)))
         self.zone = QComboBox()
@@ -90,7 +89,8 @@ class ScheduleTab(QWidget):
         when_row = QWidget()
         row = QHBoxLayout(when_row)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.when, 3)
+        row.addWidget(self.date, 3)
+        row.addWidget(self.time, 1)
         row.addWidget(self.zone, 2)
         how_row = QWidget()
         row = QHBoxLayout(how_row)
@@ -131,13 +131,12 @@ class ScheduleTab(QWidget):
 
     def set_wall_time(self, wall: dt.datetime) -> None:
         """Show ``wall`` (a naive wall time in the meeting's zone) as typed."""
-        self.when.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day),
-                                        QTime(wall.hour, wall.minute), QTimeZone.utc()))
+        self.date.set_date(wall.date())
+        self.time.set_time(wall.time())
 
     def wall_time(self) -> dt.datetime:
-        value = self.when.dateTime()
-        d, t = value.date(), value.time()
-        return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+        """The date and the typed time; a ValidationError on 'when' if the time cannot be read."""
+        return dt.datetime.combine(self.date.day(), self.time.time())
 
     def values(self) -> dict[str, Any]:
         """The meeting fields as the meetings service takes them (contact apart)."""

@@ -29,10 +29,13 @@ from ...services.organizations import (
 )
 from ...services.views import OrganizationView
 from ..widgets.field_errors import FieldError, show_errors, with_error_below
+from ..widgets.unsaved import AsksBeforeDiscarding
 
 
-class OrganizationDialog(QDialog):
+class OrganizationDialog(AsksBeforeDiscarding, QDialog):
     """``OrganizationDialog(org_id=None)`` adds one; with an id it edits that one."""
+
+    unsaved_text = "You changed this organization. Save the changes before closing?"
 
     def __init__(self, org_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +75,7 @@ class OrganizationDialog(QDialog):
         layout.addWidget(buttons)
         if org_id is not None:
             self._fill(get_organization(org_id))
+        self.mark_clean()
 
     def _with_error(self, field: QWidget, key: str) -> QWidget:
         return with_error_below(field, self.errors[key])
@@ -93,6 +97,9 @@ class OrganizationDialog(QDialog):
             "is_target": self.is_target.isChecked(),
             "notes": self.notes.toPlainText(),
         }
+
+    def form_state(self) -> dict[str, Any]:
+        return self.values()
 
     def save(self) -> bool:
         """Validate, save through the service, and close; on error stay open with the message."""

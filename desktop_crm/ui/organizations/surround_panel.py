@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -21,6 +20,7 @@ from ... import clock
 from ...services.errors import NotFoundError
 from ...services.surround import Gap, Surround, SurroundPerson, surround
 from ..widgets.badges import TIER_ROLE, TierBadgeDelegate
+from ..widgets.columns import ColumnFitter
 from ..widgets.dates import local_date
 from ..widgets.empty_state import EmptyState
 from ..widgets.layout import scrolling_column
@@ -132,11 +132,7 @@ class SurroundPanel(QStackedWidget):
         self.people.setAlternatingRowColors(True)
         self.people.setUniformRowHeights(True)
         self.people.setItemDelegateForColumn(2, TierBadgeDelegate(self.people))
-        header = self.people.header()
-        for column, width in enumerate((116, 112, 72, 126)):
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.people_fitter = ColumnFitter(self.people, flexible={0, 1, 3, 4}, keep={0})
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.people.itemActivated.connect(self._activated)
         self.people.currentItemChanged.connect(lambda *_: self._update_meeting_button())

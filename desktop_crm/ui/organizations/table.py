@@ -27,8 +27,9 @@ from ..widgets.theme import pick
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 20
 COVERAGE = ("#3d8b4f", "#6cc47e")
-COLUMNS = ("Name", "Industry", "Location", "Target", "People", "Met", "Coverage")
-COVERAGE_COLUMN = 6
+# Coverage reads "met of people"; a target company carries a star after its name.
+COLUMNS = ("Name", "Industry", "Location", "People", "Coverage")
+COVERAGE_COLUMN = 4
 
 
 @dataclass
@@ -50,7 +51,7 @@ class OrgRow:
 
     def sort_key(self, column: int) -> Any:
         keys = (self.name.casefold(), self.industry.casefold(), self.location.casefold(),
-                (not self.is_target, self.name.casefold()), self.people, self.met, (self.coverage, self.people))
+                self.people, (self.coverage, self.people))
         return keys[column]
 
 
@@ -91,9 +92,8 @@ class OrganizationsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return {
                 "People": "People you have in your contacts at this organization",
-                "Met": "People here you have held a meeting with",
                 "Coverage": "How many of the people you know here you have met",
-                "Target": "A company you are aiming for",
+                "Name": "★ marks a target company: one you are aiming for",
             }.get(COLUMNS[section])
         return None
 
@@ -106,10 +106,10 @@ class OrganizationsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.sort_key(column)
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (row.name, row.industry, row.location, "★ Target" if row.is_target else "",
-                      str(row.people), str(row.met), f"{row.met} of {row.people}")
+            values = (f"{row.name} ★" if row.is_target else row.name, row.industry, row.location,
+                      str(row.people), f"{row.met} of {row.people}")
             return values[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             gaps = f"{row.gaps} gap{'s' if row.gaps != 1 else ''} to close" if row.gaps else "No gaps"

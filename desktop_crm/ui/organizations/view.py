@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..context import AppContext
+from ..widgets.columns import ColumnFitter
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import available, open_dialog, unavailable_tooltip
 from ..widgets.layout import page_layout, side_by_side
@@ -88,7 +88,7 @@ class OrganizationsView(QWidget):
         self.panel.find_way_requested.connect(lambda _id: self.context.view_requested.emit("network"))
         self.panel.meeting_requested.connect(self.new_meeting)
         self.panel.person_activated.connect(self.show_person)
-        self.splitter = side_by_side(table, self.panel, (3, 2), (610, 570))
+        self.splitter = side_by_side(table, self.panel, (1, 1), (560, 540))
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
@@ -130,12 +130,8 @@ class OrganizationsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setItemDelegateForColumn(COVERAGE_COLUMN, CoverageDelegate(self.table))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setMinimumSectionSize(36)
-        for column, width in enumerate((146, 90, 90, 64, 54, 40)):
-            header.resizeSection(column, width)
+        self.table.horizontalHeader().setMinimumSectionSize(36)
+        self.fitter = ColumnFitter(self.table, flexible={0, 1, 2}, keep={0})
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_organization(self.selected_id()))
         self.no_match = EmptyState("No organizations match", "Change the filter or clear it.")

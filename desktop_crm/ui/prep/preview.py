@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...reports import PrepOptions, PrepSheetData
+from ...reports.prep_data import empty_sections
 from ...services.errors import ServiceError
 from ...services.prep import build_batch, prep_for_contact, prep_for_meeting, week_meeting_ids
 from ..widgets.empty_state import EmptyState
@@ -168,6 +169,7 @@ class PrepPreviewDialog(SettingsPanelMixin, SheetOutputMixin, QDialog):
         except ServiceError as exc:
             self._show_error("Cannot prepare this sheet", f"{exc}.")
             return
+        self._show_empty_sections(empty_sections(self._single) if self._single is not None else {})
         if self._single is None:
             if count:
                 self.week.setChecked(True)

@@ -56,6 +56,11 @@ class SettingsPanelMixin:
             check.toggled.connect(self._changed)
             self.section_boxes[key] = check
             box.addWidget(check)
+        self.empty_note = QLabel("")  # which sections print nothing, and what would fill them
+        self.empty_note.setWordWrap(True)
+        set_muted(self.empty_note)
+        self.empty_note.hide()
+        box.addWidget(self.empty_note)
         column.addWidget(sections)
         batch = QGroupBox("Batch")
         batch_box = QVBoxLayout(batch)
@@ -93,6 +98,17 @@ class SettingsPanelMixin:
         settings.setValue(f"{SETTINGS_GROUP}/sections_off", " ".join(
             key for key, box in self.section_boxes.items() if not box.isChecked()))
 
+
+
+    def _show_empty_sections(self, missing: dict[str, str]) -> None:
+        """Mark the sections this sheet leaves out for lack of data, and say why."""
+        for key, box in self.section_boxes.items():
+            box.setToolTip(missing.get(key, ""))
+            label = box.text().removesuffix(" (empty)")
+            box.setText(label + (" (empty)" if key in missing else ""))
+        self.empty_note.setText("Left out, nothing to print yet:\n" + "\n".join(f"• {why}" for why in missing.values())
+                                if missing else "")
+        self.empty_note.setVisible(bool(missing))
 
 
 def _bool(value: object) -> bool:

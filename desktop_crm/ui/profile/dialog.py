@@ -20,6 +20,7 @@ from ...services.profile import ProfileView, get_profile, update_profile
 from ..context import AppContext
 from ..widgets.field_errors import FieldError, FieldErrors
 from ..widgets.theme import heading_font, set_muted
+from ..widgets.unsaved import AsksBeforeDiscarding
 
 PITCH_HINT = "A few confident sentences: who you are, what you have done, what you are looking for next."
 
@@ -32,10 +33,12 @@ def _box(placeholder: str, lines: int) -> QPlainTextEdit:
     return box
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(AsksBeforeDiscarding, QDialog):
     """``ProfileDialog(context)``: edit and save :mod:`services.profile`."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    unsaved_text = "You changed your profile. Save the changes before closing?"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, reason: str = "") -> None:
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Your profile")
@@ -67,7 +70,8 @@ class ProfileDialog(QDialog):
             "objectives": self.objectives,
         }
 
-        intro = QLabel("You are the centre of your network. Prep sheets print your pitch and objectives; email drafts sign with your name.")
+        intro = QLabel(reason or "You are the centre of your network. Prep sheets print your pitch and objectives; "
+                       "email drafts sign with your name.")
         intro.setWordWrap(True)
         set_muted(intro)
         title = QLabel("Your profile")
@@ -96,6 +100,7 @@ class ProfileDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
         self.load(get_profile())
+        self.mark_clean()
 
     def load(self, profile: ProfileView) -> None:
         for key, widget in self.inputs.items():
@@ -110,6 +115,9 @@ class ProfileDialog(QDialog):
             key: w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
             for key, w in self.inputs.items()
         }
+
+    def form_state(self) -> dict[str, str]:
+        return self.values()
 
     def _count_pitch(self) -> None:
         words = len(self.pitch.toPlainText().split())

@@ -35,6 +35,7 @@ from ...services.questions import (
 from ...store.models import TIERS
 from ..context import AppContext
 from ..widgets.badges import TIER_LABELS
+from ..widgets.delegates import WrappingDelegate
 from ..widgets.empty_state import EmptyState
 from ..widgets.layout import page_layout, side_by_side
 from ..widgets.prompts import may_leave
@@ -129,6 +130,7 @@ class QuestionsView(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 130)
         header.resizeSection(2, 120)
+        self.tree.setItemDelegateForColumn(0, WrappingDelegate(self.tree))
         self.tree.currentItemChanged.connect(self._selection_changed)
         self.empty = EmptyState("No questions match", "")
         self.empty.add_button("Clear filters", self.clear_filters)

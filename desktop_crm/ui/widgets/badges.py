@@ -48,6 +48,10 @@ class TierBadgeDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
+        tier = index.data(TIER_ROLE)
+        if tier:  # the pill's own label, whatever text the cell holds
+            label = TIER_LABELS.get(tier, tier.title())
+            return QSize(option.fontMetrics.horizontalAdvance(label) + 16 + 12, size.height())
         return QSize(size.width() + 16, size.height())
 
 
