@@ -154,3 +154,30 @@ def test_an_edited_email_draft_asks_until_it_is_copied(qtbot, demo_db):
     dialog.panel.copy()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_relationship_escape_asks_cancel_keeps_and_save_records(qtbot, context, person):
+    from desktop_crm.services.relationships import find_relationship
+    from desktop_crm.ui.network.dialogs import RelationshipDialog
+
+    other = create_contact({"first_name": "Rel", "last_name": "Ation"}).id
+    dialog = RelationshipDialog(context, contact_id=person)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.person_b.set_person(other, "Rel Ation")
+    qtbot.keyClicks(dialog.how, "same climbing club")
+    asked = _press_escape(qtbot, dialog, Button.Cancel)
+    assert asked and dialog.isVisible() and dialog.how.text() == "same climbing club"
+    asked = _press_escape(qtbot, dialog, Button.Save)
+    assert asked and not dialog.isVisible()
+    assert find_relationship(person, other).how == "same climbing club"
+
+
+def test_an_untouched_relationship_dialog_closes_without_asking(qtbot, context, person):
+    from desktop_crm.ui.network.dialogs import RelationshipDialog
+
+    dialog = RelationshipDialog(context, contact_id=person)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -45,6 +46,7 @@ from ...services.views import RelationshipView
 from ...store.models import RELATIONSHIP_KINDS, STRENGTHS
 from ..context import AppContext
 from ..widgets.theme import set_error_style, set_muted
+from ..widgets.unsaved import AsksBeforeDiscarding
 
 ID_SUFFIX = re.compile(r"\(id (\d+)\)\s*$")
 KIND_LABELS = {
@@ -121,8 +123,13 @@ def _error_label() -> QLabel:
     return label
 
 
-class RelationshipDialog(QDialog):
-    """Record who knows whom. With ``contact_id``, lists that person's relationships to edit."""
+class RelationshipDialog(AsksBeforeDiscarding, QDialog):
+    """Record who knows whom. With ``contact_id``, lists that person's relationships to edit.
+
+    Escape, Close and the window's close button ask before dropping what was typed.
+    """
+
+    unsaved_text = "You have typed a relationship that is not saved. Save it before closing?"
 
     def __init__(self, context: AppContext, contact_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,6 +180,13 @@ class RelationshipDialog(QDialog):
         self.remove_button.clicked.connect(self.remove_selected)
         self.new_button.clicked.connect(self.start_new)
         self._prefill()
+        self.mark_clean()
+
+    def form_state(self) -> tuple:
+        """What Save would write, from both tabs."""
+        return (self.person_a.text(), self.person_b.text(), self.kind.currentData(), self.strength.currentData(),
+                self.how.text(), self.since.text(), self.bulk_people.toPlainText(), self.bulk_target.text(),
+                self.bulk_kind.currentData(), self.bulk_strength.currentData(), self.bulk_how.text())
 
     def _single_form(self) -> QWidget:
         page = QWidget()
@@ -261,6 +275,7 @@ class RelationshipDialog(QDialog):
             self.person_b.clear()
             self.how.clear()
             self.since.clear()
+            self.mark_clean()
             return
         rel: RelationshipView = item.data(0, Qt.ItemDataRole.UserRole)
         self.editing = rel
@@ -274,6 +289,7 @@ class RelationshipDialog(QDialog):
         self.strength.setCurrentIndex(STRENGTHS.index(rel.strength) if rel.strength in STRENGTHS else 1)
         self.how.setText(rel.how)
         self.since.setText(rel.since)
+        self.mark_clean()
 
     # --- saving ------------------------------------------------------------------------------
 
@@ -364,8 +380,16 @@ class RelationshipDialog(QDialog):
         self._load_existing()
 
     def reject(self) -> None:
-        """Closing after a removal still reports a change, so the views reload."""
+        """Ask before dropping typed input; closing after a removal still reports a
+        change, so the views reload."""
+        if self.is_dirty():
+            answer = self.ask_unsaved()
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()  # closes on success
+                return
+            if answer != QMessageBox.StandardButton.Discard:
+                return
         if self.changed:
             self.accept()
         else:
-            super().reject()
+            QDialog.reject(self)
