@@ -1,7 +1,8 @@
 """QApplication set-up: single instance, file-open events, and the main window.
 
 macOS delivers double-clicked files as ``QEvent.FileOpen`` rather than in
-argv; both paths end in :meth:`MainWindow.open_import`.
+argv; both paths end in :meth:`MainWindow.open_import`, which queues the file
+(the dialog never opens inside the event or socket slot that brought it).
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .. import appinfo, logs
+from ..resources import resource_path
 from ..store import StoreError, close_database
 from ..store.opening import OpenResult
+from .error_dialog import install_excepthook
 from .qt_guard import pin_singletons
 from .single_instance import InstanceServer, send_to_running, server_name
 
@@ -42,25 +46,44 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Desktop CRM")
     app.setOrganizationName("DesktopCRM")
     app.setApplicationDisplayName("Desktop CRM")
+    app.setApplicationVersion(appinfo.VERSION)
+    # Wayland ties the window to its desktop entry (and so its icon) by this name.
+    QGuiApplication.setDesktopFileName(appinfo.APP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 
-def run_gui(open_database: Callable[[], OpenResult], file: Path | None = None, demo: bool = False) -> int:
-    """Start the app on the database ``open_database`` opens; return the exit code."""
+def app_icon() -> QIcon:
+    """The installed theme's icon if there is one, else the SVG shipped with the app."""
+    fallback = QIcon(str(resource_path("icons", "desktop-crm.svg")))
+    return QIcon.fromTheme(appinfo.APP_ID, fallback)
+
+
+def run_gui(open_database: Callable[[], OpenResult], files: list[Path] | None = None,
+            db_path: Path | None = None) -> int:
+    """Start the app on the database ``open_database`` opens; return the exit code.
+
+    ``db_path`` is the file the arguments name (``--db``, the demo, or the
+    default): a copy already open on that same file gets ``files`` instead.
+    """
+    files = list(files or [])
     app = make_application()
     from .. import paths
 
     # Hand over to a running copy before touching the database (it holds the lock).
-    target = paths.resolve_db_path(None, demo=demo)
-    name = server_name(target)
-    if send_to_running(name, str(file) if file else ""):
+    name = server_name(db_path or paths.default_db_path())
+    if send_to_running(name, [str(f) for f in files] or [""]):
         return 0
+    log_file = logs.setup_logging()
+    install_excepthook()
     try:
         result = open_database()
     except StoreError as exc:
+        logs.logger.error("cannot open the database: %s", exc)
         QMessageBox.critical(None, "Desktop CRM cannot open its database", str(exc))
         print(f"desktop-crm: {exc}", file=sys.stderr)
         return 1
+    logs.logger.info("opened %s (log: %s)", result.path, log_file)
     from .main_window import MainWindow
 
     window = MainWindow(result.path)
@@ -69,9 +92,11 @@ def run_gui(open_database: Callable[[], OpenResult], file: Path | None = None, d
     file_filter = _FileOpenFilter(window.open_import)
     app.installEventFilter(file_filter)
     window.show()
-    if file is not None:
+    for file in files:
         window.open_import(file)
     try:
         return app.exec()
     finally:
+        server.close()
         close_database()
+        logs.logger.info("closed")
