@@ -24,6 +24,14 @@ WINDOWED_EXE = "DesktopCRM"
 PUBLISHER = "The Desktop CRM authors"
 SUMMARY = "Find your next job through people: contacts, introductions and informational interviews"
 LICENSE = "MIT"
+# The release the version names, for AppStream's <release> (bump with __version__).
+RELEASE_DATE = "2026-11-23"
+# The address the reverse-DNS id stands for; AppStream's links and screenshots point here.
+HOMEPAGE = "https://desktopcrm.org/"
+SCREENSHOTS = (
+    ("screenshots/contacts.png", "The contact table and a person's details on the sample network"),
+)
+MAINTAINER = "The Desktop CRM authors <maintainers@desktopcrm.org>"
 # Windows: the installer's fixed id, so an upgrade replaces the old version.
 WINDOWS_APP_GUID = "6F1C2E4B-8B7A-4B0E-9A8F-2C1D3E4F5A6B"
 MACOS_MINIMUM = "11.0"

@@ -14,6 +14,7 @@ import json
 import re
 import sys
 import sysconfig
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -130,12 +131,16 @@ def _fixed_components(qt_version: str) -> list[Component]:
     ]
 
 
-def collect_components() -> list[Component]:
-    """The app, Qt, Python, the fonts, then every installed requirement."""
+def collect_components(leave_out: Iterable[str] = ()) -> list[Component]:
+    """The app, Qt, Python, the fonts, then every installed requirement
+    (but those in ``leave_out``, which a bundle does not ship)."""
     packages = []
     qt_version = ""
+    skip = {name.lower() for name in leave_out}
     for dist in _requirement_closure("desktop-crm"):
         meta = dist.metadata
+        if meta["Name"].lower() in skip:
+            continue
         if meta["Name"].lower().startswith("pyside6"):
             qt_version = dist.version
         url = meta.get("Home-page") or next(
@@ -178,10 +183,10 @@ def notices_text(items: list[Component]) -> str:
     return "\n\n".join(parts)
 
 
-def write_bundle_files(folder: Path) -> list[Path]:
+def write_bundle_files(folder: Path, leave_out: Iterable[str] = ()) -> list[Path]:
     """Write ``licences.json`` and ``THIRD-PARTY-NOTICES.txt`` into ``folder`` (build time)."""
     folder.mkdir(parents=True, exist_ok=True)
-    items = collect_components()
+    items = collect_components(leave_out)
     json_path = folder / BUNDLE_FILE
     json_path.write_text(json.dumps([asdict(i) for i in items], indent=1), encoding="utf-8")
     text_path = folder / "THIRD-PARTY-NOTICES.txt"
