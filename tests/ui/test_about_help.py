@@ -83,3 +83,16 @@ def test_an_uncaught_error_is_logged_and_shown_not_fatal(qtbot, db_path) -> None
     assert "ValueError: the network layout got no nodes" in logged
     assert "Traceback" in logged
     assert log_file.parent == logs.log_path().parent
+
+
+def test_the_app_has_its_icon_and_desktop_file_name(qtbot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop_crm import appinfo
+    from desktop_crm.ui.app import make_application
+
+    app = make_application()
+    assert QGuiApplication.desktopFileName() == appinfo.APP_ID
+    assert not app.windowIcon().isNull()
+    assert not app.windowIcon().pixmap(48, 48).isNull()
+    assert app.applicationVersion() == __version__
