@@ -38,6 +38,13 @@ bundle="dist/$command"
 size_mb=$(du -sm "$bundle" | cut -f1)
 files=$(find "$bundle" -type f | wc -l)
 echo "build-linux: bundle $bundle: ${size_mb} MB, $files files ($(( $(seconds) - t )) s)"
+# The budget: a bundle that grows past it fails the build (see bundle_contents.py
+# for what is left out; Qt's ICU data alone is 31 MB).
+budget_mb="${BUNDLE_BUDGET_MB:-170}"
+if [ "$size_mb" -gt "$budget_mb" ]; then
+    echo "build-linux: the bundle is ${size_mb} MB, over its budget of ${budget_mb} MB" >&2
+    exit 1
+fi
 
 # The package tree.
 t=$(seconds)

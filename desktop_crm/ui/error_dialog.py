@@ -8,10 +8,12 @@ that their saved data is safe.
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import logs
@@ -52,5 +54,21 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException,
         _showing["now"] = False
 
 
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log too (and still to stderr when there is one)."""
+    logs.logger.log(_QT_LEVELS.get(mode, logging.WARNING), "Qt: %s", message)
+    if sys.stderr is not None:
+        print(message, file=sys.stderr)
+
+
 def install_excepthook() -> None:
+    """Uncaught errors and Qt's warnings both end in the log; errors also in a dialog."""
     sys.excepthook = handle_exception
+    qInstallMessageHandler(_qt_message)
