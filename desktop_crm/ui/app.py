@@ -36,6 +36,26 @@ class _FileOpenFilter(QObject):
         return False
 
 
+class _Arrivals:
+    """Files handed over (argv, a second launch, macOS FileOpen) before and after the window exists."""
+
+    def __init__(self, files: list[Path]) -> None:
+        self._pending: list[Path] = list(files)
+        self._window = None
+
+    def deliver(self, file: Path | None) -> None:
+        if self._window is not None:
+            self._window.bring_forward(file)
+        elif file is not None:
+            self._pending.append(file)
+
+    def open_in(self, window) -> None:
+        self._window = window
+        for file in self._pending:
+            window.open_import(file)
+        self._pending.clear()
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, named for settings and the single-instance server.
 
@@ -76,9 +96,18 @@ def run_gui(open_database: Callable[[], OpenResult], files: list[Path] | None = 
         return 0
     log_file = logs.setup_logging()
     install_excepthook()
+    # Listen at once, so a launch while the database opens (or the demo is
+    # built) hands over instead of opening the file a second time; files
+    # that arrive before the window exists wait for it.
+    arrivals = _Arrivals(files)
+    server = InstanceServer(name, app)
+    server.message_received.connect(lambda msg: arrivals.deliver(Path(msg) if msg else None))
+    file_filter = _FileOpenFilter(arrivals.deliver)
+    app.installEventFilter(file_filter)
     try:
         result = open_database()
     except StoreError as exc:
+        server.close()
         logs.logger.error("cannot open the database: %s", exc)
         QMessageBox.critical(None, "Desktop CRM cannot open its database", str(exc))
         print(f"desktop-crm: {exc}", file=sys.stderr)
@@ -87,13 +116,8 @@ def run_gui(open_database: Callable[[], OpenResult], files: list[Path] | None = 
     from .main_window import MainWindow
 
     window = MainWindow(result.path)
-    server = InstanceServer(name, app)
-    server.message_received.connect(lambda msg: window.bring_forward(Path(msg) if msg else None))
-    file_filter = _FileOpenFilter(window.open_import)
-    app.installEventFilter(file_filter)
     window.show()
-    for file in files:
-        window.open_import(file)
+    arrivals.open_in(window)
     try:
         return app.exec()
     finally:

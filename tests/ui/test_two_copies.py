@@ -49,6 +49,15 @@ def test_second_launch_hands_files_over_and_the_first_copy_survives(tmp_path: Pa
             capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
         assert handed.returncode == 0, handed.stderr
         read_until(first, "CLOSED", seen)
+        # A launch on another database is not handed to this window: it opens its own.
+        other = subprocess.Popen(
+            [sys.executable, "-m", "desktop_crm", "--db", str(tmp_path / "other.sqlite3"), str(second_csv)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+        time.sleep(4)
+        own_window = other.poll() is None
+        other.kill()
+        other.wait()
+        assert own_window, other.stderr.read()
         # Two files at once (a multiple selection double-clicked): one dialog after the other.
         handed = subprocess.run(
             [sys.executable, "-m", "desktop_crm", "--db", str(db), str(second_csv), str(first_csv)],
@@ -61,6 +70,6 @@ def test_second_launch_hands_files_over_and_the_first_copy_survives(tmp_path: Pa
             first.kill()
             first.wait()
     dialogs = [line.removeprefix("DIALOG ") for line in seen if line.startswith("DIALOG ")]
-    assert dialogs == [str(first_csv), str(second_csv), str(first_csv)]
+    assert dialogs == [str(first_csv), str(second_csv), str(first_csv)]  # none from the other database
     stderr = first.stderr.read()
     assert "already deleted" not in stderr and "Traceback" not in stderr, stderr
