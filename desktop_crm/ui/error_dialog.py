@@ -10,15 +10,32 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    QThread,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import logs
 
 _showing = {"now": False}
+
+
+class _Reporter(QObject):
+    """Lives in the GUI thread: an error in a worker thread is shown from there."""
+
+    report = Signal(str, str)  # the message, the trace
+
+
+_reporter: dict[str, _Reporter] = {}
 
 
 def error_text(exc_type: type[BaseException], exc: BaseException) -> str:
@@ -41,14 +58,26 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException,
     logs.log_exception(exc_type, exc, tb)
     if sys.stderr is not None:
         traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
-    if _showing["now"] or QApplication.instance() is None:
+    app = QApplication.instance()
+    if app is None:
+        return
+    text = error_text(exc_type, exc)
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    if QThread.currentThread() == app.thread():
+        show_error(text, details)
+    elif "gui" in _reporter:
+        _reporter["gui"].report.emit(text, details)  # queued to the GUI thread
+
+
+def show_error(text: str, details: str) -> None:
+    """The dialog, one at a time (never one per repeat of the same failure)."""
+    if _showing["now"]:
         return
     _showing["now"] = True
     try:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Desktop CRM: something went wrong",
-                          error_text(exc_type, exc))
+        box = QMessageBox(QMessageBox.Icon.Critical, "Desktop CRM: something went wrong", text)
         box.setObjectName("errorDialog")
-        box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+        box.setDetailedText(details)
         box.exec()
     finally:
         _showing["now"] = False
@@ -68,7 +97,17 @@ def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> N
         print(message, file=sys.stderr)
 
 
+def ensure_reporter() -> None:
+    """Create, in the GUI thread, the object that shows worker threads' errors."""
+    if "gui" not in _reporter:
+        _reporter["gui"] = _Reporter()
+        _reporter["gui"].report.connect(show_error)
+
+
 def install_excepthook() -> None:
     """Uncaught errors and Qt's warnings both end in the log; errors also in a dialog."""
+    ensure_reporter()
     sys.excepthook = handle_exception
+    threading.excepthook = lambda args: handle_exception(
+        args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
     qInstallMessageHandler(_qt_message)

@@ -96,3 +96,25 @@ def test_the_app_has_its_icon_and_desktop_file_name(qtbot) -> None:
     assert not app.windowIcon().isNull()
     assert not app.windowIcon().pixmap(48, 48).isNull()
     assert app.applicationVersion() == __version__
+
+
+def test_an_error_in_a_worker_thread_is_shown_from_the_window_thread(qtbot) -> None:
+    import threading
+
+    from desktop_crm.ui import error_dialog
+
+    logs.setup_logging()
+    error_dialog.ensure_reporter()
+    seen = answer_next_modal(lambda box: box.accept())
+
+    def work() -> None:
+        try:
+            raise RuntimeError("layout worker failed")
+        except RuntimeError as exc:
+            error_dialog.handle_exception(type(exc), exc, exc.__traceback__)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert "layout worker failed" in seen[0]
