@@ -24,24 +24,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.rebuild and not args.demo:
         parser.error("--rebuild goes with --demo (it rebuilds the sample network, never your own)")
     if args.command is None:
-        return _run_gui(args, None)
+        return _run_gui(args, [])
     return _run_cli(args)
 
 
 def _gui_with_file(parser: argparse.ArgumentParser, argv: list[str], token: str) -> int:
-    rest = list(argv)
-    rest.remove(token)
+    """``desktop-crm FILE...``: the window, with an import dialog per file (a double-click)."""
+    rest, tokens = list(argv), []
+    while token is not None and token not in command_names(parser):
+        rest.remove(token)
+        tokens.append(token)
+        token = first_positional(rest)
     args = parser.parse_args(rest)
     if args.command is not None:
-        parser.error(f"unexpected argument '{token}'")
-    file = Path(token).expanduser()
-    if not file.is_file():
-        print(
-            f"desktop-crm: {file}: no such file (and '{token}' is not a command; see --help)",
-            file=sys.stderr,
-        )
-        return 1
-    return _run_gui(args, file.resolve())
+        parser.error(f"unexpected argument '{tokens[0]}'")
+    files = []
+    for token in tokens:
+        file = Path(token).expanduser()
+        if not file.is_file():
+            print(
+                f"desktop-crm: {file}: no such file (and '{token}' is not a command; see --help)",
+                file=sys.stderr,
+            )
+            return 1
+        files.append(file.resolve())
+    return _run_gui(args, files)
 
 
 def open_for(args: argparse.Namespace) -> OpenResult:
@@ -96,7 +103,10 @@ def _run_cli(args: argparse.Namespace) -> int:
         return 1
     args.db_path = result.path
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
     except (ServiceError, StoreError) as exc:
         print(f"desktop-crm: {exc}", file=sys.stderr)
         return 1
@@ -128,10 +138,11 @@ def _run_cli(args: argparse.Namespace) -> int:
         close_database()
 
 
-def _run_gui(args: argparse.Namespace, file: Path | None) -> int:
+def _run_gui(args: argparse.Namespace, files: list[Path]) -> int:
     from .ui.app import run_gui
 
-    return run_gui(lambda: open_for(args), file=file, demo=args.demo)
+    db_path = paths.resolve_db_path(args.db, demo=args.demo)
+    return run_gui(lambda: open_for(args), files=files, db_path=db_path)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ Format (``format`` = "desktop-crm-backup", ``version`` = 1)::
       "format": "desktop-crm-backup",
       "version": 1,
       "schema": <PRAGMA user_version of the file it came from>,
-      "app_version": "0.1.0",
+      "app_version": "<desktop_crm.__version__>",
       "exported_at": "2026-11-23T10:00:00+00:00",
       "tables": {"<table>": [{"<column>": value, ...}, ...], ...}
     }

@@ -1,7 +1,8 @@
 """QApplication set-up: single instance, file-open events, and the main window.
 
 macOS delivers double-clicked files as ``QEvent.FileOpen`` rather than in
-argv; both paths end in :meth:`MainWindow.open_import`.
+argv; both paths end in :meth:`MainWindow.open_import`, which queues the file
+(the dialog never opens inside the event or socket slot that brought it).
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .. import appinfo, logs
+from ..resources import resource_path
 from ..store import StoreError, close_database
 from ..store.opening import OpenResult
+from .error_dialog import install_excepthook
 from .qt_guard import pin_singletons
 from .single_instance import InstanceServer, send_to_running, server_name
 
@@ -32,6 +36,26 @@ class _FileOpenFilter(QObject):
         return False
 
 
+class _Arrivals:
+    """Files handed over (argv, a second launch, macOS FileOpen) before and after the window exists."""
+
+    def __init__(self, files: list[Path]) -> None:
+        self._pending: list[Path] = list(files)
+        self._window = None
+
+    def deliver(self, file: Path | None) -> None:
+        if self._window is not None:
+            self._window.bring_forward(file)
+        elif file is not None:
+            self._pending.append(file)
+
+    def open_in(self, window) -> None:
+        self._window = window
+        for file in self._pending:
+            window.open_import(file)
+        self._pending.clear()
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, named for settings and the single-instance server.
 
@@ -42,25 +66,53 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Desktop CRM")
     app.setOrganizationName("DesktopCRM")
     app.setApplicationDisplayName("Desktop CRM")
+    app.setApplicationVersion(appinfo.VERSION)
+    # Wayland ties the window to its desktop entry (and so its icon) by this name.
+    QGuiApplication.setDesktopFileName(appinfo.APP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 
-def run_gui(open_database: Callable[[], OpenResult], file: Path | None = None, demo: bool = False) -> int:
-    """Start the app on the database ``open_database`` opens; return the exit code."""
+def app_icon() -> QIcon:
+    """The installed theme's icon if there is one, else the SVG shipped with the app."""
+    fallback = QIcon(str(resource_path("icons", "desktop-crm.svg")))
+    return QIcon.fromTheme(appinfo.APP_ID, fallback)
+
+
+def run_gui(open_database: Callable[[], OpenResult], files: list[Path] | None = None,
+            db_path: Path | None = None) -> int:
+    """Start the app on the database ``open_database`` opens; return the exit code.
+
+    ``db_path`` is the file the arguments name (``--db``, the demo, or the
+    default): a copy already open on that same file gets ``files`` instead.
+    """
+    files = list(files or [])
     app = make_application()
     from .. import paths
 
     # Hand over to a running copy before touching the database (it holds the lock).
-    target = paths.resolve_db_path(None, demo=demo)
-    name = server_name(target)
-    if send_to_running(name, str(file) if file else ""):
+    name = server_name(db_path or paths.default_db_path())
+    if send_to_running(name, [str(f) for f in files] or [""]):
         return 0
+    log_file = logs.setup_logging()
+    install_excepthook()
+    # Listen at once, so a launch while the database opens (or the demo is
+    # built) hands over instead of opening the file a second time; files
+    # that arrive before the window exists wait for it.
+    arrivals = _Arrivals(files)
+    server = InstanceServer(name, app)
+    server.message_received.connect(lambda msg: arrivals.deliver(Path(msg) if msg else None))
+    file_filter = _FileOpenFilter(arrivals.deliver)
+    app.installEventFilter(file_filter)
     try:
         result = open_database()
     except StoreError as exc:
+        server.close()
+        logs.logger.error("cannot open the database: %s", exc)
         QMessageBox.critical(None, "Desktop CRM cannot open its database", str(exc))
         print(f"desktop-crm: {exc}", file=sys.stderr)
         return 1
+    logs.logger.info("opened %s (log: %s)", result.path, log_file)
     from PySide6.QtCore import QLocale
 
     from ..services.setup import configure_phone_region
@@ -70,14 +122,11 @@ def run_gui(open_database: Callable[[], OpenResult], file: Path | None = None, d
     # the system locale as Qt knows it on every OS).
     configure_phone_region(QLocale.system().name())
     window = MainWindow(result.path)
-    server = InstanceServer(name, app)
-    server.message_received.connect(lambda msg: window.bring_forward(Path(msg) if msg else None))
-    file_filter = _FileOpenFilter(window.open_import)
-    app.installEventFilter(file_filter)
     window.show()
-    if file is not None:
-        window.open_import(file)
+    arrivals.open_in(window)
     try:
         return app.exec()
     finally:
+        server.close()
         close_database()
+        logs.logger.info("closed")

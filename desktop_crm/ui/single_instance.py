@@ -1,13 +1,19 @@
-"""One running copy per database: a second launch hands its file to the first.
+"""One running copy per database: a second launch hands its files to the first.
 
-The server name is derived from the database path, so two different
-databases can still be open at once.
+The server name is derived from the user and the resolved database path, so
+two different databases (``--db``, the demo) can be open at once and a file
+always reaches the window that is open on the database it was meant for.
+
+The server only *passes messages on*: whoever listens must not run a modal
+dialog inside the slot, because the socket that delivered the message may be
+deleted while that dialog's event loop runs (see :mod:`.import_queue`).
 """
 
 from __future__ import annotations
 
 import getpass
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -15,25 +21,33 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 
 def server_name(db_path: Path) -> str:
-    digest = hashlib.sha1(f"{getpass.getuser()}:{db_path}".encode()).hexdigest()[:16]
+    """The local socket name for a database: one per user and resolved file."""
+    resolved = Path(db_path).expanduser().resolve()
+    digest = hashlib.sha1(f"{getpass.getuser()}:{resolved}".encode()).hexdigest()[:16]
     return f"desktop-crm-{digest}"
 
 
-def send_to_running(name: str, message: str, timeout_ms: int = 500) -> bool:
-    """Give ``message`` (a file path, or '' to just raise the window) to a running copy."""
+def send_to_running(name: str, messages: str | Iterable[str], timeout_ms: int = 500) -> bool:
+    """Give ``messages`` (file paths, or '' to just raise the window) to a running copy.
+
+    Returns False when no copy listens on ``name`` (this launch then opens the window).
+    """
+    lines = [messages] if isinstance(messages, str) else list(messages) or [""]
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return False
-    socket.write(message.encode("utf-8") + b"\n")
+    socket.write(b"".join(line.encode("utf-8") + b"\n" for line in lines))
     socket.flush()
     socket.waitForBytesWritten(timeout_ms)
     socket.disconnectFromServer()
+    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+        socket.waitForDisconnected(timeout_ms)
     return True
 
 
 class InstanceServer(QObject):
-    """Listens for later launches; emits the file each one was asked to open."""
+    """Listens for later launches; emits each file one was asked to open."""
 
     message_received = Signal(str)
 
@@ -45,22 +59,34 @@ class InstanceServer(QObject):
         self._server.listen(name)
         self._server.newConnection.connect(self._on_connection)
 
+    def is_listening(self) -> bool:
+        return self._server.isListening()
+
     def _on_connection(self) -> None:
-        socket = self._server.nextPendingConnection()
-        if socket is None:
-            return
-        # Keep a Python reference until Qt is done with the socket, so the
-        # wrapper never outlives (or dies before) the C++ object.
-        self._sockets.add(socket)
-        socket.readyRead.connect(lambda: self._read(socket))
-        socket.disconnected.connect(lambda: self._drop(socket))
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            if socket is None:
+                return
+            # Keep a Python reference until Qt is done with the socket, so the
+            # wrapper never outlives (or dies before) the C++ object.
+            self._sockets.add(socket)
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._drop(s))
 
     def _read(self, socket: QLocalSocket) -> None:
+        # Read every complete line first, then emit: a listener that spins an
+        # event loop can no longer pull the socket out from under this loop.
+        if socket not in self._sockets:
+            return
+        lines = []
         while socket.canReadLine():
-            line = bytes(socket.readLine().data()).decode("utf-8", "replace").strip()
+            lines.append(bytes(socket.readLine().data()).decode("utf-8", "replace").strip())
+        for line in lines:
             self.message_received.emit(line)
 
     def _drop(self, socket: QLocalSocket) -> None:
+        if socket not in self._sockets:
+            return
         self._read(socket)
         self._sockets.discard(socket)
         socket.deleteLater()

@@ -9,7 +9,16 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from .widgets.theme import heading_font, set_muted
 
-DEMO_ARGS = ["-m", "desktop_crm", "--demo"]
+
+def demo_command() -> tuple[str, list[str]]:
+    """How to start ``desktop-crm --demo`` from this very copy of the app.
+
+    A bundle (PyInstaller) is its own executable and takes no ``-m``; from
+    source the interpreter runs the package.
+    """
+    if getattr(sys, "frozen", False):
+        return sys.executable, ["--demo"]
+    return sys.executable, ["-m", "desktop_crm", "--demo"]
 
 
 class WelcomePage(QWidget):
@@ -85,6 +94,7 @@ class WelcomePage(QWidget):
 
     def open_demo(self) -> bool:
         """Start ``desktop-crm --demo`` as its own process (its own database and window)."""
-        ok = bool(QProcess.startDetached(sys.executable, DEMO_ARGS))
+        program, args = demo_command()
+        ok = bool(QProcess.startDetached(program, args))
         self.demo_started.emit(ok)
         return ok

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QToolBar
+from PySide6.QtWidgets import QLineEdit, QToolBar
 
-from .. import __version__
 from . import registry
 from .shortcuts import VIEW_SHORTCUT_PREFIX, ShortcutsDialog, by_action
 from .widgets.feature_dialogs import available, unavailable_tooltip
+from .window_help import WindowHelpMixin
 
 
-class WindowChromeMixin:
+class WindowChromeMixin(WindowHelpMixin):
     """Actions, toolbar and menus for :class:`~desktop_crm.ui.main_window.MainWindow`."""
 
     # --- building --------------------------------------------------------------------
@@ -90,6 +90,7 @@ class WindowChromeMixin:
         file_menu = menu.addMenu("&File")
         for action in (self.import_action, self.export_action):
             file_menu.addAction(action)
+        self._add_recent_imports_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.profile_action)
         file_menu.addSeparator()
@@ -112,7 +113,7 @@ class WindowChromeMixin:
         self.guide_action = help_menu.addAction("User guide", self.show_guide)
         self.guide_action.setShortcut("F1")
         help_menu.addAction("Keyboard shortcuts", self.show_shortcuts)
-        help_menu.addAction("About Desktop CRM", self.show_about)
+        self._add_help_actions(help_menu)
         if self.is_demo:
             help_menu.addSeparator()
             self.rebuild_demo_action = help_menu.addAction(
@@ -120,19 +121,12 @@ class WindowChromeMixin:
 
     # --- help ---------------------------------------------------------------------------
     def show_guide(self) -> None:
-        """The user guide (resources/guide/user-guide.md) in a window of its own."""
-        from .guide import GuideDialog
+        """The user guide (resources/guide/user-guide.md and the live shortcuts), kept on top until closed."""
+        from .user_guide import UserGuideDialog
 
-        self.guide = GuideDialog(self)
+        self.guide = UserGuideDialog(self)
+        self.guide.setModal(True)
         self.guide.show()
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog([label for _, label, _, _ in registry.VIEWS], self).exec()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self, "About Desktop CRM",
-            f"<b>Desktop CRM</b> {__version__}<br>A private, offline personal CRM for finding your "
-            f"next job through people.<br><br>Database: {self.db_path}",
-        )
-

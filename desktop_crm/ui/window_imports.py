@@ -1,17 +1,20 @@
 """How files reach the main window's import: menu, drag and drop, a second launch.
 
-Every way ends in ``context.import_requested``, which the window answers
-with the import dialog (or, in a copy without it, the command to run).
+Every way ends in ``context.import_requested``, which the window answers by
+queueing the file (:mod:`.import_queue`): the import dialog (or, in a copy
+without it, the command to run) opens once the event that brought the file
+has been handled, one file after another.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from .import_queue import ImportQueue
+from .recent_imports import remember_import
 from .widgets.feature_dialogs import available
 
 IMPORT_FILTER = "Contact files (*.csv *.vcf *.vcard *.txt);;All files (*)"
@@ -29,7 +32,19 @@ class WindowImportsMixin:
         """A file double-clicked, dropped, or handed over by a second launch."""
         self.context.import_requested.emit(str(file))
 
+    @property
+    def import_queue(self) -> ImportQueue:
+        queue = getattr(self, "_import_queue", None)
+        if queue is None:
+            queue = self._import_queue = ImportQueue(self._show_import_dialog, self)
+        return queue
+
     def open_import_dialog(self, path: str) -> None:
+        """Queue ``path``: its dialog opens after the current event, after any before it."""
+        self.import_queue.add(str(path))
+
+    def _show_import_dialog(self, path: str) -> None:
+        remember_import(path)
         if not available("import"):
             QMessageBox.information(
                 self, "Import",
@@ -53,6 +68,6 @@ class WindowImportsMixin:
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         event.acceptProposedAction()
-        for file in files[:1]:  # one import at a time; the dialog shows what it will do
-            QTimer.singleShot(0, lambda f=file: self.open_import(f))
+        for file in files:  # queued: one dialog after another, each showing what it will do
+            self.open_import(file)
 

@@ -1,0 +1,118 @@
+"""The installers agree with the app: one version (desktop_crm.__version__),
+one app id, the same file types, offered but never taken over."""
+
+from __future__ import annotations
+
+import plistlib
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from desktop_crm import __version__, appinfo
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "packaging"))
+
+import bundle_contents  # noqa: E402
+import generate  # noqa: E402
+
+
+def test_the_version_is_written_in_one_place() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "version" not in project and "version" in project["dynamic"]
+    literal = re.compile(re.escape(__version__) + r"(?![\d.])")
+    for path in [ROOT / "pyproject.toml", *sorted((ROOT / "packaging").rglob("*"))]:
+        if path.is_file() and path.suffix not in (".pyc", ".png") and path.name != "constraints.txt":
+            assert not literal.search(path.read_text(encoding="utf-8")), f"{path} repeats the version"
+
+
+def test_the_inno_setup_script_takes_version_and_file_types_from_the_app() -> None:
+    script = generate.inno_script()
+    assert "@" not in "".join(line for line in script.splitlines() if not line.startswith(";"))
+    assert f'#define AppVersion "{__version__}"' in script
+    assert f'#define AppPublisher "{appinfo.PUBLISHER}"' in script
+    assert "ArchitecturesInstallIn64BitMode=x64compatible" in script
+    assert "ArchitecturesAllowed=x64compatible" in script
+    assert re.search(r"^LicenseFile=.*LICENSE$", script, re.M)
+    assert re.search(r"^SetupIconFile=.*desktop-crm\.ico$", script, re.M)
+    for ext in appinfo.extensions():
+        assert f'Subkey: "Software\\Classes\\.{ext}\\OpenWithProgids"; ValueType: string; ValueName: "{{#ProgId}}"' in script
+        assert f'ValueName: ".{ext}"' in script
+        # The extension's own default (what a double-click opens) is never written.
+        assert not re.search(rf'Subkey: "Software\\Classes\\.{ext}"; ValueType: string; ValueData', script)
+    # Uninstalling removes the program, never the data folder.
+    uninstall = script.split("[UninstallDelete]", 1)[1].split("[", 1)[0]
+    assert "{app}" in uninstall and "DesktopCRM\"" not in uninstall
+    assert "localappdata" not in uninstall.replace("%LOCALAPPDATA%", "")
+
+
+def test_the_macos_plist_takes_version_and_document_types_from_the_app() -> None:
+    plist = plistlib.loads(plistlib.dumps(generate.info_plist()))
+    assert plist["CFBundleShortVersionString"] == plist["CFBundleVersion"] == __version__
+    assert plist["CFBundleIdentifier"] == appinfo.APP_ID
+    assert plist["LSMinimumSystemVersion"] == appinfo.MACOS_MINIMUM
+    assert plist["LSApplicationCategoryType"].startswith("public.app-category.")
+    assert plist["CFBundleIconFile"].endswith(".icns")
+    kinds = plist["CFBundleDocumentTypes"]
+    assert {k["LSHandlerRank"] for k in kinds} == {"Alternate"}
+    assert sorted(u for k in kinds for u in k["LSItemContentTypes"]) == sorted(t.uti for t in appinfo.FILE_TYPES)
+    assert sorted(e for k in kinds for e in k["CFBundleTypeExtensions"]) == sorted(appinfo.extensions())
+
+
+def test_the_desktop_entry_offers_the_same_types_with_exec_quoted(tmp_path: Path) -> None:
+    entry = generate.desktop_entry()
+    assert "MimeType=text/csv;text/vcard;text/x-vcard;\n" in entry
+    assert "Exec=desktop-crm %F\n" in entry and f"Icon={appinfo.APP_ID}\n" in entry
+    assert "@" not in entry
+    assert generate.desktop_exec_quote("/opt/desktop-crm/desktop-crm") == "/opt/desktop-crm/desktop-crm"
+    assert generate.desktop_exec_quote("/home/a b/desktop-crm") == '"/home/a b/desktop-crm"'
+    assert generate.desktop_exec_quote('/x/"q"$1/app') == '"/x/\\\\"q\\\\"\\\\$1/app"'
+    assert generate.desktop_exec_quote("/x/100%/app") == "/x/100%%/app"
+    if shutil.which("desktop-file-validate"):
+        for command in ("desktop-crm", "/home/a b/my \"apps\"/desktop-crm"):
+            path = tmp_path / f"{appinfo.APP_ID}.desktop"
+            path.write_text(generate.desktop_entry(command), encoding="utf-8")
+            result = subprocess.run(["desktop-file-validate", str(path)], capture_output=True, text=True)
+            assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+
+
+def test_the_appstream_file_names_the_app_and_this_release() -> None:
+    root = ET.fromstring(generate.metainfo_xml())
+    assert root.findtext("id") == appinfo.APP_ID
+    assert root.find("launchable").text == f"{appinfo.APP_ID}.desktop"
+    assert root.find("releases/release").get("version") == __version__
+    assert root.findall("screenshots/screenshot/image")
+    assert [m.text for m in root.findall("provides/mediatype")] == appinfo.mime_types()
+
+
+def test_the_deb_control_file() -> None:
+    control = generate.deb_control("amd64", 160000)
+    assert f"Version: {__version__}\n" in control and "Package: desktop-crm\n" in control
+    assert "libcups2" in control and "Installed-Size: 160000\n" in control
+
+
+@pytest.mark.parametrize(("dest", "kept"), [
+    ("PySide6/Qt/translations/qtbase_de.qm", False),
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+    ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+    ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+    ("PySide6/Qt/plugins/platforms/qwindows.dll", True),
+    ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+    ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+    ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+    ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
+    ("libcairo.so.2", False),
+    ("libxcb-cursor.so.0", True),
+    ("PIL/_imaging.cpython-311-x86_64-linux-gnu.so", True),
+    ("PIL/_avif.cpython-311-x86_64-linux-gnu.so", False),
+    ("resources/fonts/DejaVuSans.ttf", True),
+])
+def test_the_bundle_leaves_out_only_what_the_app_never_loads(dest: str, kept: bool) -> None:
+    assert bundle_contents.keep(dest) is kept
