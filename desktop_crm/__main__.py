@@ -45,9 +45,12 @@ def _gui_with_file(parser: argparse.ArgumentParser, argv: list[str], token: str)
 
 
 def open_for(args: argparse.Namespace) -> OpenResult:
-    """Open the database the arguments name; build the demo network on first use."""
+    """Open the database the arguments name; build the demo network on first use.
+
+    The window holds the file's lock; a command works beside an open window.
+    """
     path = paths.resolve_db_path(args.db, demo=args.demo)
-    result = open_store(path)
+    result = open_store(path, window=args.command is None)
     from .services.setup import configure_phone_region, ensure_defaults
 
     ensure_defaults()

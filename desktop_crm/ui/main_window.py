@@ -36,6 +36,7 @@ from ..services.smart_lists import (
     rename_smart_list,
 )
 from . import registry
+from .change_watcher import ChangeWatcher
 from .contacts.view import ContactsView
 from .context import AppContext
 from .welcome import WelcomePage
@@ -96,6 +97,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self._connect_context()
+        self.change_watcher = ChangeWatcher(self.context, self)
         self._reload_smart_lists()
         self.resize(1280, 800)
         self._restore_settings()
@@ -359,5 +361,6 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.change_watcher.stop()
         self.save_settings()
         super().closeEvent(event)
