@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..store import StoreError, close_database
 from ..store.opening import OpenResult
+from . import database_errors
 from .qt_guard import pin_singletons
 from .single_instance import InstanceServer, send_to_running, server_name
 
@@ -70,6 +71,7 @@ def run_gui(open_database: Callable[[], OpenResult], file: Path | None = None, d
     # the system locale as Qt knows it on every OS).
     configure_phone_region(QLocale.system().name())
     window = MainWindow(result.path)
+    database_errors.install(window, result.path)  # a busy file (the CLI importing) is said
     server = InstanceServer(name, app)
     server.message_received.connect(lambda msg: window.bring_forward(Path(msg) if msg else None))
     file_filter = _FileOpenFilter(window.open_import)

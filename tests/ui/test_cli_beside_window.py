@@ -186,3 +186,35 @@ def test_an_upgrade_is_refused_while_the_window_has_the_file(tmp_path: Path) -> 
         assert result.upgraded_from == 1
     finally:
         close_database()
+
+
+def test_a_save_that_meets_a_long_outside_write_is_a_message_not_a_traceback(
+        qtbot, open_window: MainWindow, tmp_path: Path) -> None:
+    import sys as _sys
+
+    from modal_helpers import answer_next_modal
+    from PySide6.QtCore import QTimer
+
+    from desktop_crm.services.contacts import count_contacts, create_contact
+    from desktop_crm.store import db
+    from desktop_crm.ui import database_errors
+
+    win = open_window
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, time\n"
+        f"c = sqlite3.connect({str(win.db_path)!r}, isolation_level=None)\n"
+        "c.execute('BEGIN IMMEDIATE'); c.execute(\"UPDATE profile SET name = 'x'\")\n"
+        "print('locked', flush=True); time.sleep(30)\n")], stdout=subprocess.PIPE, text=True)
+    previous = database_errors.install(win, win.db_path)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        db.execute_sql("PRAGMA busy_timeout = 200")  # the test need not wait 5 s
+        shown = answer_next_modal(lambda box: box.close())
+        QTimer.singleShot(0, lambda: create_contact({"first_name": "Ann"}))
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    finally:
+        _sys.excepthook = previous
+        holder.kill()
+        holder.wait()
+    assert "is busy" in shown[0] and "Nothing was changed" in shown[0]
+    assert count_contacts() == 0
