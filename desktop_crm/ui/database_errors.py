@@ -18,6 +18,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..store import DATABASE_ERRORS, StoreError, explain
+from .plain_text import as_typed
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -42,7 +43,7 @@ def install(window: QWidget, db_path: Path) -> Hook:
         if text is None:
             return previous(kind, value, tb)
         print(f"desktop-crm: {text}", file=sys.stderr)
-        QMessageBox.warning(window, "Desktop CRM could not save", text)
+        QMessageBox.warning(window, "Desktop CRM could not save", as_typed(text))
         return None
 
     sys.excepthook = hook

@@ -39,6 +39,7 @@ from . import registry
 from .change_watcher import ChangeWatcher
 from .contacts.view import ContactsView
 from .context import AppContext
+from .plain_text import as_typed, tip
 from .welcome import WelcomePage
 from .widgets.feature_dialogs import open_dialog, unavailable_tooltip
 from .widgets.navigation import Navigation
@@ -176,7 +177,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         try:
             smart = get_smart_list(list_id)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Smart list", str(exc))
+            QMessageBox.warning(self, "Smart list", as_typed(str(exc)))
             return
         self.show_view("contacts")
         self.navigation.select("smart", list_id)
@@ -277,7 +278,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         self.undo_action.setEnabled(step is not None)
         label = step.label if step else ""
         self.undo_action.setText(f"Undo {label[:1].lower() + label[1:]}" if step else "Undo")
-        self.undo_action.setToolTip(f"Undo: {label}" if step else "Nothing to undo")
+        self.undo_action.setToolTip(tip(f"Undo: {label}") if step else "Nothing to undo")
 
     def _selected_contact(self) -> int:
         return self.contacts.table.current_contact_id() or 0
@@ -314,7 +315,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
             try:
                 rename_smart_list(list_id, name)
             except ServiceError as exc:
-                QMessageBox.warning(self, "Could not rename", str(exc))
+                QMessageBox.warning(self, "Could not rename", as_typed(str(exc)))
             self._reload_smart_lists()
 
     def delete_smart_list(self, list_id: int) -> None:

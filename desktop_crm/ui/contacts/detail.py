@@ -23,6 +23,7 @@ from ...services.errors import NotFoundError
 from ...services.relationships import list_relationships
 from ...services.timeline import contact_timeline
 from ...services.views import ContactView
+from ..plain_text import make_plain, tip
 from ..widgets.badges import TierBadge
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import available, unavailable_tooltip
@@ -78,6 +79,7 @@ class ContactDetail(QStackedWidget):
         self.role.setWordWrap(True)
         set_muted(self.role)
         badges = QHBoxLayout()
+        make_plain(self.name, self.role)
         badges.setSpacing(6)
         self.tier = TierBadge()
         self.status = QLabel()
@@ -220,7 +222,7 @@ class ContactDetail(QStackedWidget):
             when = entry.at.strftime("%d %b %Y") if entry.at else ""
             item = QTreeWidgetItem([when, entry.title, entry.detail.replace("\n", " ")])
             item.setToolTip(1, KIND_LABELS.get(entry.kind, entry.kind))
-            item.setToolTip(2, entry.detail)
+            item.setToolTip(2, tip(entry.detail))
             if entry.upcoming:
                 font = item.font(1)
                 font.setBold(True)

@@ -25,6 +25,7 @@ from ...services.contact_table import ContactFilter, TableSpec, completions
 from ...services.errors import ServiceError
 from ...services.smart_lists import SmartListView, create_smart_list
 from ..context import AppContext
+from ..plain_text import as_typed
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import open_dialog
 from ..widgets.layout import side_by_side
@@ -196,7 +197,7 @@ class ContactsView(QWidget):
                 self, f"Working on {len(ids):,} people…", len(ids), lambda: action(ids, *args)
             )
         except ServiceError as exc:
-            QMessageBox.warning(self, "Could not do that", str(exc))
+            QMessageBox.warning(self, "Could not do that", as_typed(str(exc)))
             return False
         self.context.data_changed.emit()
         self.context.status_message.emit(result.message)
@@ -230,7 +231,7 @@ class ContactsView(QWidget):
         try:
             self.smart_list = create_smart_list(name, flt)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Could not save the smart list", str(exc))
+            QMessageBox.warning(self, "Could not save the smart list", as_typed(str(exc)))
             return
         self.context.data_changed.emit()
         self.context.status_message.emit(f"Saved smart list “{self.smart_list.name}”.")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from ...services.contacts import get_contact
 from ...services.errors import ServiceError
 from ...services.outreach import OutreachState
 from ..context import AppContext
+from ..plain_text import plain_label
 from ..widgets.dates import qdate_today
 from ..widgets.field_errors import FieldError, FieldErrors
 from ..widgets.theme import WARNING, heading_font, pick, set_muted
@@ -50,7 +50,7 @@ class DormantBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.text = QLabel()
+        self.text = plain_label()
         self.text.setWordWrap(True)
         palette = self.text.palette()
         palette.setColor(self.text.foregroundRole(), pick(WARNING, palette))
@@ -79,9 +79,9 @@ class OutreachDialog(QDialog):
         self.setWindowTitle(f"Log outreach to {person.full_name}")
         self.errors = FieldErrors()
 
-        title = QLabel(f"Asking {person.full_name} for a meeting")
+        title = plain_label(f"Asking {person.full_name} for a meeting")
         title.setFont(heading_font(self, 1.15))
-        self.state_label = QLabel()
+        self.state_label = plain_label()
         self.state_label.setWordWrap(True)
         set_muted(self.state_label)
         self.on = QDateEdit()
