@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox, QToolBar
 
 from .. import __version__
 from . import registry
+from .backups.dialog import add_backups_action
 from .shortcuts import VIEW_SHORTCUT_PREFIX, ShortcutsDialog, by_action
 from .widgets.feature_dialogs import available, unavailable_tooltip
 
@@ -90,6 +91,7 @@ class WindowChromeMixin:
         file_menu = menu.addMenu("&File")
         for action in (self.import_action, self.export_action):
             file_menu.addAction(action)
+        self.backups_action = add_backups_action(self, file_menu, self.context)
         file_menu.addSeparator()
         file_menu.addAction(self.profile_action)
         file_menu.addSeparator()

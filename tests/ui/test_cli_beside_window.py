@@ -218,3 +218,21 @@ def test_a_save_that_meets_a_long_outside_write_is_a_message_not_a_traceback(
         holder.wait()
     assert "is busy" in shown[0] and "Nothing was changed" in shown[0]
     assert count_contacts() == 0
+
+
+def test_a_restore_from_the_command_line_shows_in_the_open_window(
+        qtbot, open_window: MainWindow, tmp_path: Path) -> None:
+    win = open_window
+    home = tmp_path / "home"
+    for name in ("Ann", "Bob"):
+        assert _cli(win.db_path, home, "contacts", "add", "--first-name", name).returncode == 0
+    made = _cli(win.db_path, home, "backup", "--to", str(tmp_path / "two.sqlite3"))
+    assert made.returncode == 0, made.stderr
+    assert _cli(win.db_path, home, "contacts", "add", "--first-name", "Cy").returncode == 0
+    qtbot.waitUntil(lambda: win.contacts.model.total == 3, timeout=5000)
+    restoring = subprocess.Popen(
+        [sys.executable, "-m", "desktop_crm", "--db", str(win.db_path), "backup", "--restore",
+         str(tmp_path / "two.sqlite3")], stderr=subprocess.PIPE, text=True, env=_cli_env(home))
+    qtbot.waitUntil(lambda: restoring.poll() is not None, timeout=60000)
+    assert restoring.returncode == 0, restoring.stderr.read()
+    qtbot.waitUntil(lambda: win.contacts.model.total == 2, timeout=5000)
