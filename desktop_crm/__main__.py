@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import paths
+from . import paths, privacy
 from .cli.output import install_safe_streams
 from .cli.parser import build_parser, command_names, first_positional, literal_dashes
 from .services.errors import ServiceError
@@ -15,6 +15,7 @@ from .store.opening import OpenResult
 
 
 def main(argv: list[str] | None = None) -> int:
+    privacy.owner_only()  # before anything is written: files 0600, folders 0700
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     token = first_positional(argv)
