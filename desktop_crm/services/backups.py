@@ -36,6 +36,7 @@ from ..store.backup_files import (
     newest_auto_on,
     prune_auto,
     read_facts,
+    remove_stale_temps,
     restore_into,
 )
 from ..store.database import db
@@ -112,6 +113,7 @@ def make_auto_backup(reason: str) -> Path | None:
     if not _worth_saving():
         return None
     path, folder = _db_path(), paths.backups_dir()
+    remove_stale_temps(folder)  # a copy killed half-way never lingers
     try:
         made = auto_backup(path, folder, reason)
     except BackupWriteError as exc:
@@ -128,6 +130,7 @@ def daily_backup() -> Path | None:
     Never stops the app from starting: a failure is returned as None.
     """
     path = _db_path()
+    remove_stale_temps(paths.backups_dir())
     today = clock.local_now().date()
     if newest_auto_on(path, paths.backups_dir(), today) is not None:
         return None

@@ -112,6 +112,38 @@ def newest_auto_on(db_path: Path, folder: Path, day: dt.date) -> BackupFile | No
                  if b.kind == "auto" and b.taken_at.date() == day), None)
 
 
+_TEMP = re.compile(r"^\..+\.(?P<pid>\d+)(-\d{8}-\d{6}-\d{6})?\.tmp(\.sqlite3)?(-wal|-shm|-journal)?$")
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Delete the temporary files of copies whose process died before finishing (a kill
+    or a power cut mid-copy); a running copy's file (its process alive) is left."""
+    removed = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for path in entries:
+        found = _TEMP.match(path.name) or re.match(
+            r"^\.restore-(?P<pid>\d+)-.*\.tmp\.sqlite3(-wal|-shm|-journal)?$", path.name)
+        if found and not _alive(int(found["pid"])):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
 def read_facts(path: Path) -> tuple[int, int]:
     """(schema version, live contacts) of a backup file, read-only."""
     # immutable: a backup does not change, and reading it must leave no -wal/-shm behind
