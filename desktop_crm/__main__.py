@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import paths
+from . import paths, privacy
 from .cli.output import install_safe_streams
 from .cli.parser import build_parser, command_names, first_positional, literal_dashes
 from .services.errors import ServiceError
@@ -15,6 +15,7 @@ from .store.opening import OpenResult
 
 
 def main(argv: list[str] | None = None) -> int:
+    privacy.owner_only()  # before anything is written: files 0600, folders 0700
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     token = first_positional(argv)
@@ -52,12 +53,17 @@ def _gui_with_file(parser: argparse.ArgumentParser, argv: list[str], token: str)
 
 
 def open_for(args: argparse.Namespace) -> OpenResult:
-    """Open the database the arguments name; build the demo network on first use."""
+    """Open the database the arguments name; build the demo network on first use.
+
+    The window holds the file's lock; a command works beside an open window.
+    """
     path = paths.resolve_db_path(args.db, demo=args.demo)
-    result = open_store(path)
+    result = open_store(path, window=args.command is None)
+    from .services.backups import daily_backup
     from .services.setup import configure_phone_region, ensure_defaults
 
     ensure_defaults()
+    daily_backup()  # the first start of each day keeps a copy (services.backups)
     configure_phone_region(_env_locale())
     if args.demo:
         from .services import demo
@@ -107,6 +113,13 @@ def _run_cli(args: argparse.Namespace) -> int:
         if sys.stdout is not None:
             sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
         return code
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: not an error of ours. Point stdout at
+        # nothing, so the flush at exit has nowhere to fail either.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())
+        return 0
     except (ServiceError, StoreError) as exc:
         print(f"desktop-crm: {exc}", file=sys.stderr)
         return 1
@@ -128,12 +141,6 @@ def _run_cli(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("desktop-crm: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # The reader (e.g. `| head`) went away: not an error of ours.
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
     finally:
         close_database()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import paths
 from ..services import backup as backup_service
 from ..store.backup import backup_file, backup_to_folder
-from .output import emit_json, info
+from .output import emit_json, emit_table, info
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,8 +25,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     restore.add_argument("file", type=Path)
     restore.set_defaults(handler=cmd_import_backup)
 
-    backup = sub.add_parser("backup", help="copy the database file safely")
-    backup.add_argument("--to", type=Path, help="file or folder (default: the backups folder)")
+    backup = sub.add_parser(
+        "backup", help="copy the database file safely (safe while the app is open); "
+        "list the backups, or restore one")
+    what = backup.add_mutually_exclusive_group()
+    what.add_argument("--to", type=Path, help="file or folder (default: the backups folder)")
+    what.add_argument("--list", action="store_true",
+                      help="list the backups (automatic, yours, before a restore or upgrade)")
+    what.add_argument("--restore", type=Path, metavar="FILE",
+                      help="replace the database with this backup (the current state is "
+                      "saved as a backup first)")
+    backup.add_argument("--json", action="store_true", help="with --list: print JSON")
     backup.set_defaults(handler=cmd_backup)
 
 
@@ -53,6 +62,10 @@ def cmd_import_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    if args.list:
+        return _list_backups(args.json)
+    if args.restore is not None:
+        return _restore(args.restore)
     target: Path | None = args.to
     if target is None:
         dest = backup_to_folder(args.db_path, paths.backups_dir())
@@ -77,4 +90,33 @@ def _export_contacts(args: argparse.Namespace) -> int:
     else:
         sys.stdout.buffer.write(exporting.export_bytes(args.format))
         sys.stdout.flush()
+    return 0
+
+
+def _list_backups(as_json: bool) -> int:
+    from ..services import backups
+
+    found = backups.list_backups()
+    if as_json:
+        emit_json([b.to_dict() for b in found])
+        return 0
+    emit_table(["taken", "contacts", "size", "kind", "file"], [
+        (f"{b.taken_at:%Y-%m-%d %H:%M:%S}", "?" if b.contacts is None else f"{b.contacts:,}",
+         _size(b.size), b.label, b.path.name) for b in found], whole_last=True)
+    info(f"{len(found)} backup(s) in {paths.backups_dir()}; "
+         "'backup --restore FILE' restores one (a name from this list is enough).")
+    return 0
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{size / 1e3:.0f} kB"
+
+
+def _restore(file: Path) -> int:
+    from ..services import backups
+
+    if not file.exists() and file.parent == Path("."):
+        file = paths.backups_dir() / file.name  # a name from 'backup --list'
+    result = backups.restore(file)
+    info(f"Restored {result.restored}. The state before was saved to {result.saved_current}.")
     return 0

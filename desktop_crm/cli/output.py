@@ -54,12 +54,17 @@ def emit_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def emit_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+def emit_table(headers: Sequence[str], rows: Iterable[Sequence[Any]],
+               whole_last: bool = False) -> None:
+    """Aligned columns cut at 40 characters (the last one whole with ``whole_last``:
+    a file name to copy)."""
     rows = [["" if v is None else str(v) for v in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
             widths[i] = min(max(widths[i], len(cell)), 40)
+    if whole_last and widths:
+        widths[-1] = max([widths[-1], *(len(r[-1]) for r in rows if r)])
     def line(cells: Sequence[str]) -> str:
         return "  ".join(_cut(c, w).ljust(w) for c, w in zip(cells, widths, strict=False)).rstrip()
     print(line(headers))

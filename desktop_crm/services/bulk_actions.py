@@ -18,6 +18,7 @@ from typing import Any
 from ..store.contact_table import chunked
 from ..store.models import Contact, ContactTag, Tag, utcnow
 from . import tags as tag_service
+from .backups import make_auto_backup
 from .contacts import create_contact, update_contact
 from .contacts import get_contacts as _get_contacts
 from .errors import ValidationError
@@ -106,6 +107,8 @@ def untag_contacts(ids: Iterable[int], name: str) -> BulkResult:
 
 def trash_contacts(ids: Iterable[int]) -> BulkResult:
     ids = _selection(ids)
+    if len(ids) > 1:
+        make_auto_backup("bulk-delete")
     label = f"Moved {_people(len(ids))} to the trash"
     moved = _set_deleted_at(ids, utcnow(), label)
     return BulkResult(moved, f"{label}. Ctrl+Z undoes it; the Trash view restores them later.")

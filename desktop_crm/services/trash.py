@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..store.database import db
 from ..store.models import BaseModel, Contact, Meeting, Organization, Relationship, utcnow
+from .backups import before
 from .errors import NotFoundError
 from .relationships import select_with_people
 
@@ -66,6 +67,7 @@ def restore(kind: str, ids: Iterable[int]) -> int:
     return count
 
 
+@before("purge")  # an automatic backup first
 def purge(kind: str, ids: Iterable[int]) -> int:
     """Delete items for good; only items already in the trash can be purged."""
     model = _model(kind)
@@ -73,6 +75,7 @@ def purge(kind: str, ids: Iterable[int]) -> int:
         return model.delete().where(model.id.in_(list(ids)), model.deleted_at.is_null(False)).execute()
 
 
+@before("empty-trash")  # an automatic backup first
 def empty_trash() -> int:
     total = 0
     with db.atomic():

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..store import undo_log
 from ..store.database import db
+from .backups import before
 from .errors import ServiceError
 
 
@@ -84,6 +85,7 @@ def last_step() -> UndoStep | None:
     return UndoStep(*found) if found else None
 
 
+@before("undo")  # an automatic backup first
 def undo_last() -> UndoStep:
     """Undo the newest step not undone yet; return it (its label says what came back)."""
     with db.atomic():

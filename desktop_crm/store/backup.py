@@ -36,6 +36,8 @@ def backup_file(source: Path, dest: Path) -> Path:
             out = sqlite3.connect(tmp)
             try:
                 src.backup(out)
+                # One self-contained file: reading it later makes no -wal or -shm beside it.
+                out.execute("PRAGMA journal_mode=DELETE")
             finally:
                 out.close()
         finally:
@@ -57,6 +59,22 @@ def timestamp() -> str:
     return clock.local_now().strftime("%Y%m%d-%H%M%S-%f")
 
 
+def free_path(folder: Path, template: str, taken: str | None = None) -> Path:
+    """``folder / template`` with ``{time}`` filled by the clock's time, moved on by a
+    microsecond while that time is taken (by a name matching the glob ``taken``,
+    default the name itself): a backup never replaces another one and each has its
+    own time, even when the clock stands still (tests) or two come within one tick."""
+    import datetime as dt
+
+    when = clock.local_now()
+    while True:
+        stamp = when.strftime("%Y%m%d-%H%M%S-%f")
+        path = folder / template.format(time=stamp)
+        if not path.exists() and not (taken and any(folder.glob(taken.format(time=stamp)))):
+            return path
+        when += dt.timedelta(microseconds=1)
+
+
 def backup_before_migration(path: Path, from_version: int, keep: int = KEEP_BACKUPS) -> Path:
     """Back up ``path`` beside itself before an upgrade; keep the newest ``keep``."""
     dest = path.with_name(f"{path.name}.v{from_version}-{timestamp()}.bak")
@@ -67,7 +85,7 @@ def backup_before_migration(path: Path, from_version: int, keep: int = KEEP_BACK
 
 def backup_to_folder(path: Path, folder: Path, keep: int = KEEP_BACKUPS * 4) -> Path:
     """A named backup in the backups folder (the ``backup`` command's default)."""
-    dest = folder / f"{path.stem}-{timestamp()}.sqlite3"
+    dest = free_path(folder, f"{path.stem}-{{time}}.sqlite3")
     backup_file(path, dest)
     prune_backups(folder, f"{path.stem}-*.sqlite3", keep)
     return dest
@@ -80,7 +98,7 @@ def safety_copy(path: Path, folder: Path) -> Path:
     no rotation ever prunes it: it is the way back if the restore was a
     mistake.
     """
-    return backup_file(path, folder / f"{path.stem}.before-restore-{timestamp()}.sqlite3")
+    return backup_file(path, free_path(folder, f"{path.stem}.before-restore-{{time}}.sqlite3"))
 
 
 def prune_backups(folder: Path, pattern: str, keep: int) -> list[Path]:

@@ -15,7 +15,12 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from .errors import BUSY_TIMEOUT_S, DatabaseInUseError, NotADatabaseError, explain
+from .errors import (
+    BUSY_TIMEOUT_S,
+    DatabaseInUseError,
+    NotADatabaseError,
+    explain,
+)
 from .lock import FileLock, LockHeldError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -99,7 +104,12 @@ def create_private_file(path: Path) -> None:
 
 
 def acquire_lock(path: Path) -> None:
-    """Hold a lock beside the file so a second running copy is refused."""
+    """Hold the window's lock beside the file so a second window is refused.
+
+    The lock means "a window has this file open"; the command line does not
+    hold it while it works (see :func:`window_is_open`), SQLite's own locking
+    keeps the two apart.
+    """
     global _lock
     lock = FileLock(path.with_name(path.name + ".lock"))
     try:
@@ -111,6 +121,23 @@ def acquire_lock(path: Path) -> None:
             "attempt to write a readonly database" if exc.errno in _READ_ONLY_ERRNOS
             else f"cannot create {lock.path.name}: {exc.strerror}")) from exc
     _lock = lock
+
+
+def release_lock() -> None:
+    """Let go of the lock (the command line, once its upgrade check is done)."""
+    global _lock
+    if _lock is not None:
+        _lock.release()
+        _lock = None
+
+
+def window_is_open(path: Path) -> bool:
+    """Take the lock if it is free (and keep it); False if a window holds it."""
+    try:
+        acquire_lock(path)
+    except DatabaseInUseError:
+        return True
+    return False
 
 
 def bind(path: Path) -> SqliteDatabase:
@@ -127,9 +154,6 @@ def bind(path: Path) -> SqliteDatabase:
 
 def close_database() -> None:
     """Close the connection and release the lock; safe to call twice."""
-    global _lock
     if not db.is_closed():
         db.close()
-    if _lock is not None:
-        _lock.release()
-        _lock = None
+    release_lock()

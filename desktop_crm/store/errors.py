@@ -56,6 +56,18 @@ class DatabaseInUseError(StoreError):
         )
 
 
+class UpgradeWhileOpenError(StoreError):
+    """The window has the file open and this copy would have to upgrade it first."""
+
+    def __init__(self, path: Path | str, found: int, current: int) -> None:
+        super().__init__(
+            path,
+            f"{path} is open in the Desktop CRM window and needs an upgrade (schema {found} "
+            f"to {current}) before this version can use it. Close the window and try again; "
+            "nothing was changed.",
+        )
+
+
 class NotOurDatabaseError(StoreError):
     """An SQLite file made by another program: never converted."""
 

@@ -23,9 +23,17 @@ from .database import (
     create_private_file,
     read_table_names,
     read_user_version,
+    release_lock,
+    window_is_open,
 )
 from .dump import schema_at
-from .errors import DanglingLinkError, NewerVersionError, NotOurDatabaseError, explain
+from .errors import (
+    DanglingLinkError,
+    NewerVersionError,
+    NotOurDatabaseError,
+    UpgradeWhileOpenError,
+    explain,
+)
 from .migrations import CURRENT_VERSION, upgrade
 
 
@@ -54,8 +62,16 @@ def check_ours(path: Path, version: int) -> None:
             path, f"it says schema {version} but lacks the tables {', '.join(missing[:4])}")
 
 
-def open_store(path: Path | str) -> OpenResult:
-    """Open (or create) the database at ``path`` and bring it to the current schema."""
+def open_store(path: Path | str, window: bool = True) -> OpenResult:
+    """Open (or create) the database at ``path`` and bring it to the current schema.
+
+    The window (``window=True``, and tests) holds the file's lock for as long
+    as it is open, so there is one window per database. The command line
+    (``window=False``) works beside an open window: it holds the lock only
+    while it creates or upgrades the file, and refuses to upgrade a file a
+    window has open; SQLite's own locking (WAL, a busy timeout, short write
+    transactions) keeps its reads and writes apart from the window's.
+    """
     path = Path(path)
     if path.is_symlink() and not path.exists():
         raise DanglingLinkError(path, os.readlink(path))
@@ -67,7 +83,10 @@ def open_store(path: Path | str) -> OpenResult:
     created = not path.exists() or path.stat().st_size == 0
     if created:
         create_private_file(path)
-    acquire_lock(path)
+    if window:
+        acquire_lock(path)
+    elif window_is_open(path) and (created or version < CURRENT_VERSION):
+        raise UpgradeWhileOpenError(path, version, CURRENT_VERSION)
     try:
         backup = None
         if 0 < version < CURRENT_VERSION:
@@ -80,6 +99,8 @@ def open_store(path: Path | str) -> OpenResult:
     except BaseException:
         close_database()
         raise
+    if not window:
+        release_lock()
     return OpenResult(
         path=path,
         database=database,

@@ -19,6 +19,7 @@ from .. import appinfo, logs
 from ..resources import resource_path
 from ..store import StoreError, close_database
 from ..store.opening import OpenResult
+from . import database_errors
 from .error_dialog import install_excepthook
 from .qt_guard import pin_singletons
 from .single_instance import InstanceServer, send_to_running, server_name
@@ -122,6 +123,7 @@ def run_gui(open_database: Callable[[], OpenResult], files: list[Path] | None = 
     # the system locale as Qt knows it on every OS).
     configure_phone_region(QLocale.system().name())
     window = MainWindow(result.path)
+    database_errors.install(window, result.path)  # a busy file (the CLI importing) is said
     window.show()
     arrivals.open_in(window)
     try:

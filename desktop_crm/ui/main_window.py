@@ -37,8 +37,10 @@ from ..services.smart_lists import (
     rename_smart_list,
 )
 from . import registry
+from .change_watcher import ChangeWatcher
 from .contacts.view import ContactsView
 from .context import AppContext
+from .plain_text import as_typed, tip
 from .profile.prompt import ask_for_profile_once
 from .view_hints import ViewHint
 from .welcome import WelcomePage
@@ -107,6 +109,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self._connect_context()
+        self.change_watcher = ChangeWatcher(self.context, self)
         self._reload_smart_lists()
         self.resize(1280, 800)
         self._restore_settings()
@@ -187,7 +190,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         try:
             smart = get_smart_list(list_id)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Smart list", str(exc))
+            QMessageBox.warning(self, "Smart list", as_typed(str(exc)))
             return
         self.show_view("contacts")
         self.navigation.select("smart", list_id)
@@ -289,7 +292,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         self.undo_action.setEnabled(step is not None)
         label = step.label if step else ""
         self.undo_action.setText(f"Undo {label[:1].lower() + label[1:]}" if step else "Undo")
-        self.undo_action.setToolTip(f"Undo: {label}" if step else "Nothing to undo")
+        self.undo_action.setToolTip(tip(f"Undo: {label}") if step else "Nothing to undo")
 
     def _selected_contact(self) -> int:
         return self.contacts.table.current_contact_id() or 0
@@ -342,7 +345,7 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
             try:
                 rename_smart_list(list_id, name)
             except ServiceError as exc:
-                QMessageBox.warning(self, "Could not rename", str(exc))
+                QMessageBox.warning(self, "Could not rename", as_typed(str(exc)))
             self._reload_smart_lists()
 
     def delete_smart_list(self, list_id: int) -> None:
@@ -396,5 +399,6 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.change_watcher.stop()
         self.save_settings()
         super().closeEvent(event)

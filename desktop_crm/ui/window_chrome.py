@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QToolBar
 
 from . import registry
+from .backups.dialog import add_backups_action
 from .shortcuts import VIEW_SHORTCUT_PREFIX, ShortcutsDialog, by_action
 from .widgets.feature_dialogs import available, unavailable_tooltip
 from .window_help import WindowHelpMixin
@@ -91,6 +92,7 @@ class WindowChromeMixin(WindowHelpMixin):
         for action in (self.import_action, self.export_action):
             file_menu.addAction(action)
         self._add_recent_imports_menu(file_menu)
+        self.backups_action = add_backups_action(self, file_menu, self.context)
         file_menu.addSeparator()
         file_menu.addAction(self.profile_action)
         file_menu.addSeparator()

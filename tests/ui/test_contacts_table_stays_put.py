@@ -37,11 +37,11 @@ def test_rows_stay_put_when_the_selection_comes_and_goes(qtbot, window) -> None:
     _click_row(qtbot, window, 3)
     assert contacts.table.selected_count() == 1
     assert _table_origin(window) == before
-    assert contacts.bulk_bar.actions.isVisible()
+    assert contacts.bulk_bar.action_row.isVisible()
     _click_row(qtbot, window, 4, Qt.KeyboardModifier.ControlModifier)  # lands on the row aimed at
     assert contacts.table.selected_count() == 2
     assert contacts.table.visualRect(contacts.model.index(4, 0)).y() == row_y
     contacts.table.clearSelection()
-    assert not contacts.bulk_bar.actions.isVisible()
+    assert not contacts.bulk_bar.action_row.isVisible()
     assert contacts.bulk_bar.hint.isVisible()
     assert _table_origin(window) == before

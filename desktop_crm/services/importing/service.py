@@ -23,6 +23,7 @@ from ...io.records import ImportFileError, ParseResult, RowProblem
 from ...store import bulk as store_bulk
 from ...store.database import db
 from ...store.import_queries import set_batch_summary
+from ..backups import before
 from ..errors import ServiceError, ValidationError
 from ..validation import clean_text, validate_tier
 from .apply import Progress, write_plan
@@ -146,6 +147,7 @@ def preview_import(path: str | os.PathLike[str], fmt: str = "auto",
     return preview_parsed(read_file(path, fmt, mapping, encoding), path, decisions, batch)
 
 
+@before("import")  # an automatic backup first
 def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
                   decisions: Mapping[int, str] | None = None,
                   progress: Progress | None = None,

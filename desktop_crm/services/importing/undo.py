@@ -28,6 +28,7 @@ from ...store import import_log as log
 from ...store import import_queries as q
 from ...store.database import db
 from ...store.models import utcnow
+from ..backups import before
 from ..errors import NotFoundError, ServiceError
 from ..validation import sort_name
 
@@ -107,6 +108,7 @@ class UndoReport:
         return {"undone": self.batch_id, "rows": self.counts, "kept": self.kept}
 
 
+@before("undo")  # an automatic backup first
 def undo_import(batch_id: int, force: bool = False) -> UndoReport:
     """Take back exactly what import ``batch_id`` wrote; keep and list later work."""
     report = UndoReport(batch_id)

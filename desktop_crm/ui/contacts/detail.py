@@ -8,7 +8,8 @@ so no live button ever acts on someone who is gone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -31,11 +32,15 @@ from ...services.relationships import list_relationships
 from ...services.timeline import contact_timeline
 from ...services.views import ContactView
 from ...store.models import STATUSES, TIERS
+from ..long_text import LongTextViewer, one_line, preview, size_words
+from ..plain_text import make_plain, tip
 from ..widgets.badges import TIER_LABELS, TierBadge
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import available, unavailable_tooltip
 from ..widgets.layout import scrolling_column
 from ..widgets.theme import heading_font, set_muted
+
+SHOW_NOTES = "desktop-crm:show-notes"  # the link under a long note's start
 
 KIND_LABELS = {
     "outreach": "Outreach",
@@ -92,6 +97,7 @@ class ContactDetail(QStackedWidget):
         self.role.setWordWrap(True)
         set_muted(self.role)
         badges = QHBoxLayout()
+        make_plain(self.name, self.role)
         badges.setSpacing(6)
         self.tier = TierBadge()
         self.status = QLabel()  # the status as text, kept for the trash note
@@ -155,13 +161,14 @@ class ContactDetail(QStackedWidget):
         self.info.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.info.setVerticalSpacing(4)
         self.info_labels: dict[str, QLabel] = {}
+        self._notes = ""
         for key, label in (("emails", "Email"), ("phones", "Phone"), ("linkedin", "LinkedIn"),
                            ("location", "Location"), ("industry", "Industry"), ("tags", "Tags"),
                            ("how_met", "How you met"), ("interests", "Interests"), ("notes", "Notes")):
             value = QLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-            value.setOpenExternalLinks(True)
+            value.linkActivated.connect(self._link)  # mailto, LinkedIn, or the whole note
             self.info_labels[key] = value
             self.info.addRow(label, value)
         self.body.addLayout(self.info)
@@ -244,16 +251,36 @@ class ContactDetail(QStackedWidget):
         linkedin = f'<a href="{_html_escape(link)}">{_html_escape(link.split("/in/")[-1].strip("/") or link)}</a>' if link.startswith("http") else _html_escape(link)
         values = {
             "emails": emails, "phones": phones, "linkedin": linkedin,
-            "location": _html_escape(c.location), "industry": _html_escape(c.industry),
-            "tags": _html_escape(", ".join(c.tags)), "how_met": _html_escape(c.how_met),
-            "interests": _html_escape(c.interests), "notes": _html_escape(c.notes).replace("\n", "<br>"),
+            "location": _html_escape(preview(c.location)[0]), "industry": _html_escape(preview(c.industry)[0]),
+            "tags": _html_escape(", ".join(c.tags)), "how_met": _html_escape(preview(c.how_met)[0]),
+            "interests": _html_escape(preview(c.interests)[0]), "notes": self._notes_html(c.notes),
         }
+
         for key, label in self.info_labels.items():
             label.setText(values[key])
             label.setVisible(bool(values[key]))
             self.info.labelForField(label).setVisible(bool(values[key]))
         self._fill_relations(c.id)
         self._fill_timeline(c.id)
+
+    def _notes_html(self, notes: str) -> str:
+        """The start of the notes; a long note opens whole, part by part, from a link
+        (a label lays out all its text: seconds per megabyte)."""
+        self._notes = notes
+        head, cut = preview(notes)
+        shown = _html_escape(head).replace("\n", "<br>")
+        if cut:
+            shown += (f'…<br><a href="{SHOW_NOTES}">Show the whole note '
+                      f"({size_words(notes)})…</a>")
+        return shown
+
+    def _link(self, url: str) -> None:
+        if url == SHOW_NOTES:
+            viewer = LongTextViewer(f"Notes: {self.name.text()}", self._notes, self)
+            viewer.exec()
+            viewer.deleteLater()
+        else:
+            QDesktopServices.openUrl(QUrl(url))
 
     def _fill_relations(self, contact_id: int) -> None:
         lines = []
@@ -272,9 +299,10 @@ class ContactDetail(QStackedWidget):
         items = []
         for entry in contact_timeline(contact_id):
             when = entry.at.strftime("%d %b %Y") if entry.at else ""
-            detail = " ".join(entry.detail.split())
+            detail = one_line(" ".join(entry.detail.split()))
             item = QTreeWidgetItem([when, entry.title + (f"\n{detail}" if detail else "")])
-            item.setToolTip(1, KIND_LABELS.get(entry.kind, entry.kind))
+            item.setToolTip(1, tip(KIND_LABELS.get(entry.kind, entry.kind) + (
+                f"\n{preview(entry.detail)[0]}" if entry.detail else "")))
             if entry.upcoming:
                 font = item.font(1)
                 font.setBold(True)

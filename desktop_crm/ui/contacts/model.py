@@ -27,6 +27,7 @@ from ...services.contact_table import (
     row_of,
     status_label,
 )
+from ..plain_text import tip
 from ..widgets.badges import TIER_HELP, TIER_LABELS, TIER_ROLE
 from ..widgets.theme import ERROR, muted_text, pick
 
@@ -196,7 +197,7 @@ class ContactTableModel(QAbstractTableModel):
         if key == "tier":
             return TIER_HELP.get(row.tier)
         if key == "name" and row.is_gatekeeper:
-            return f"{row.name} is a gatekeeper: they give many referrals"
+            return tip(f"{row.name} is a gatekeeper: they give many referrals")
         if key == "status" and row.status == "do_not_contact":
             return "Do not contact: this person asked not to be contacted"
         return None

@@ -27,6 +27,7 @@ from ...services.errors import ServiceError
 from ...services.smart_lists import SmartListView, create_smart_list
 from ...store.models import TIERS
 from ..context import AppContext
+from ..plain_text import as_typed
 from ..widgets.badges import TIER_LABELS
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import available, open_dialog
@@ -210,7 +211,7 @@ class ContactsView(QWidget):
                 self, f"Working on {len(ids):,} people…", len(ids), lambda: action(ids, *args)
             )
         except ServiceError as exc:
-            QMessageBox.warning(self, "Could not do that", str(exc))
+            QMessageBox.warning(self, "Could not do that", as_typed(str(exc)))
             return False
         self.context.data_changed.emit()
         self.context.status_message.emit(result.message)
@@ -244,7 +245,7 @@ class ContactsView(QWidget):
         try:
             self.smart_list = create_smart_list(name, flt)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Could not save the smart list", str(exc))
+            QMessageBox.warning(self, "Could not save the smart list", as_typed(str(exc)))
             return
         self.context.data_changed.emit()
         self.context.status_message.emit(f"Saved smart list “{self.smart_list.name}”.")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.findings import FindingAnswer
+from ..plain_text import plain_label
 from ..widgets.badges import TierBadge
 from ..widgets.dates import local_date
 from ..widgets.theme import set_muted
@@ -50,7 +51,7 @@ class AnswerCard(QFrame):
         layout.setSpacing(6)
         layout.addLayout(self._header())
         where = " · ".join(p for p in (answer.organization, f"met {local_date(answer.met_at)}") if p)
-        self.where = QLabel(where)
+        self.where = plain_label(where)
         self.where.setWordWrap(True)
         set_muted(self.where)
         layout.addWidget(self.where)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...services.findings import Finding
 from ...services.questions import CATEGORY_LABELS
+from ..plain_text import tip
 from ..widgets.delegates import paint_cell_background
 from ..widgets.theme import muted_text, pick
 from .bar import STATE_LABELS, VALIDATED_BG, VALIDATED_FG, counts_text, paint_bar
@@ -45,7 +46,7 @@ class FindingsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return finding.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{finding.text}\n{STATE_LABELS[finding.state]}: {counts_text(finding.counts)}"
+            return tip(f"{finding.text}\n{STATE_LABELS[finding.state]}: {counts_text(finding.counts)}")
         if role == FINDING_ROLE:
             return finding
         return None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...services import importing
 from ...services.errors import ServiceError
 from ..context import AppContext
+from ..plain_text import as_typed
 from .pages import ChoosePage, PreviewPage, ProgressPage, ResultPage, ReviewPage
 from .worker import ImportWorker
 
@@ -195,7 +196,7 @@ class ImportDialog(QDialog):
             batch = importing.batch_options(tag, tier)
             ties = self.preview_page.ties.choice()
         except ServiceError as exc:
-            QMessageBox.warning(self, "Import contacts", str(exc))
+            QMessageBox.warning(self, "Import contacts", as_typed(str(exc)))
             return
         self.progress_page.start("Importing", "Matching people with your contacts…")
         self._show(self.progress_page)
@@ -230,7 +231,7 @@ class ImportDialog(QDialog):
         try:
             report = importing.undo_import(batch)
         except ServiceError as exc:
-            answer = QMessageBox.question(self, "Undo import", f"{exc}\n\nUndo anyway?")
+            answer = QMessageBox.question(self, "Undo import", as_typed(f"{exc}\n\nUndo anyway?"))
             if answer != QMessageBox.StandardButton.Yes:
                 return
             report = importing.undo_import(batch, force=True)
@@ -291,7 +292,7 @@ class ImportDialog(QDialog):
         if cancelled:
             self.context.status_message.emit("Import cancelled; nothing was written.")
         else:
-            QMessageBox.warning(self, "Import", message)
+            QMessageBox.warning(self, "Import", as_typed(message))
 
     def busy(self) -> bool:
         return self._worker is not None and self._worker.isRunning()

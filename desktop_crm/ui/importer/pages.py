@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...io.encodings import label as encoding_label
 from ...io.parse import FIELDS
 from ...services.importing import COUNT_KEYS, FORMAT_CHOICES, ImportPreview
+from ..plain_text import tip
 from ..widgets.badges import TIER_LABELS
 from ..widgets.theme import heading_font, set_error_style, set_muted
 from .ties_box import TiesBox
@@ -79,7 +80,7 @@ def _table(headers: list[str]) -> QTableWidget:
 
 def _item(text: object) -> QTableWidgetItem:
     item = QTableWidgetItem(str(text))
-    item.setToolTip(str(text))
+    item.setToolTip(tip(str(text)))
     return item
 
 

@@ -17,6 +17,7 @@ from ...services import calendar_export, meetings
 from ...services.email_drafts import EmailDraft
 from ...services.errors import ServiceError
 from ..context import AppContext
+from ..plain_text import as_typed
 from ..profile.prompt import ask_for_profile_once
 from .email_draft import EmailDraftDialog
 from .meeting_dialog import MeetingDialog
@@ -32,7 +33,7 @@ STATUS_DONE_MESSAGES = {
 
 def report(parent: QWidget, context: AppContext, exc: ServiceError) -> None:
     context.status_message.emit(str(exc))
-    QMessageBox.warning(parent, "Desktop CRM", str(exc))
+    QMessageBox.warning(parent, "Desktop CRM", as_typed(str(exc)))
 
 
 def _show(dialog: QDialog, on_done: Callable[[], None] | None) -> QDialog:
@@ -119,7 +120,7 @@ def export_ics(
     except (ServiceError, OSError) as exc:
         message = f"Could not write {path}: {exc}"
         context.status_message.emit(message)
-        QMessageBox.warning(parent, "Export to calendar", message)
+        QMessageBox.warning(parent, "Export to calendar", as_typed(message))
         return None
     context.status_message.emit(f"{count} meeting(s) exported to {target}.")
     return target

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...services import actions, introductions, meetings
 from ...services.errors import ServiceError
 from ...services.meeting_bundle import ActionEntry, IntroductionEntry
+from ..plain_text import plain_label
 from ..widgets.date_time_fields import DateField
 from ..widgets.dates import qdate_today
 from ..widgets.field_errors import FieldErrors
@@ -183,7 +184,7 @@ class OutcomeTab(QWidget):
             box.setTabChangesFocus(True)
             box.setFixedHeight(box.fontMetrics().lineSpacing() * 3 + 14)
             box.textChanged.connect(lambda item=item, box=box: setattr(item, "answer", box.toPlainText()))
-            question = QLabel(f"{number}. {item.text}")
+            question = plain_label(f"{number}. {item.text}")
             question.setWordWrap(True)
             question.setBuddy(box)
             self.answers_layout.addWidget(question)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from ...services.contacts import get_contact
 from ...services.errors import ServiceError
 from ...services.outreach import OutreachState
 from ..context import AppContext
+from ..plain_text import plain_label
 from ..widgets.date_time_fields import DateField
 from ..widgets.dates import qdate_today
 from ..widgets.field_errors import FieldError, FieldErrors
@@ -51,7 +51,7 @@ class DormantBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.text = QLabel()
+        self.text = plain_label()
         self.text.setWordWrap(True)
         palette = self.text.palette()
         palette.setColor(self.text.foregroundRole(), pick(WARNING, palette))
@@ -82,9 +82,9 @@ class OutreachDialog(AsksBeforeDiscarding, QDialog):
         self.setWindowTitle(f"Log outreach to {person.full_name}")
         self.errors = FieldErrors()
 
-        title = QLabel(f"Asking {person.full_name} for a meeting")
+        title = plain_label(f"Asking {person.full_name} for a meeting")
         title.setFont(heading_font(self, 1.15))
-        self.state_label = QLabel()
+        self.state_label = plain_label()
         self.state_label.setWordWrap(True)
         set_muted(self.state_label)
         self.on = DateField("ddd d MMM yyyy")

@@ -26,6 +26,7 @@ from ...services import answers
 from ...services.meeting_bundle import QuestionEntry
 from ...services.question_suggestions import suggest_for_contact
 from ...services.questions import CATEGORY_LABELS
+from ..plain_text import tip
 from ..widgets.theme import heading_font, set_muted
 from .two_line import SUBTITLE_ROLE, HintList, TwoLineDelegate
 
@@ -158,7 +159,7 @@ class QuestionsTab(QWidget):
             row = QListWidgetItem(s.question.text)
             row.setData(SUBTITLE_ROLE, f"{s.question.category_label} · {reasons}")
             row.setData(Qt.ItemDataRole.UserRole, (s.question.id, s.question.text, s.question.category))
-            row.setToolTip(reasons)
+            row.setToolTip(tip(reasons))
             self.suggestion_list.addItem(row)
         self._update_buttons()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.network.asks import IntroductionAsk
+from ..plain_text import tip
 from ..widgets.theme import heading_font, set_muted
 
 EMPTY = (
@@ -65,7 +66,7 @@ class AsksPanel(QWidget):
         self.list.clear()
         for ask in self.asks:
             item = QListWidgetItem(f"{ask.target}: ask {ask.introducer.name}")
-            item.setToolTip(ask.path.describe())
+            item.setToolTip(tip(ask.path.describe()))
             self.list.addItem(item)
         self.list.blockSignals(False)
         found = bool(self.asks)

@@ -16,6 +16,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from ...services.network.layout import NetworkMap
+from ..plain_text import tip
 from .items import FADED_OPACITY, PATH_COLOURS, Edge, EdgeLayer, NodeItem
 
 MIN_SCALE, MAX_SCALE = 0.05, 6.0
@@ -285,7 +286,7 @@ class NetworkCanvas(QGraphicsView):
     def hover_node(self, item: NodeItem) -> None:
         """Tooltip with mutual connections, computed on first hover of each person."""
         if not item.toolTip():
-            item.setToolTip(self.describe(item))
+            item.setToolTip(tip(self.describe(item)))
 
     def describe(self, item: NodeItem) -> str:
         node = item.node

@@ -45,6 +45,7 @@ from ...services.search import search_contacts
 from ...services.views import RelationshipView
 from ...store.models import RELATIONSHIP_KINDS, STRENGTHS
 from ..context import AppContext
+from ..plain_text import plain_label
 from ..widgets.theme import set_error_style, set_muted
 from ..widgets.unsaved import AsksBeforeDiscarding
 
@@ -150,7 +151,7 @@ class RelationshipDialog(AsksBeforeDiscarding, QDialog):
         self.existing_box = QWidget()
         box = QVBoxLayout(self.existing_box)
         box.setContentsMargins(0, 0, 0, 0)
-        self.existing_title = QLabel()
+        self.existing_title = plain_label()
         box.addWidget(self.existing_title)
         box.addWidget(self.existing)
         row = QHBoxLayout()
@@ -165,7 +166,7 @@ class RelationshipDialog(AsksBeforeDiscarding, QDialog):
         box.addLayout(row)
         layout.addWidget(self.existing_box)
 
-        self.mode = QLabel("New relationship")
+        self.mode = plain_label("New relationship")
         self.mode.setWordWrap(True)
         layout.addWidget(self.mode)
         self.tabs = QTabWidget()

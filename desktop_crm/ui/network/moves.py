@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from ...services import network as net
 from ...services.errors import ServiceError, ValidationError
 from ...services.tags import add_tag
+from ..plain_text import as_typed
 from ..widgets.busy import busy
 
 
@@ -79,7 +80,7 @@ class MapMovesMixin:
         try:
             hits = net.wide_angle(flt, self.network)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Wide angle", str(exc))
+            QMessageBox.warning(self, "Wide angle", as_typed(str(exc)))
             return
         keep = {net.YOU} | {h.person.id for h in hits} | {h.via_id for h in hits}
         self.canvas.apply_filter(keep)
@@ -103,7 +104,7 @@ class MapMovesMixin:
             try:
                 count = add_tag(ids, name.strip())
             except ServiceError as exc:
-                QMessageBox.warning(self, "Tag everyone", str(exc))
+                QMessageBox.warning(self, "Tag everyone", as_typed(str(exc)))
                 return
             self.context.status_message.emit(f"Tagged {count} people “{name.strip()}”.")
             self.context.data_changed.emit()

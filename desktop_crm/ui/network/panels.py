@@ -26,6 +26,7 @@ from ...services.network.gatekeepers import Gatekeeper
 from ...services.network.paths import PathResult
 from ...services.network.reach import Reach
 from ...services.views import ContactView
+from ..plain_text import tip
 from ..widgets.badges import TierBadge
 from ..widgets.theme import heading_font, set_muted
 
@@ -34,6 +35,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 def _label(text: str = "", muted: bool = False, wrap: bool = True) -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names and notes as typed
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if muted:
@@ -389,7 +391,7 @@ class GatekeepersPanel(QWidget):
             item.setData(0, ID_ROLE, (g.person.id, g.flagged))
             item.setData(1, ID_ROLE, _gatekeeper_detail(g))
             role = " at ".join(p for p in (g.person.title, g.person.organization) if p)
-            item.setToolTip(3, "\n".join(x for x in (role, _gatekeeper_detail(g)) if x))
+            item.setToolTip(3, tip("\n".join(x for x in (role, _gatekeeper_detail(g)) if x)))
             self.tree.addTopLevelItem(item)
         self.detail.setText("Select someone to see why they rank here." if ranked else "")
         self.tree.setVisible(bool(ranked))

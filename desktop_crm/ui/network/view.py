@@ -35,6 +35,7 @@ from ...services.contacts import get_contact, get_contacts, update_contact
 from ...services.errors import NotFoundError, ServiceError
 from ...services.profile import get_profile
 from ..context import AppContext
+from ..plain_text import as_typed
 from ..widgets.busy import busy
 from ..widgets.empty_state import EmptyState
 from ..widgets.theme import set_muted
@@ -386,7 +387,7 @@ class NetworkView(MapMovesMixin, QWidget):
         try:
             action()
         except ServiceError as exc:
-            QMessageBox.warning(self, "Probably knows", f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+            QMessageBox.warning(self, "Probably knows", as_typed(f"{str(exc)[:1].upper()}{str(exc)[1:]}."))
             return
         self.context.status_message.emit(message)
         self.context.data_changed.emit()
@@ -537,7 +538,7 @@ class NetworkView(MapMovesMixin, QWidget):
         try:
             update_contact(contact_id, {"is_gatekeeper": on})
         except ServiceError as exc:  # e.g. moved to the trash in another view meanwhile
-            QMessageBox.warning(self, "Gatekeeper", f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+            QMessageBox.warning(self, "Gatekeeper", as_typed(f"{str(exc)[:1].upper()}{str(exc)[1:]}."))
             self.refresh()
             return
         self.context.data_changed.emit()
@@ -564,7 +565,7 @@ class NetworkView(MapMovesMixin, QWidget):
         try:
             self.export(Path(path), kind)
         except OSError as exc:  # an unwritable folder or a full disk: say so, do not lose it on stderr
-            QMessageBox.warning(self, "Could not export the map", f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+            QMessageBox.warning(self, "Could not export the map", as_typed(f"{str(exc)[:1].upper()}{str(exc)[1:]}."))
 
     def export(self, path: Path, kind: str) -> Path:
         if kind == "png":

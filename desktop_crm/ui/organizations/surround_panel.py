@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...services.errors import NotFoundError
 from ...services.surround import Gap, Surround, SurroundPerson, surround
+from ..plain_text import make_plain, plain_label, tip
 from ..widgets.badges import TIER_ROLE, TierBadgeDelegate
 from ..widgets.columns import ColumnFitter
 from ..widgets.dates import local_date
@@ -146,6 +147,7 @@ class SurroundPanel(QStackedWidget):
         self.introducers.setWordWrap(True)
         self.introducers.setTextFormat(Qt.TextFormat.PlainText)
         self.body.addWidget(self.introducers)
+        make_plain(self.name, self.where, self.no_people)
         self.body.addStretch(1)
 
     # --- showing --------------------------------------------------------------
@@ -197,7 +199,7 @@ class SurroundPanel(QStackedWidget):
             mark = QLabel()
             mark.setPixmap(icon)
             mark.setAlignment(Qt.AlignmentFlag.AlignTop)
-            text = QLabel(gap.message)
+            text = plain_label(gap.message)
             text.setObjectName(f"gap_{gap.code}")
             text.setWordWrap(True)
             action = gap_action(gap)
@@ -220,14 +222,14 @@ class SurroundPanel(QStackedWidget):
             item.setData(2, TIER_ROLE, p.tier)
             item.setToolTip(0, "Double-click to open this person")
             if p.on_team:
-                item.setToolTip(1, f"{p.title}: on the team you are aiming for")
+                item.setToolTip(1, tip(f"{p.title}: on the team you are aiming for"))
             if p.met:
                 font = item.font(3)
                 font.setBold(True)
                 item.setFont(3, font)
             item.setSizeHint(0, QSize(0, self._row_height()))
-            item.setToolTip(4, item.text(4))
-            item.setToolTip(1, item.toolTip(1) or p.title)
+            item.setToolTip(4, tip(item.text(4)))
+            item.setToolTip(1, item.toolTip(1) or tip(p.title))
             self.people.addTopLevelItem(item)
         shown_rows = min(max(len(s.people), 3), 12)
         frame = 2 * self.people.frameWidth()
@@ -264,7 +266,7 @@ class SurroundPanel(QStackedWidget):
         person = self.meeting_person()
         self.meeting_button.setEnabled(person is not None)
         self.meeting_button.setToolTip(
-            f"Schedule an informational interview with {person.name}" if person
+            tip(f"Schedule an informational interview with {person.name}") if person
             else "Add someone at this organization first"
         )
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...services.organizations import list_organizations
 from ...services.surround import coverage_overview
+from ..plain_text import tip
 from ..widgets.delegates import paint_cell_background
 from ..widgets.theme import pick
 
@@ -113,7 +114,7 @@ class OrganizationsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             gaps = f"{row.gaps} gap{'s' if row.gaps != 1 else ''} to close" if row.gaps else "No gaps"
-            return f"{row.name}: {row.met} of {row.people} met · {row.target_tier} target-tier · {gaps}"
+            return tip(f"{row.name}: {row.met} of {row.people} met · {row.target_tier} target-tier · {gaps}")
         return None
 
     def row_of(self, org_id: int) -> int:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ... import clock
 from ...services.prep import sheet_file_name
+from ..plain_text import as_typed
 from ..widgets.settings import app_settings
 from .worker import can_rasterise, rasterise
 
@@ -52,7 +53,7 @@ class SheetOutputMixin:
             tmp.replace(path)
         except OSError as exc:
             QMessageBox.warning(self, "Could not save the prep sheet",
-                                f"Writing {path} failed: {exc.strerror or exc}.")
+                                as_typed(f"Writing {path} failed: {exc.strerror or exc}."))
             return False
         app_settings().setValue(f"{SETTINGS_GROUP}/folder", str(path.parent))
         self.status.setText(f"Saved to {path}")

@@ -32,6 +32,7 @@ from ...reports import PrepOptions, PrepSheetData
 from ...reports.prep_data import empty_sections
 from ...services.errors import ServiceError
 from ...services.prep import build_batch, prep_for_contact, prep_for_meeting, week_meeting_ids
+from ..plain_text import plain_label
 from ..widgets.empty_state import EmptyState
 from ..widgets.theme import heading_font, set_muted
 from .outline import outline_html
@@ -78,9 +79,9 @@ class PrepPreviewDialog(SettingsPanelMixin, SheetOutputMixin, QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 14, 16, 12)
         outer.setSpacing(10)
-        self.title = QLabel("Prep sheet")
+        self.title = plain_label("Prep sheet")
         self.title.setFont(heading_font(self, 1.3))
-        self.subtitle = QLabel("")
+        self.subtitle = plain_label("")
         set_muted(self.subtitle)
         outer.addWidget(self.title)
         outer.addWidget(self.subtitle)

@@ -34,6 +34,7 @@ from ...services.questions import (
 )
 from ...store.models import TIERS
 from ..context import AppContext
+from ..plain_text import tip
 from ..widgets.badges import TIER_LABELS
 from ..widgets.delegates import WrappingDelegate
 from ..widgets.empty_state import EmptyState
@@ -220,7 +221,7 @@ class QuestionsView(QWidget):
     def _item(self, q: QuestionView) -> QTreeWidgetItem:
         item = QTreeWidgetItem([q.text, " ".join(q.tags), tiers_text(q)])
         item.setData(0, ID_ROLE, q.id)
-        item.setToolTip(0, q.text)
+        item.setToolTip(0, tip(q.text))
         item.setSizeHint(0, QSize(0, self.fontMetrics().height() + 8))
         if q.retired:
             muted = QBrush(muted_text(self.palette()))
@@ -229,7 +230,7 @@ class QuestionsView(QWidget):
                 font.setItalic(True)
                 item.setFont(column, font)
                 item.setForeground(column, muted)
-            item.setToolTip(0, f"Retired: {q.text}")
+            item.setToolTip(0, tip(f"Retired: {q.text}"))
         return item
 
     def _show_state(self, rows: list[QuestionView]) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..plain_text import tip as plain_tip
 from ..widgets.theme import heading_font, is_dark, pick, set_muted
 
 Button = tuple[str, Callable[[], None], str]  # (label, action, tooltip)
@@ -52,7 +53,7 @@ class TodayRow(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         for label, action, tip in buttons:
             button = QPushButton(label)
-            button.setToolTip(tip)
+            button.setToolTip(plain_tip(tip))
             button.clicked.connect(lambda _=False, action=action: action())
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
             self.buttons[label] = button

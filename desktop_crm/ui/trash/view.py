@@ -26,6 +26,7 @@ from ...services.errors import ServiceError
 from ..contacts.model import ContactTableModel
 from ..contacts.table import ContactTable
 from ..context import AppContext
+from ..plain_text import as_typed
 from ..widgets.empty_state import EmptyState
 from ..widgets.theme import heading_font, set_muted
 
@@ -129,7 +130,7 @@ class TrashView(QWidget):
                 trash.restore(kind, [item_id])
                 messages.append(f"Restored a {kind}.")
         except ServiceError as exc:
-            QMessageBox.warning(self, "Could not restore", str(exc))
+            QMessageBox.warning(self, "Could not restore", as_typed(str(exc)))
             return
         self.context.data_changed.emit()
         self.context.status_message.emit(" ".join(messages))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.smart_lists import SmartListView
+from ..plain_text import tip
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 
@@ -57,7 +58,7 @@ class Navigation(QTreeWidget):
             for smart in lists:
                 child = QTreeWidgetItem([smart.name])
                 child.setData(0, KIND_ROLE, ("smart", smart.id))
-                child.setToolTip(0, f"Smart list: {smart.filter.describe()}")
+                child.setToolTip(0, tip(f"Smart list: {smart.filter.describe()}"))
                 parent.addChild(child)
             parent.setExpanded(True)
             if selected is not None:

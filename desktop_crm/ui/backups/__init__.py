@@ -1,0 +1,1 @@
+"""File > Backups…: the list of backups, Back up now, and Restore."""
