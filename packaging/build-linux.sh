@@ -35,6 +35,10 @@ t=$(seconds)
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/desktop-crm.spec
 bundle="dist/$command"
+# Debug symbols out (the Python library ships with them), except in the libraries
+# wheels vendor in "*.libs" folders, which strip breaks (they were patched by auditwheel).
+find "$bundle" -type f \( -name '*.so' -o -name '*.so.*' \) \
+    -not -path '*.libs/*' -exec strip --strip-unneeded {} + 2>/dev/null || true
 size_mb=$(du -sm "$bundle" | cut -f1)
 files=$(find "$bundle" -type f | wc -l)
 echo "build-linux: bundle $bundle: ${size_mb} MB, $files files ($(( $(seconds) - t )) s)"
