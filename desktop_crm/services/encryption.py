@@ -30,6 +30,10 @@ NEW_PASSPHRASE_VARIABLE = "DESKTOP_CRM_NEW_PASSPHRASE"
 EXTRA_HINT = cipher.EXTRA_HINT
 
 
+class WrongPassphrase(ServiceError):
+    """The passphrase does not open the file (it was only read)."""
+
+
 @dataclass(frozen=True)
 class ConversionResult:
     path: Path
@@ -51,8 +55,8 @@ def needs_passphrase(path: Path) -> bool:
 def unlock(path: Path, passphrase: str) -> None:
     """Check ``passphrase`` against the file, then use it for this session.
 
-    Raises the store's one-line errors (wrong passphrase, no SQLCipher); the
-    file is only read.
+    Raises :class:`WrongPassphrase`, or a one-line :class:`ServiceError` (no
+    SQLCipher, a busy or damaged file); the file is only read.
     """
     path = Path(path)
     try:
@@ -61,10 +65,14 @@ def unlock(path: Path, passphrase: str) -> None:
         raise ServiceError(f"{exc}; nothing was changed") from None
     try:
         conn = cipher.connect(path, key=passphrase, readonly=True)
+    except cipher.WrongPassphraseError as exc:
+        raise WrongPassphrase(str(exc)) from None
+    except StoreError as exc:
+        raise ServiceError(str(exc)) from None
     except cipher.errors() as exc:
         from ..store.errors import explain
 
-        raise explain(path, exc) from None
+        raise ServiceError(str(explain(path, exc))) from None
     conn.close()
     cipher.use_passphrase(passphrase)
 

@@ -89,7 +89,7 @@ def test_a_wrong_or_missing_passphrase_says_so_in_one_line_and_changes_nothing(
     with pytest.raises(WrongPassphraseError) as wrong:
         open_store(people)
     assert "wrong passphrase" in str(wrong.value) and "\n" not in str(wrong.value)
-    with pytest.raises(WrongPassphraseError):
+    with pytest.raises(encryption.WrongPassphrase, match="wrong passphrase"):
         encryption.unlock(people, "also wrong")
     use_passphrase(None)
     with pytest.raises(PassphraseNeededError) as missing:
@@ -125,7 +125,7 @@ def test_a_new_passphrase_replaces_the_old_one_for_the_file_and_its_backups(
     _reopen(people, "another one")
     assert count_contacts() == 3
     assert [b.contacts for b in backups.list_backups()] == [3, 3]
-    with pytest.raises(WrongPassphraseError):
+    with pytest.raises(encryption.WrongPassphrase):
         encryption.unlock(people, PASS)
 
 
