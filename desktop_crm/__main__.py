@@ -98,8 +98,11 @@ def _env_locale() -> str | None:
 def _run_cli(args: argparse.Namespace) -> int:
     install_safe_streams()
     try:
+        from .cli.passphrase import unlock
+
+        unlock(paths.resolve_db_path(args.db, args.demo))  # an encrypted file: its passphrase
         result = open_for(args)
-    except StoreError as exc:
+    except (StoreError, ServiceError) as exc:
         print(f"desktop-crm: {exc}", file=sys.stderr)
         return 1
     except DATABASE_ERRORS as exc:  # e.g. a read-only file refusing the first write

@@ -77,7 +77,8 @@ def _licence_texts(dist: metadata.Distribution) -> list[tuple[str, str]]:
 
 
 def _requirement_closure(root: str) -> list[metadata.Distribution]:
-    """The installed distributions ``root`` needs (extras left out), in name order."""
+    """The installed distributions ``root`` needs (extras left out but ``encryption``,
+    which the bundle ships), in name order."""
     seen: dict[str, metadata.Distribution] = {}
     todo = [root]
     while todo:
@@ -91,7 +92,7 @@ def _requirement_closure(root: str) -> list[metadata.Distribution]:
             continue
         seen[key] = dist
         for requirement in dist.requires or []:
-            if "extra ==" in requirement:
+            if "extra ==" in requirement and "extra == \"encryption\"" not in requirement:
                 continue
             match = _NAME.match(requirement)
             if match:

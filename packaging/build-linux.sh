@@ -23,7 +23,7 @@ if [ ! -x "$venv/bin/python" ]; then
     "$PYTHON" -m venv "$venv"
 fi
 "$venv/bin/pip" install -q --disable-pip-version-check \
-    -c packaging/constraints.txt -r packaging/build-tools.txt -e .
+    -c packaging/constraints.txt -r packaging/build-tools.txt -e ".[encryption]"
 py="$venv/bin/python"
 version="$("$py" -c 'from desktop_crm import appinfo; print(appinfo.VERSION)')"
 app_id="$("$py" -c 'from desktop_crm import appinfo; print(appinfo.APP_ID)')"

@@ -9,6 +9,7 @@ no GTK theme (it would drag in GTK's own libraries). Used by the spec.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 
 # Python packages no code path of the app imports.
@@ -49,6 +50,12 @@ _DROPPED_QT_LIBS = ("Qt6EglFSDeviceIntegration", "Qt6EglFsKmsSupport", "Qt6Pdf",
                     "Qt6Quick", "Qt6VirtualKeyboard")
 
 
+# A wheel's own copy of a library, renamed with a hash by auditwheel/delocate: the
+# sqlcipher3-binary wheel links its SQLCipher against its own OpenSSL
+# (libcrypto-<hash>.so.3), which encryption at rest needs; the system's stays out.
+_VENDORED = re.compile(r"^lib(crypto|ssl)-[0-9a-f]{8}\.")
+
+
 def _stem(name: str) -> str:
     stem = name.split(".")[0]
     return stem[3:] if stem.startswith("lib") else stem
@@ -74,7 +81,7 @@ def keep(dest: str) -> bool:
     name = parts[-1] if parts else ""
     if parts[0] in ("PIL", "pillow.libs") and name.startswith(_DROPPED_PIL):
         return False
-    if len(parts) == 1 and name.startswith(_DROPPED_SYSTEM_LIBS):
+    if len(parts) == 1 and name.startswith(_DROPPED_SYSTEM_LIBS) and not _VENDORED.match(name):
         return False
     return not any(_stem(name).startswith(lib) for lib in _DROPPED_QT_LIBS)
 

@@ -111,6 +111,27 @@ class Smoke:
         shutil.copy(out, self.artifacts / "bundle-prep-sheet.pdf")
         return f"{len(reader.pages)} page(s), read back with pypdf"
 
+    def encryption(self) -> str:
+        """SQLCipher and its OpenSSL made it into the bundle: on, a wrong key, off."""
+        copy = self.work / "encrypted.sqlite3"
+        shutil.copy(self.db, copy)
+        on = self.run("--db", str(copy), "encryption", "on", stdin=subprocess.DEVNULL,
+                      env={"DESKTOP_CRM_NEW_PASSPHRASE": "smoke pass"})
+        check(on.returncode == 0, f"encryption on exit {on.returncode}: {on.stderr}")
+        check(not copy.read_bytes().startswith(b"SQLite format 3"), "the file is still plain")
+        wrong = self.run("--db", str(copy), "contacts", "list", stdin=subprocess.DEVNULL,
+                         env={"DESKTOP_CRM_PASSPHRASE": "nope"})
+        check(wrong.returncode == 1 and "wrong passphrase" in wrong.stderr
+              and "ERROR CORE" not in wrong.stderr, f"a wrong passphrase said {wrong.stderr!r}")
+        right = self.run("--db", str(copy), "contacts", "list", stdin=subprocess.DEVNULL,
+                         env={"DESKTOP_CRM_PASSPHRASE": "smoke pass"})
+        check(right.returncode == 0 and "Souza" in right.stdout, f"keyed list: {right.stderr}")
+        off = self.run("--db", str(copy), "encryption", "off", stdin=subprocess.DEVNULL,
+                       env={"DESKTOP_CRM_PASSPHRASE": "smoke pass"})
+        check(off.returncode == 0 and copy.read_bytes().startswith(b"SQLite format 3"),
+              f"encryption off exit {off.returncode}: {off.stderr}")
+        return "on, wrong passphrase refused in one line, listed with it, off"
+
     def closed_pipe(self) -> str:
         process = subprocess.Popen([str(self.exe), "--db", str(self.db), "contacts", "list"],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env)
@@ -180,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         checks: list[tuple[str, Callable[[], str]]] = [
             ("--version", smoke.version), ("--demo offscreen", smoke.demo_offscreen),
             ("import a CSV", smoke.import_csv), ("prep PDF", smoke.prep_pdf),
+            ("encryption", smoke.encryption),
             ("closed pipe", smoke.closed_pipe), ("window under Xvfb", smoke.window_under_xvfb),
         ]
         for name, step in checks:

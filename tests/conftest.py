@@ -62,6 +62,16 @@ def midweek(now: dt.datetime, monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
     return fixed
 
 
+@pytest.fixture(autouse=True)
+def _no_passphrase():
+    """Each test starts without an encryption passphrase (it lives in the process)."""
+    from desktop_crm.store import cipher
+
+    cipher.use_passphrase(None)
+    yield
+    cipher.use_passphrase(None)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path):
     """An open, empty database file (with the profile row and question bank)."""

@@ -109,6 +109,9 @@ def test_the_deb_control_file() -> None:
     ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
     ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
     ("libcairo.so.2", False),
+    ("libcrypto.so.3", False),  # the system's OpenSSL: nothing needs it
+    ("libcrypto-0dcfa43e.so.3", True),  # sqlcipher3-binary's own: encryption at rest
+    ("sqlcipher3_binary.libs/libcrypto-0dcfa43e.so.3", True),
     ("libxcb-cursor.so.0", True),
     ("PIL/_imaging.cpython-311-x86_64-linux-gnu.so", True),
     ("PIL/_avif.cpython-311-x86_64-linux-gnu.so", False),

@@ -8,7 +8,8 @@ from importlib import import_module
 from .. import __version__
 
 # Command groups, in the order --help lists them.
-COMMAND_MODULES = ("contacts", "backup", "importing", "network", "workflow", "prep")
+COMMAND_MODULES = ("contacts", "backup", "importing", "network", "workflow", "prep",
+                   "encryption")
 
 EPILOG = (
     "With no command, the app opens its window. 'desktop-crm FILE' opens the window with the "

@@ -1,9 +1,8 @@
 """The local store: peewee on SQLite. Knows nothing of Qt, user-picked files or PDF."""
 
-import sqlite3
-
 import peewee
 
+from . import cipher
 from .database import close_database, db
 from .errors import (
     CorruptDatabaseError,
@@ -16,7 +15,7 @@ from .errors import (
 from .opening import open_store
 
 # What SQLite raises, through peewee or the raw cursor: give it to ``explain``.
-DATABASE_ERRORS = (sqlite3.Error, peewee.DatabaseError)
+DATABASE_ERRORS = (*cipher.errors(), peewee.DatabaseError)
 
 __all__ = [
     "DATABASE_ERRORS",

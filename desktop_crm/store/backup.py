@@ -7,10 +7,10 @@ open in WAL mode, which a plain file copy does not.
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 from .. import clock
+from . import cipher
 from .errors import StoreError
 
 KEEP_BACKUPS = 5
@@ -25,15 +25,16 @@ def backup_file(source: Path, dest: Path) -> Path:
 
     The copy goes to a temporary file beside ``dest`` that becomes ``dest``
     only when complete, so a kill or a full disk never leaves an empty or
-    half "backup" (the temporary file is removed on failure).
+    half "backup" (the temporary file is removed on failure). A copy of an
+    encrypted database is encrypted with the same key.
     """
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        src = cipher.connect(source, readonly=True)
         try:
-            out = sqlite3.connect(tmp)
+            out = cipher.connect(tmp, key=cipher.key_for(source), uri_path=False)
             try:
                 src.backup(out)
                 # One self-contained file: reading it later makes no -wal or -shm beside it.
@@ -45,14 +46,21 @@ def backup_file(source: Path, dest: Path) -> Path:
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, dest)
-    except (OSError, sqlite3.Error) as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+    except StoreError:  # the source is encrypted and its key is missing or wrong
+        _remove(tmp)
+        raise
+    except (OSError, *cipher.errors()) as exc:
+        _remove(tmp)
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise BackupWriteError(dest, f"cannot write the copy {dest}: {detail}") from None
     return dest
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def timestamp() -> str:

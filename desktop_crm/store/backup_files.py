@@ -22,14 +22,13 @@ import datetime as dt
 import glob
 import os
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import SqliteDatabase
-
+from . import cipher
 from .backup import BackupWriteError, backup_file, free_path, timestamp
-from .database import check_file, read_user_version
+from .database import AppDatabase, check_file, read_user_version
+from .encryption import EncryptionError, reencrypt_copy
 from .errors import StoreError
 from .migrations import CURRENT_VERSION, upgrade
 
@@ -147,7 +146,7 @@ def _alive(pid: int) -> bool:
 def read_facts(path: Path) -> tuple[int, int]:
     """(schema version, live contacts) of a backup file, read-only."""
     # immutable: a backup does not change, and reading it must leave no -wal/-shm behind
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    conn = cipher.connect(path, readonly=True, immutable=True)
     try:
         schema = int(conn.execute("PRAGMA user_version").fetchone()[0])
         contacts = int(conn.execute(
@@ -157,11 +156,13 @@ def read_facts(path: Path) -> tuple[int, int]:
         conn.close()
 
 
-def restore_into(backup: Path, live: SqliteDatabase, work_folder: Path) -> int:
+def restore_into(backup: Path, live: AppDatabase, work_folder: Path) -> int:
     """Replace the live database's content with ``backup``'s; return its schema.
 
     The backup is checked (ours, not newer, not damaged) and upgraded on a
-    copy first; the live file is written only once the copy is good.
+    copy first; the live file is written only once the copy is good. A plain
+    backup restored into an encrypted database is encrypted on the copy first
+    (and the other way round): SQLite's backup API copies pages as they are.
     """
     from .opening import check_ours
 
@@ -185,7 +186,9 @@ def restore_into(backup: Path, live: SqliteDatabase, work_folder: Path) -> int:
     work = work_folder / f".restore-{os.getpid()}-{timestamp()}.tmp.sqlite3"
     try:
         backup_file(backup, work)
-        copy = SqliteDatabase(str(work), pragmas={"foreign_keys": 1})
+        work_key = cipher.key_for(work)
+        copy = AppDatabase(str(work), pragmas={"foreign_keys": 1})
+        copy.passphrase = work_key
         try:
             copy.connect()
             if copy.execute_sql("PRAGMA integrity_check").fetchone()[0] != "ok":
@@ -194,12 +197,15 @@ def restore_into(backup: Path, live: SqliteDatabase, work_folder: Path) -> int:
             upgrade(copy)
         finally:
             copy.close()
-        source = sqlite3.connect(work)
+        if work_key != live.passphrase:
+            reencrypt_copy(work, work_key, live.passphrase)
+        source = cipher.connect(work, key=live.passphrase, uri_path=False,
+                                cipher=live.passphrase is not None)
         try:
             source.backup(live.connection())
         finally:
             source.close()
-    except (sqlite3.Error, BackupWriteError) as exc:
+    except (*cipher.errors(), BackupWriteError, EncryptionError) as exc:
         raise BackupRestoreError(backup, f"could not restore {backup}: {exc}; "
                                  "nothing was changed") from None
     finally:

@@ -15,15 +15,17 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from . import cipher
 from .errors import (
     BUSY_TIMEOUT_S,
     DatabaseInUseError,
     NotADatabaseError,
+    StoreError,
     explain,
 )
 from .lock import FileLock, LockHeldError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = cipher.SQLITE_HEADER
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -33,10 +35,33 @@ PRAGMAS = {
     "temp_store": 2,  # memory
 }
 
+
+
+class AppDatabase(SqliteDatabase):
+    """``SqliteDatabase`` that opens its connections through SQLCipher when the
+    file is encrypted (``passphrase`` set by :func:`bind`), else through
+    ``sqlite3`` as usual. Peewee maps either library's errors to its own."""
+
+    passphrase: str | None = None
+
+    def _connect(self):
+        if not self.passphrase:
+            return super()._connect()
+        conn = cipher.connect(Path(self.database), key=self.passphrase, uri_path=False,
+                              timeout=self._timeout, **self.connect_params)
+        conn.isolation_level = None  # peewee manages transactions itself
+        try:
+            self._add_conn_hooks(conn)
+        except Exception:
+            conn.close()
+            raise
+        return conn
+
+
 # Write transactions start with BEGIN IMMEDIATE: they take the write lock first
 # (waiting up to the busy timeout for another writer) instead of failing at
 # once when a transaction that began by reading tries to write.
-db = SqliteDatabase(None, lock_type="IMMEDIATE")
+db = AppDatabase(None, lock_type="IMMEDIATE")
 
 _lock: FileLock | None = None
 _READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
@@ -48,17 +73,16 @@ def check_file(path: Path) -> None:
         return
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+    if header != SQLITE_HEADER and not cipher.looks_encrypted(path):
         raise NotADatabaseError(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=BUSY_TIMEOUT_S)
+        conn = cipher.connect(path, readonly=True, timeout=BUSY_TIMEOUT_S)
         try:
             conn.execute("PRAGMA user_version").fetchone()
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.errors() as exc:
         raise explain(path, exc) from exc
 
 
@@ -66,11 +90,11 @@ def read_table_names(path: Path) -> set[str]:
     """The tables in the file (read-only; empty for a new or empty file)."""
     if not path.exists() or path.stat().st_size == 0:
         return set()
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    conn = _read_only(path)
     try:
         return {row[0] for row in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
-    except sqlite3.DatabaseError as exc:
+    except cipher.errors() as exc:
         raise explain(path, exc) from exc
     finally:
         conn.close()
@@ -80,13 +104,21 @@ def read_user_version(path: Path) -> int:
     """The schema version stored in the file (0 for a new or empty file)."""
     if not path.exists() or path.stat().st_size == 0:
         return 0
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    conn = _read_only(path)
     try:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
+    except cipher.errors() as exc:
         raise explain(path, exc) from exc
     finally:
         conn.close()
+
+
+def _read_only(path: Path):
+    """A read-only raw connection (the store's errors for a missing key, SQLite's explained)."""
+    try:
+        return cipher.connect(path, readonly=True, timeout=BUSY_TIMEOUT_S)
+    except cipher.errors() as exc:
+        raise explain(path, exc) from exc
 
 
 def create_private_file(path: Path) -> None:
@@ -131,6 +163,11 @@ def release_lock() -> None:
         _lock = None
 
 
+def holds_lock() -> bool:
+    """Whether this process holds the window's lock (it is the window, or converting)."""
+    return _lock is not None
+
+
 def window_is_open(path: Path) -> bool:
     """Take the lock if it is free (and keep it); False if a window holds it."""
     try:
@@ -141,10 +178,18 @@ def window_is_open(path: Path) -> bool:
 
 
 def bind(path: Path) -> SqliteDatabase:
-    """Bind the global ``db`` to ``path`` with our pragmas and connect."""
+    """Bind the global ``db`` to ``path`` with our pragmas and connect (with the
+    session's passphrase when the file is encrypted)."""
+    if not db.is_closed():
+        db.close()
+    db.passphrase = cipher.key_for(path)
     db.init(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
     try:
         db.connect(reuse_if_open=True)
+    except StoreError:  # a wrong passphrase, said as it is
+        if not db.is_closed():
+            db.close()
+        raise
     except Exception as exc:  # peewee's and sqlite3's errors alike
         if not db.is_closed():
             db.close()

@@ -105,6 +105,11 @@ def run_gui(open_database: Callable[[], OpenResult], files: list[Path] | None = 
     server.message_received.connect(lambda msg: arrivals.deliver(Path(msg) if msg else None))
     file_filter = _FileOpenFilter(arrivals.deliver)
     app.installEventFilter(file_filter)
+    from .encryption.prompt import ask_at_start
+
+    if not ask_at_start(db_path or paths.default_db_path()):  # an encrypted file: its passphrase
+        server.close()
+        return 1
     try:
         result = open_database()
     except StoreError as exc:

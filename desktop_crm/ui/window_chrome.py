@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QToolBar
 
 from . import registry
 from .backups.dialog import add_backups_action
+from .encryption.dialog import add_encryption_action
 from .shortcuts import VIEW_SHORTCUT_PREFIX, ShortcutsDialog, by_action
 from .widgets.feature_dialogs import available, unavailable_tooltip
 from .window_help import WindowHelpMixin
@@ -93,6 +94,7 @@ class WindowChromeMixin(WindowHelpMixin):
             file_menu.addAction(action)
         self._add_recent_imports_menu(file_menu)
         self.backups_action = add_backups_action(self, file_menu, self.context)
+        self.encryption_action = add_encryption_action(self, file_menu, self.context)
         file_menu.addSeparator()
         file_menu.addAction(self.profile_action)
         file_menu.addSeparator()

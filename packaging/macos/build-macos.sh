@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 PYTHON="${PYTHON:-python3}"
 [ -x build/venv/bin/python ] || "$PYTHON" -m venv build/venv
 build/venv/bin/pip install -q --disable-pip-version-check \
-    -c packaging/constraints.txt -r packaging/build-tools.txt -e .
+    -c packaging/constraints.txt -r packaging/build-tools.txt -e ".[encryption]"
 version="$(build/venv/bin/python -c 'from desktop_crm import appinfo; print(appinfo.VERSION)')"
 name="$(build/venv/bin/python -c 'from desktop_crm import appinfo; print(appinfo.NAME)')"
 

@@ -8,7 +8,7 @@ Set-Location (Join-Path $PSScriptRoot "..\..")
 
 if (-not (Test-Path "build\venv\Scripts\python.exe")) { py -3 -m venv build\venv }
 & build\venv\Scripts\python.exe -m pip install -q --disable-pip-version-check `
-    -c packaging\constraints.txt -r packaging\build-tools.txt -e .
+    -c packaging\constraints.txt -r packaging\build-tools.txt -e ".[encryption]"
 if ($LASTEXITCODE) { throw "pip install failed" }
 
 # The spec also draws the icons (build\icons\desktop-crm.ico) and writes the licence list.
