@@ -28,6 +28,7 @@ import json
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from .bulk import insert_rows
@@ -104,6 +105,24 @@ def record_created(batch_id: int, table: str, ids: Sequence[int],
         batch_id, table, ids[0], "created",
         json.dumps({"columns": cols, "ids": ids, "sums": list(sums)}, separators=(",", ":")),
     )])
+
+
+def record_written(batch_id: int, table: str, columns: Sequence[str],
+                   rows: Sequence[Sequence[Any]]) -> None:
+    """:func:`record_created` for rows the caller has just inserted as tuples of
+    ``columns`` (the id first): their fingerprints come from the tuples, nothing is
+    read back. The values must be those SQLite stores (str, int, float, None)."""
+    if not rows:
+        return
+    kept = fingerprint_columns(table, columns)
+    positions = [list(columns).index(c) for c in kept]
+    if len(positions) == 1:
+        at = positions[0]
+        sums = [fingerprint((row[at],)) for row in rows]
+    else:
+        pick = itemgetter(*positions)
+        sums = [fingerprint(pick(row)) for row in rows]
+    record_created(batch_id, table, [row[0] for row in rows], sums, kept)
 
 
 def record_changed(batch_id: int, table: str,

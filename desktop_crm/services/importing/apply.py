@@ -21,7 +21,6 @@ rows inside the import's transaction records them with
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from operator import itemgetter
 from typing import Any
 
 from ...store import bulk as store_bulk
@@ -101,21 +100,9 @@ class _Recorder:
 
     def __init__(self, batch_id: int) -> None:
         self.batch_id = batch_id
-        self.pick: dict[str, tuple[list[str], Callable[[Sequence[Any]], Any]]] = {}
 
     def created(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        if not rows:
-            return
-        if table not in self.pick:
-            kept = log.fingerprint_columns(table, columns)
-            self.pick[table] = (kept, itemgetter(*(columns.index(c) for c in kept)))
-        kept, pick = self.pick[table]
-        fingerprint = log.fingerprint
-        if len(kept) == 1:
-            sums = [fingerprint((pick(row),)) for row in rows]
-        else:
-            sums = [fingerprint(pick(row)) for row in rows]
-        log.record_created(self.batch_id, table, [row[0] for row in rows], sums, kept)
+        log.record_written(self.batch_id, table, columns, rows)
 
     def changed_contacts(self, updates: Sequence[Sequence[Any]]) -> None:
         """Log the fields each update changes, against the rows as stored now."""

@@ -150,36 +150,36 @@ def count_new_ties(plan: Plan, choice: TieChoice) -> int:
 
 
 def tied_to(source: int | None, people: Iterable[int]) -> set[int]:
-    """Which of ``people`` already have a live tie with ``source`` (None: you), either way round."""
-    wanted = list(dict.fromkeys(people))
-    found: set[int] = set()
-    for start in range(0, len(wanted), 400):
-        chunk = wanted[start:start + 400]
-        marks = ", ".join("?" for _ in chunk)
-        if source is None:
-            sql = (f"SELECT person_b_id FROM relationship WHERE deleted_at IS NULL "
-                   f"AND person_a_id IS NULL AND person_b_id IN ({marks})")
-            params: tuple = tuple(chunk)
-        else:
-            sql = (f"SELECT CASE WHEN person_a_id = ? THEN person_b_id ELSE person_a_id END FROM relationship "
-                   f"WHERE deleted_at IS NULL AND ((person_a_id = ? AND person_b_id IN ({marks})) "
-                   f"OR (person_b_id = ? AND person_a_id IN ({marks})))")
-            params = (source, source, *chunk, source, *chunk)
-        found.update(row[0] for row in db.execute_sql(sql, params))
-    return found
+    """Which of ``people`` already have a live tie with ``source`` (None: you), either way round.
+
+    One query for the whole list (a re-import asks about 100,000 people): the ids go in
+    as one JSON array, each looked up by the index on the other end of the tie.
+    """
+    wanted = json.dumps(list(dict.fromkeys(people)))
+    if source is None:
+        # "+": look each person up by person_b_id, not every tie of yours by person_a_id.
+        sql = ("SELECT person_b_id FROM relationship WHERE deleted_at IS NULL "
+               "AND +person_a_id IS NULL AND person_b_id IN (SELECT value FROM json_each(?))")
+        params: tuple = (wanted,)
+    else:
+        sql = ("SELECT person_b_id FROM relationship WHERE deleted_at IS NULL AND person_a_id = ? "
+               "AND person_b_id IN (SELECT value FROM json_each(?)) "
+               "UNION SELECT person_a_id FROM relationship WHERE deleted_at IS NULL "
+               "AND person_b_id = ? AND person_a_id IN (SELECT value FROM json_each(?))")
+        params = (source, wanted, source, wanted)
+    return {row[0] for row in db.execute_sql(sql, params)}
 
 
 def write_ties(batch_id: int, rows: list[tuple[int | None, int, str, str, str, str]]) -> int:
-    """Insert ties as one id range recorded in the batch (so undo removes exactly these)."""
+    """Insert ties as rows recorded in the batch (so undo removes exactly these)."""
     if not rows:
         return 0
     now = str(utcnow())
     first = store_bulk.next_id("relationship")
-    store_bulk.insert_rows("relationship", _RELATIONSHIP_COLUMNS, (
-        (first + index, a, b, kind, strength, how, since, now)
-        for index, (a, b, kind, strength, how, since) in enumerate(rows)
-    ))
-    log.record_created(batch_id, "relationship", list(range(first, first + len(rows))))
+    written = [(first + index, a, b, kind, strength, how, since, now)
+               for index, (a, b, kind, strength, how, since) in enumerate(rows)]
+    store_bulk.insert_rows("relationship", _RELATIONSHIP_COLUMNS, written)
+    log.record_written(batch_id, "relationship", _RELATIONSHIP_COLUMNS, written)
     return len(rows)
 
 
