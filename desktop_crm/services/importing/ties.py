@@ -110,19 +110,22 @@ def record_import_ties(batch_id: int, plan: Plan, choice: TieChoice, fmt: str) -
     if choice.mode == "none":
         return result
     people = people_of(plan)
+    # Only people who were there before can have ties already: the new ones were just made.
+    known = [item.contact_id for item in plan.items
+             if item.contact_id is not None and item.action in ("update", "unchanged")]
     strength, how = strength_for(fmt), HOW.get(fmt, "in an imported file")
     rows: list[tuple[int | None, int, str, str, str, str]] = []
     if choice.mode == "of":
         result.of_id, result.of_created = _find_or_create(choice.of_name, batch_id)
         friend = result.of_id
         owner = _name(friend)
-        tied = tied_to(friend, [p for p, _ in people])
+        tied = tied_to(friend, known)
         rows += [(friend, person, "other", strength, f"{how} of {owner}", since)
                  for person, since in people if person != friend and person not in tied]
         if not tied_to(None, [friend]):
             rows.append((None, friend, "other", "known", f"shared their contacts ({fmt})", ""))
     else:
-        tied = tied_to(None, [p for p, _ in people])
+        tied = tied_to(None, known)
         rows += [(None, person, "other", strength, how, since) for person, since in people if person not in tied]
     result.made = write_ties(batch_id, rows)
     return result
