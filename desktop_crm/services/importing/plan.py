@@ -35,6 +35,7 @@ REPLACE_FIELDS = ("title", "organization")
 # Fields where the contact's value stays; a differing value from the file goes to history.
 KEEP_FIELDS = ("first_name", "last_name", "industry", "location", "linkedin_url", "how_met")
 NAME_FIELDS = ("first_name", "last_name")
+_COMPARED_FIELDS = (*REPLACE_FIELDS, *KEEP_FIELDS)
 FIELD_LABELS = {
     "first_name": "first name",
     "last_name": "last name",
@@ -245,15 +246,22 @@ def _new_item(group: Incoming, candidate: Candidate | None,
 
 
 def _update_item(group: Incoming, contact: Existing, how: str) -> PlanItem:
+    """The changes ``group`` brings to ``contact``. Most people of a file imported again
+    bring none: equal values are passed over before anything is folded."""
     changes: list[Change] = []
     final: dict[str, str] = {}
-    # "Ann" + "" and "" + "Ann" are one name split differently: leave it as it is.
-    same_name = contact.name_fold == group.name_fold
-    for name in (*REPLACE_FIELDS, *KEEP_FIELDS):
+    same_name: bool | None = None
+    for name in _COMPARED_FIELDS:
         old, new = getattr(contact, name), getattr(group, name)
         final[name] = old
-        if not new or fold(old) == fold(new) or (same_name and name in NAME_FIELDS):
+        if not new or old == new or fold(old) == fold(new):
             continue
+        if name in NAME_FIELDS:
+            # "Ann" + "" and "" + "Ann" are one name split differently: leave it as it is.
+            if same_name is None:
+                same_name = contact.name_fold == group.name_fold
+            if same_name:
+                continue
         if not old:
             # An organization set for the first time is history too: the contact was
             # matched (and stays matchable) as having none.
@@ -269,16 +277,24 @@ def _update_item(group: Incoming, contact: Existing, how: str) -> PlanItem:
         seen = {(c.field, fold(c.new)) for c in changes} | {(c.field, fold(c.old)) for c in changes}
         if fold(value) != fold(current) and (name, fold(value)) not in contact.known | seen:
             changes.append(Change(name, current, value, "alternate"))
-    notes = merge_notes(contact.notes, group.notes)
-    if notes != contact.notes:
-        changes.append(Change("notes", contact.notes, notes, "append"))
-    have = {email_key(e) for e in contact.emails}
-    changes += [Change("email", "", e, "add") for _, e in group.emails if email_key(e) not in have]
-    changes += [Change("phone", "", raw, "add") for _, raw, e164 in group.phones
-                if phone_key(raw, e164) not in contact.phone_keys]
-    changes += [Change("tag", "", t, "add") for t in group.tags if fold(t) not in contact.tag_keys]
-    present = [s for s in contact.sources.split(",") if s]
-    changes += [Change("sources", contact.sources, s, "add") for s in group.sources if s not in present]
+    if group.notes:
+        notes = merge_notes(contact.notes, group.notes)
+        if notes != contact.notes:
+            changes.append(Change("notes", contact.notes, notes, "append"))
+    if group.emails:
+        have = {email_key(e) for e in contact.emails}
+        changes += [Change("email", "", e, "add") for _, e in group.emails
+                    if email_key(e) not in have]
+    if group.phones:
+        changes += [Change("phone", "", raw, "add") for _, raw, e164 in group.phones
+                    if phone_key(raw, e164) not in contact.phone_keys]
+    if group.tags:
+        changes += [Change("tag", "", t, "add") for t in group.tags
+                    if fold(t) not in contact.tag_keys]
+    if group.sources and not (len(group.sources) == 1 and group.sources[0] == contact.sources):
+        present = [s for s in contact.sources.split(",") if s]
+        changes += [Change("sources", contact.sources, s, "add") for s in group.sources
+                    if s not in present]
     if changes:
         return PlanItem("update", group, contact.id, contact.name, how, changes)
     return PlanItem("unchanged", group, contact.id, contact.name, how, _NO_CHANGES)
