@@ -253,10 +253,15 @@ def _updated_values(contact: Existing, changes: Sequence[Change]) -> dict[str, s
     return values
 
 
-def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any],
+def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any] | None = None,
                progress: Progress | None = None,
-               check_cancel: Callable[[], None] | None = None) -> int:
-    """Write ``plan`` as one batch; the caller holds the transaction. Returns the batch id."""
+               check_cancel: Callable[[], None] | None = None,
+               meanwhile: Callable[[], None] | None = None) -> int:
+    """Write ``plan`` as one batch; the caller holds the transaction. Returns the batch id.
+
+    ``meanwhile`` is called once the rows are written, before the full-text index is
+    built: work to start beside that one long statement. ``summary`` (if given) is
+    recorded in the batch."""
     progress = progress or (lambda *_: None)
     check_cancel = check_cancel or (lambda: None)
     now = str(utcnow())
@@ -282,8 +287,11 @@ def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any],
         updated += builder.flush()
         progress("writing", min(start + _CHUNK, len(items)), total)
     check_cancel()
+    if meanwhile is not None:
+        meanwhile()
     progress("indexing", total, total)
     first, last = builder.ids.contact_range()
     store_bulk.index_contacts_fts(first, last, updated)
-    q.set_batch_summary(batch_id, summary)
+    if summary is not None:
+        q.set_batch_summary(batch_id, summary)
     return batch_id

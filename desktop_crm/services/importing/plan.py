@@ -21,6 +21,7 @@ with decisions is how the preview and the dialog apply them.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -121,9 +122,61 @@ class PlanItem:
 class Plan:
     items: list[PlanItem]
     snapshot: Snapshot
+    # The near-duplicate search, when the caller runs it later (see NearDuplicateSearch).
+    pending: NearDuplicateSearch | None = None
 
     def by_action(self, action: str) -> list[PlanItem]:
         return [i for i in self.items if i.action == action]
+
+
+class NearDuplicateSearch:
+    """The near-duplicate search of a plan's new people, run once.
+
+    A preview runs it at once. An import may start it in a thread beside the
+    writing (the new people are written the same whether or not they have a
+    candidate) and :meth:`finish` it before anything reads the plan's
+    counts: the search is Python and rapidfuzz, the index building it
+    overlaps is SQLite working without the GIL. Finishing marks the items
+    with a candidate ``review``.
+    """
+
+    def __init__(self, snapshot: Snapshot, items: list[PlanItem],
+                 decisions: Mapping[int, str]) -> None:
+        self._snapshot = snapshot
+        self._items = items
+        self._decisions = decisions
+        self._people = [(i.incoming.name_fold, i.incoming.organization,
+                         [e for _, e in i.incoming.emails], i.incoming) for i in items]
+        self._found: list[Candidate | None] | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    def _run(self) -> None:
+        try:
+            self._found = _finder_for(self._snapshot).find_all(self._people)
+        except BaseException as exc:  # re-raised by finish(), in the caller's thread
+            self._error = exc
+
+    def start(self) -> None:
+        """Search in a thread of its own; :meth:`finish` waits for it."""
+        if self._thread is None and self._found is None and self._people:
+            self._thread = threading.Thread(target=self._run, name="near-duplicates",
+                                            daemon=True)
+            self._thread.start()
+
+    def finish(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        elif self._found is None and self._people:
+            self._run()
+        if self._error is not None:
+            raise self._error
+        for item, candidate in zip(self._items, self._found or (), strict=False):
+            if candidate is not None:
+                item.action, item.candidate = "review", candidate
+                item.decision = self._decisions.get(item.row, "") or "separate"
+        self._people, self._found = [], []
 
 
 # Shared by the items that change nothing (most of a big file); a tuple, so never mutated.
@@ -138,12 +191,15 @@ def plan_import(
     check_cancel: Callable[[], None] | None = None,
     consume: bool = False,
     batch: BatchOptions | None = None,
+    later: bool = False,
 ) -> Plan:
     """Match every record against the database (read-only) and say what would change.
 
     With ``consume=True`` the ``records`` list is used up (its items are
     replaced while planning): for callers that will not look at it again.
     ``batch`` gives every person of the file a tag and the new ones a tier.
+    ``later=True`` leaves the near-duplicate search to the caller
+    (``plan.pending``: start it, then :func:`finish_near_duplicates`).
     """
     decisions = dict(decisions or {})
     snapshot = snapshot or Snapshot()
@@ -167,18 +223,26 @@ def plan_import(
     for group in groups:
         group.forget_keys()
     del people, groups
-    # Near-duplicates of the people no key matched, searched in one batch.
-    fresh = [group for group, contact_id, _ in matched if contact_id is None]
-    found = iter(_finder_for(snapshot).find_all(
-        [(g.name_fold, g.organization, [e for _, e in g.emails], g) for g in fresh])
-        if fresh else ())
     items: list[PlanItem] = []
+    fresh: list[PlanItem] = []
     for group, contact_id, how in matched:
         if contact_id is not None:
             items.append(_update_item(group, snapshot.contacts[contact_id], how))
         else:
-            items.append(_new_item(group, next(found), decisions))
-    return Plan(items, snapshot)
+            items.append(_new_item(group))
+            fresh.append(items[-1])
+    # Near-duplicates of the people no key matched, searched in one batch.
+    plan = Plan(items, snapshot, NearDuplicateSearch(snapshot, fresh, decisions))
+    if not later:
+        finish_near_duplicates(plan)
+    return plan
+
+
+def finish_near_duplicates(plan: Plan) -> None:
+    """Run (or wait for) the plan's near-duplicate search and mark its reviews."""
+    if plan.pending is not None:
+        plan.pending.finish()
+        plan.pending = None
 
 
 def _match_groups(
@@ -234,14 +298,10 @@ def _finder_for(snapshot: Snapshot) -> NearDuplicateFinder:
     return finder
 
 
-def _new_item(group: Incoming, candidate: Candidate | None,
-              decisions: Mapping[int, str]) -> PlanItem:
+def _new_item(group: Incoming) -> PlanItem:
+    """A person no key matched: new (``review`` once a near-duplicate is found)."""
     changes = [Change(f, kept, value, "alternate") for f, value in group.alternates
                for kept in [getattr(group, f)]] if group.alternates else _NO_CHANGES
-    decision = decisions.get(group.row, "")
-    if candidate is not None:
-        return PlanItem("review", group, changes=changes, candidate=candidate,
-                        decision=decision or "separate")
     return PlanItem("new", group, changes=changes)
 
 

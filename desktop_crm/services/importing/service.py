@@ -26,7 +26,7 @@ from ...store.import_queries import set_batch_summary
 from ..errors import ServiceError, ValidationError
 from ..validation import clean_text, validate_tier
 from .apply import Progress, write_plan
-from .plan import BatchOptions, plan_import
+from .plan import BatchOptions, finish_near_duplicates, plan_import
 from .preview import ImportPreview
 from .ties import TieChoice, TieResult, count_new_ties, record_import_ties
 
@@ -170,15 +170,18 @@ def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
         if release_records:
             parsed.records = []
         plan = plan_import(records, decisions, warnings=found, check_cancel=check_cancel,
-                           consume=release_records, batch=batch)
+                           consume=release_records, batch=batch, later=True)
         del records
+        created = sum(1 for item in plan.items if item.contact_id is None)
+        pending = plan.pending
+        with store_bulk.indexes_paused("contact", created):
+            # The near-duplicate search runs beside the index building (see plan.py).
+            batch_id = write_plan(plan, str(path), parsed.format, None, progress,
+                                  check_cancel, meanwhile=pending.start if pending else None)
+        finish_near_duplicates(plan)
         preview = ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
         summary = {"counts": preview.counts, "rows": parsed.total_rows,
                    "encoding": parsed.encoding}
-        created = preview.counts["new"] + preview.counts["review"]
-        with store_bulk.indexes_paused("contact", created):
-            batch_id = write_plan(plan, str(path), parsed.format, summary, progress,
-                                  check_cancel)
         made = record_import_ties(batch_id, plan, choice, parsed.format)
         set_batch_summary(batch_id, summary | {"ties": choice.to_dict() | made.to_dict()})
     return ImportResult(batch_id, preview, made, choice)
