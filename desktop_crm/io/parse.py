@@ -40,7 +40,7 @@ from .csv_export import write_csv
 from .encodings import sample_line
 from .formats import FORMATS, detect_csv_format, looks_like_vcard
 from .generic import normalise_header
-from .reading import decode_file, find_header, iter_rows, sniff_delimiter
+from .reading import Progress, decode_file, find_header, iter_rows, sniff_delimiter
 from .records import ImportFileError, ParseResult, RowProblem
 from .row_engine import FIELDS, build_records
 
@@ -55,8 +55,10 @@ _MODULES = {"linkedin": linkedin, "google": google, "outlook": outlook}
 
 def parse_file(path: str | os.PathLike[str], format: str = "auto",
                mapping_overrides: dict[str, str] | None = None,
-               encoding: str | None = None) -> ParseResult:
-    """Read and parse a contacts file (see the module docstring)."""
+               encoding: str | None = None,
+               progress: Progress | None = None) -> ParseResult:
+    """Read and parse a contacts file (see the module docstring); ``progress(done,
+    total)`` follows the reading, in characters of the file's text."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -64,12 +66,13 @@ def parse_file(path: str | os.PathLike[str], format: str = "auto",
         raise ImportFileError(path.name, "is a folder, not a file") from None
     except OSError as exc:
         raise ImportFileError(path.name, f"the file cannot be read ({exc.strerror})") from None
-    return parse_bytes(data, path.name, format, mapping_overrides, encoding)
+    return parse_bytes(data, path.name, format, mapping_overrides, encoding, progress)
 
 
 def parse_bytes(data: bytes, name: str, format: str = "auto",
                 mapping_overrides: dict[str, str] | None = None,
-                encoding: str | None = None) -> ParseResult:
+                encoding: str | None = None,
+                progress: Progress | None = None) -> ParseResult:
     """Parse a file's bytes; ``name`` is only used in messages.
 
     The cyclic garbage collector is paused meanwhile: a big file makes
@@ -79,7 +82,7 @@ def parse_bytes(data: bytes, name: str, format: str = "auto",
     enabled = gc.isenabled()
     gc.disable()
     try:
-        result = _parse(data, name, format, mapping_overrides, encoding)
+        result = _parse(data, name, format, mapping_overrides, encoding, progress)
     finally:
         if enabled:
             gc.enable()
@@ -87,11 +90,12 @@ def parse_bytes(data: bytes, name: str, format: str = "auto",
 
 
 def _parse(data: bytes, name: str, format: str, mapping_overrides: dict[str, str] | None,
-           forced_encoding: str | None) -> ParseResult:
+           forced_encoding: str | None, progress: Progress | None = None) -> ParseResult:
     if format not in ("auto", *FORMATS):
         raise ValueError(f"unknown format {format!r}; use auto or {', '.join(FORMATS)}")
     decoded = decode_file(data, name, forced_encoding)
-    result = _parse_text(decoded.text, name, format, mapping_overrides, decoded.encoding)
+    result = _parse_text(decoded.text, name, format, mapping_overrides, decoded.encoding,
+                         progress)
     result.encoding_alternatives = decoded.alternatives
     if decoded.alternatives:
         result.encoding_samples = {enc: sample_line(data, enc)
@@ -100,11 +104,16 @@ def _parse(data: bytes, name: str, format: str, mapping_overrides: dict[str, str
 
 
 def _parse_text(text: str, name: str, format: str, mapping_overrides: dict[str, str] | None,
-                encoding: str) -> ParseResult:
+                encoding: str, progress: Progress | None = None) -> ParseResult:
     if format == "vcard" or (format == "auto" and looks_like_vcard(text)):
-        return vcard.read_vcards(text, name, encoding)
+        if progress is not None:
+            progress(0, len(text))
+        result = vcard.read_vcards(text, name, encoding)
+        if progress is not None:
+            progress(len(text), len(text))
+        return result
     delimiter = sniff_delimiter(text)
-    reader = iter_rows(text, delimiter)
+    reader = iter_rows(text, delimiter, progress)
     # The first records are enough to find the header, guess the mapping (the values
     # of the first 1,000 rows) and show samples; the rest are streamed to the engine.
     rows = list(islice(reader, _HEAD_ROWS))
@@ -149,6 +158,8 @@ def _parse_text(text: str, name: str, format: str, mapping_overrides: dict[str, 
     data = _unclosed_quotes(chain(rows[header_index + 1:], reader), header_index + 2,
                             len(header), delimiter, result)
     build_records(data, header_index + 2, header, mapping, options, result)
+    if progress is not None:
+        progress(len(text), len(text))
     if problems:
         result.problems.sort(key=lambda p: p.row)
     return result

@@ -30,7 +30,7 @@ import io
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import encodings
@@ -245,30 +245,41 @@ def sniff_delimiter(text: str) -> str:
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 # Where str.splitlines also splits, though they are plain characters to the csv module.
 _OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_CHUNK_CHARS = 1 << 20
+_CHUNK_CHARS = 1 << 18  # also how often the reading reports progress
+_PROGRESS_LINES = 4096
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The text's lines with their endings, cut a megabyte at a time."""
+Progress = Callable[[int, int], None]
+
+
+def _lines(text: str, progress: Progress | None = None) -> Iterator[str]:
+    """The text's lines with their endings, cut a quarter megabyte at a time;
+    ``progress(done, total)`` in characters at each cut."""
+    size = len(text)
     if _OTHER_BREAKS.search(text):
-        for match in _LINE.finditer(text):
+        for number, match in enumerate(_LINE.finditer(text)):
+            if progress is not None and not number % _PROGRESS_LINES:
+                progress(match.start(), size)
             yield match.group()
         return
-    start, size = 0, len(text)
+    start = 0
     while start < size:
+        if progress is not None:
+            progress(start, size)
         end = text.find("\n", start + _CHUNK_CHARS)
         end = size if end < 0 else end + 1
         yield from text[start:end].splitlines(keepends=True)
         start = end
 
 
-def iter_rows(text: str, delimiter: str) -> Iterator[list[str]]:
+def iter_rows(text: str, delimiter: str, progress: Progress | None = None) -> Iterator[list[str]]:
     """Every CSV record of ``text`` (CRLF, CR, LF and quoted newlines handled), streamed.
 
     Lines are cut from the text as they are read: an ``io.StringIO`` over a
     10 MB text would hold a second copy of it four bytes per character.
+    ``progress(done, total)`` (characters) follows the reading.
     """
-    return csv.reader(_lines(text), delimiter=delimiter)
+    return csv.reader(_lines(text, progress), delimiter=delimiter)
 
 
 def read_rows(text: str, delimiter: str) -> list[list[str]]:

@@ -30,10 +30,9 @@ from ...store.models import utcnow
 from ..errors import ServiceError
 from ..validation import sort_name
 from .keys import fold
-from .plan import Change, Plan, PlanItem
+from .plan import Change, Plan, PlanItem, Progress
 from .snapshot import Existing
 
-Progress = Callable[[str, int, int], None]
 _CHUNK = 5000
 _COLUMNS: dict[str, Sequence[str]] = {
     "organization": ("id", "name", "industry", "location", "website", "is_target", "notes",

@@ -31,6 +31,7 @@ from .incoming import Incoming, absorb, from_record, group_records, merge_notes,
 from .keys import email_key, fold
 from .snapshot import Existing, Snapshot
 
+Progress = Callable[[str, int, int], None]
 # Fields where the file's value wins (people change jobs); the old one goes to history.
 REPLACE_FIELDS = ("title", "organization")
 # Fields where the contact's value stays; a differing value from the file goes to history.
@@ -192,6 +193,7 @@ def plan_import(
     consume: bool = False,
     batch: BatchOptions | None = None,
     later: bool = False,
+    progress: Progress | None = None,
 ) -> Plan:
     """Match every record against the database (read-only) and say what would change.
 
@@ -200,42 +202,69 @@ def plan_import(
     ``batch`` gives every person of the file a tag and the new ones a tier.
     ``later=True`` leaves the near-duplicate search to the caller
     (``plan.pending``: start it, then :func:`finish_near_duplicates`).
+    ``progress(stage, done, total)`` follows the ``matching`` (and, when run
+    here, the ``near-duplicates``) stage; ``check_cancel()`` may raise to stop.
     """
     decisions = dict(decisions or {})
+    report = progress or _no_progress
+    cancel = check_cancel or _no_cancel
+    count = len(records)
+    total = 2 * count or 1  # people made from records, then matched with contacts
+    report("matching", 0, total)
     snapshot = snapshot or Snapshot()
     sink = warnings if warnings is not None else []
     if consume and isinstance(records, list):
         # The caller gives the records up: each is replaced by its person as it is read,
         # so a big file's records and people are never all in memory together.
         people: list[Incoming] = records  # type: ignore[assignment]
-        for index, record in enumerate(records):
-            people[index] = from_record(record, sink)  # type: ignore[call-overload]
     else:
-        people = [from_record(r, sink) for r in records]
+        people = [None] * count  # type: ignore[list-item]
+    for start in range(0, count, _STEP):
+        cancel()
+        report("matching", start, total)
+        for index in range(start, min(start + _STEP, count)):
+            people[index] = from_record(records[index], sink)  # type: ignore[arg-type]
     if batch is not None and (batch.tag or batch.tier):
         for person in people:
             batch.apply(person)
     joins = [(row, int(t[4:])) for row, t in decisions.items() if t.startswith("row:")]
     groups = group_records(people, joins)
-    if check_cancel:
-        check_cancel()
+    cancel()
     matched = _match_groups(groups, snapshot, decisions)
     for group in groups:
         group.forget_keys()
     del people, groups
     items: list[PlanItem] = []
     fresh: list[PlanItem] = []
-    for group, contact_id, how in matched:
-        if contact_id is not None:
-            items.append(_update_item(group, snapshot.contacts[contact_id], how))
-        else:
-            items.append(_new_item(group))
-            fresh.append(items[-1])
+    contacts = snapshot.contacts
+    for start in range(0, len(matched), _STEP):
+        cancel()
+        report("matching", count + start * count // len(matched), total)
+        for group, contact_id, how in matched[start:start + _STEP]:
+            if contact_id is not None:
+                items.append(_update_item(group, contacts[contact_id], how))
+            else:
+                items.append(_new_item(group))
+                fresh.append(items[-1])
+    report("matching", total, total)
     # Near-duplicates of the people no key matched, searched in one batch.
     plan = Plan(items, snapshot, NearDuplicateSearch(snapshot, fresh, decisions))
     if not later:
+        report("near-duplicates", 0, 1)
         finish_near_duplicates(plan)
+        report("near-duplicates", 1, 1)
     return plan
+
+
+_STEP = 5000  # records between progress reports and cancel checks
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def _no_cancel() -> None:
+    return None
 
 
 def finish_near_duplicates(plan: Plan) -> None:

@@ -68,15 +68,18 @@ def would_make_ties(preview: ImportPreview, choice: TieChoice | None = None) -> 
 
 def read_file(path: str | os.PathLike[str], fmt: str = "auto",
               mapping: Mapping[str, str] | None = None,
-              encoding: str | None = None) -> ParseResult:
-    """Parse ``path``; every refusal names the file and what is wrong."""
+              encoding: str | None = None,
+              progress: Progress | None = None) -> ParseResult:
+    """Parse ``path``; every refusal names the file and what is wrong.
+    ``progress("reading", done, total)`` follows it."""
     path = Path(path)
     if fmt not in FORMAT_CHOICES:
         raise ValidationError("format", f"'{fmt}' is not one of: {', '.join(FORMAT_CHOICES)}")
     if not path.exists():
         raise ImportFileProblem(f"{path}: no such file")
+    reading = (lambda done, total: progress("reading", done, total)) if progress else None
     try:
-        parsed = parse_file(path, fmt, dict(mapping) if mapping else None, encoding)
+        parsed = parse_file(path, fmt, dict(mapping) if mapping else None, encoding, reading)
     except ImportFileError as exc:
         raise ImportFileProblem(f"{path}: {exc.reason}; nothing was imported") from None
     except ValueError as exc:
@@ -130,11 +133,14 @@ def batch_options(tag: str = "", tier: str = "") -> BatchOptions:
 
 def preview_parsed(parsed: ParseResult, path: str | os.PathLike[str],
                    decisions: Mapping[int, str] | None = None,
-                   batch: BatchOptions | None = None) -> ImportPreview:
+                   batch: BatchOptions | None = None,
+                   progress: Progress | None = None,
+                   check_cancel: Callable[[], None] | None = None) -> ImportPreview:
     """What importing ``parsed`` would do now; reads the database, writes nothing."""
     found: list[tuple[int, str, str]] = []
     with _gc_paused():
-        plan = plan_import(parsed.records, decisions, warnings=found, batch=batch)
+        plan = plan_import(parsed.records, decisions, warnings=found, batch=batch,
+                           progress=progress, check_cancel=check_cancel)
     return ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
 
 
@@ -142,8 +148,15 @@ def preview_import(path: str | os.PathLike[str], fmt: str = "auto",
                    mapping: Mapping[str, str] | None = None,
                    decisions: Mapping[int, str] | None = None,
                    encoding: str | None = None,
-                   batch: BatchOptions | None = None) -> ImportPreview:
-    return preview_parsed(read_file(path, fmt, mapping, encoding), path, decisions, batch)
+                   batch: BatchOptions | None = None,
+                   progress: Progress | None = None,
+                   check_cancel: Callable[[], None] | None = None) -> ImportPreview:
+    """Read ``path`` and preview its import; ``progress`` follows ``reading``, then
+    ``matching`` and ``near-duplicates``."""
+    parsed = read_file(path, fmt, mapping, encoding, progress)
+    if check_cancel:
+        check_cancel()
+    return preview_parsed(parsed, path, decisions, batch, progress, check_cancel)
 
 
 def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
@@ -164,13 +177,12 @@ def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
     choice = ties or TieChoice()
     with _gc_paused(), db.atomic():
         found: list[tuple[int, str, str]] = []
-        if progress:
-            progress("matching", 0, 1)
         records = parsed.records
         if release_records:
             parsed.records = []
         plan = plan_import(records, decisions, warnings=found, check_cancel=check_cancel,
-                           consume=release_records, batch=batch, later=True)
+                           consume=release_records, batch=batch, later=True,
+                           progress=progress)
         del records
         created = sum(1 for item in plan.items if item.contact_id is None)
         pending = plan.pending
@@ -182,6 +194,8 @@ def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
         preview = ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
         summary = {"counts": preview.counts, "rows": parsed.total_rows,
                    "encoding": parsed.encoding}
+        if progress:
+            progress("ties", 0, 1)
         made = record_import_ties(batch_id, plan, choice, parsed.format)
         set_batch_summary(batch_id, summary | {"ties": choice.to_dict() | made.to_dict()})
     return ImportResult(batch_id, preview, made, choice)
@@ -193,8 +207,8 @@ def import_file(path: str | os.PathLike[str], fmt: str = "auto",
                 progress: Progress | None = None,
                 check_cancel: Callable[[], None] | None = None,
                 ties: TieChoice | None = None) -> ImportResult:
-    return import_parsed(read_file(path, fmt, mapping), path, decisions, progress, check_cancel,
-                         release_records=True, ties=ties)
+    return import_parsed(read_file(path, fmt, mapping, progress=progress), path, decisions,
+                         progress, check_cancel, release_records=True, ties=ties)
 
 
 def release_thread_connection() -> None:
