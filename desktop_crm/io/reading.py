@@ -45,7 +45,7 @@ _SNIFF_ROWS = 60
 _DETECT_SAMPLE = 64 * 1024
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
-_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "looks like an Excel workbook or another zip archive, not a CSV file; "
      "open it in your spreadsheet program and save it as CSV"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "looks like an old Excel (.xls) workbook, not a "
@@ -81,7 +81,7 @@ def decode_file(data: bytes, name: str, encoding: str | None = None) -> Decoded:
     """:func:`decode`, with the alternatives; ``encoding`` forces one (the user's choice)."""
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ImportFileError(name, "the file is empty")
-    for magic, reason in _SIGNATURES:
+    for magic, reason in SIGNATURES:
         if data.startswith(magic):
             raise ImportFileError(name, f"the file {reason}")
     decoded = _forced(data, name, encoding) if encoding else _decode(data, name)

@@ -255,16 +255,19 @@ def _updated_values(contact: Existing, changes: Sequence[Change]) -> dict[str, s
 def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any] | None = None,
                progress: Progress | None = None,
                check_cancel: Callable[[], None] | None = None,
-               meanwhile: Callable[[], None] | None = None) -> int:
+               meanwhile: Callable[[], None] | None = None,
+               batch_id: int | None = None) -> int:
     """Write ``plan`` as one batch; the caller holds the transaction. Returns the batch id.
 
     ``meanwhile`` is called once the rows are written, before the full-text index is
     built: work to start beside that one long statement. ``summary`` (if given) is
-    recorded in the batch."""
+    recorded in the batch. ``batch_id``: add to that batch (a big file's next part)
+    instead of starting one."""
     progress = progress or (lambda *_: None)
     check_cancel = check_cancel or (lambda: None)
     now = str(utcnow())
-    batch_id = q.create_batch(source, fmt, now)
+    if batch_id is None:
+        batch_id = q.create_batch(source, fmt, now)
     builder = _Builder(plan, now, batch_id)
     items = [i for i in plan.items if i.action in ("new", "review", "update")]
     for item in items:
@@ -274,6 +277,11 @@ def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any] | None
     q.insert_rows("tag", _COLUMNS["tag"], builder.new_tags)
     builder.log.created("organization", _COLUMNS["organization"], builder.new_orgs)
     builder.log.created("tag", _COLUMNS["tag"], builder.new_tags)
+    # A big file's next part finds them as the database now holds them.
+    for org_id, name, *_ in builder.new_orgs:
+        plan.snapshot.org_by_fold.setdefault(fold(name), (org_id, name))
+    for tag_id, name in builder.new_tags:
+        plan.snapshot.tag_by_fold.setdefault(fold(name), tag_id)
     updated: list[int] = []
     total = len(items) or 1
     for start in range(0, len(items), _CHUNK):

@@ -230,6 +230,7 @@ def plan_import(
     joins = [(row, int(t[4:])) for row, t in decisions.items() if t.startswith("row:")]
     groups = group_records(people, joins)
     cancel()
+    snapshot.prepare(groups)  # people an earlier batch of this import made (big files)
     matched = _match_groups(groups, snapshot, decisions)
     for group in groups:
         group.forget_keys()
@@ -237,12 +238,16 @@ def plan_import(
     items: list[PlanItem] = []
     fresh: list[PlanItem] = []
     contacts = snapshot.contacts
+    # A big file's later batch: people an earlier one met are joined, as in one batch.
+    joined = snapshot.joined([cid for _, cid, _ in matched if cid is not None])
+    again = iter(joined or ())
     for start in range(0, len(matched), _STEP):
         cancel()
         report("matching", count + start * count // len(matched), total)
         for group, contact_id, how in matched[start:start + _STEP]:
             if contact_id is not None:
-                items.append(_update_item(group, contacts[contact_id], how))
+                items.append(_update_item(group, contacts[contact_id], how,
+                                          next(again, False)))
             else:
                 items.append(_new_item(group))
                 fresh.append(items[-1])
@@ -302,10 +307,12 @@ def _find_contact(
             contact_id = int(target[8:])
             if contact_id in snapshot.contacts:
                 return contact_id, "your decision"
-    by_key = snapshot.by_key
+    by_key, recent = snapshot.by_key, snapshot.recent
     # keys(): one "e:" per email in order, then "l:" (LinkedIn URL), then "n:" (name).
     for index, key in enumerate(group.keys()):
         found = by_key.get(key)
+        if found is None and recent:
+            found = recent.get(key)
         if found is not None:
             if key[0] == "e":
                 return found, f"email {group.emails[index][1]}"
@@ -334,9 +341,13 @@ def _new_item(group: Incoming) -> PlanItem:
     return PlanItem("new", group, changes=changes)
 
 
-def _update_item(group: Incoming, contact: Existing, how: str) -> PlanItem:
+def _update_item(group: Incoming, contact: Existing, how: str, joined: bool = False) -> PlanItem:
     """The changes ``group`` brings to ``contact``. Most people of a file imported again
-    bring none: equal values are passed over before anything is folded."""
+    bring none: equal values are passed over before anything is folded.
+
+    ``joined``: an earlier batch of this import made or changed the contact, so these
+    are more rows of the same person in the same file, joined as in one batch (the
+    first row's title and organization stay; a differing one goes to history)."""
     changes: list[Change] = []
     final: dict[str, str] = {}
     same_name: bool | None = None
@@ -356,7 +367,7 @@ def _update_item(group: Incoming, contact: Existing, how: str) -> PlanItem:
             # matched (and stays matchable) as having none.
             changes.append(Change(name, old, new, "fill"))
             final[name] = new
-        elif name in REPLACE_FIELDS:
+        elif name in REPLACE_FIELDS and not joined:
             changes.append(Change(name, old, new, "replace"))
             final[name] = new
         elif (name, fold(new)) not in contact.known:

@@ -101,11 +101,17 @@ def people_of(plan: Plan) -> list[tuple[int, str]]:
     return list(out.items())
 
 
-def record_import_ties(batch_id: int, plan: Plan, choice: TieChoice, fmt: str) -> TieResult:
-    """Write the ties ``choice`` asks for into batch ``batch_id``; the caller holds the transaction."""
+def mark_label_tags(batch_id: int, fmt: str) -> None:
+    """The tags import ``batch_id`` created from a file's group labels are marked as such
+    (people who share one probably know each other); once per import."""
     if fmt in LABEL_FORMATS:
         # Only the tags this import created: a tag of the user's own stays theirs.
         tie_facts.mark_tag_origin_by_id(created_ids(batch_id, "tag"), fmt)
+
+
+def record_import_ties(batch_id: int, plan: Plan, choice: TieChoice, fmt: str) -> TieResult:
+    """Write the ties ``choice`` asks for into batch ``batch_id`` (a big file's parts one
+    after the other); the caller holds the transaction and calls :func:`mark_label_tags`."""
     result = TieResult()
     if choice.mode == "none":
         return result
