@@ -33,7 +33,7 @@ from .ties import TieChoice, TieResult, count_new_ties, mark_label_tags, record_
 
 FORMAT_CHOICES = ("auto", *FORMATS)
 # A big file read as a stream is imported this many records at a time.
-BATCH_SIZE = 100_000
+BATCH_SIZE = 50_000
 
 
 class ImportFileProblem(ServiceError):
