@@ -310,6 +310,8 @@ def _find_contact(
     by_key, recent = snapshot.by_key, snapshot.recent
     # keys(): one "e:" per email in order, then "l:" (LinkedIn URL), then "n:" (name).
     for index, key in enumerate(group.keys()):
+        if key[0] == "n" and not snapshot.names_indexed:
+            snapshot.index_names()
         found = by_key.get(key)
         if found is None and recent:
             found = recent.get(key)

@@ -137,6 +137,7 @@ class Snapshot:
         self.by_key: dict[str, int] = {}
         _load_children(self.contacts)
         self._index()
+        self.names_indexed = False
         self.org_by_fold: dict[str, tuple[int, str]] = {}
         for org_id, name in q.organizations():
             self.org_by_fold.setdefault(fold(name), (org_id, name))
@@ -165,6 +166,7 @@ class Snapshot:
         """After a batch is written (plan items with their contact ids): the people it
         made are found by their keys in the batches after it, and the contacts it
         changed are read again."""
+        self.index_names()  # before the contacts held here change
         for contact_id in self.loaded:
             self.contacts.pop(contact_id, None)
         self.loaded.clear()
@@ -231,6 +233,16 @@ class Snapshot:
                 by_key.setdefault(f"e:{email_key(email)}", contact.id)
             if contact.linkedin_url:
                 by_key.setdefault(f"l:{linkedin_key(contact.linkedin_url)}", contact.id)
+
+    def index_names(self) -> None:
+        """Add the ``n:`` keys (name and organization, now and in the history) to
+        ``by_key``. Done when a person is first looked up by name: an export whose every
+        row has a profile URL or an email found here never needs them."""
+        if self.names_indexed:
+            return
+        self.names_indexed = True
+        by_key = self.by_key
+        for contact in self.contacts.values():
             key = name_org_key(contact.first_name, contact.last_name, contact.organization)
             if key:
                 # Several people with one name at one organization were kept apart on

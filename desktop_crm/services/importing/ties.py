@@ -93,10 +93,14 @@ def people_of(plan: Plan) -> list[tuple[int, str]]:
     New people have ids once the plan is written (:func:`..apply.write_plan`).
     """
     out: dict[int, str] = {}
+    dates: dict[Any, str] = {None: ""}  # an export repeats a few thousand dates
     for item in plan.items:
         if item.contact_id is None:
             continue
-        since = item.incoming.connected_on.isoformat() if item.incoming.connected_on else ""
+        when = item.incoming.connected_on
+        since = dates.get(when)
+        if since is None:
+            since = dates[when] = when.isoformat()
         out.setdefault(item.contact_id, since)
     return list(out.items())
 
