@@ -264,7 +264,8 @@ def _import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
         if fraction_read is not None:  # a file read in parts: guess how many it will make
             created = int(created / max(fraction_read(), 1e-6))
         batch_id: int | None = None
-        with store_bulk.indexes_paused("contact", created):
+        with store_bulk.indexes_paused("contact", created), \
+                store_bulk.insert_triggers_paused(created):
             while True:
                 pending = plan.pending
                 # The near-duplicate search runs beside the index building (see plan.py).
