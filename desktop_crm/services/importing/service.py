@@ -75,25 +75,43 @@ def read_file(path: str | os.PathLike[str], fmt: str = "auto",
               progress: Progress | None = None) -> ParseResult:
     """Parse ``path``; every refusal names the file and what is wrong.
     ``progress("reading", done, total)`` follows it."""
-    path = Path(path)
+    path = _existing(path, fmt)
+    with _file_problems(path), _gc_paused():
+        parsed = parse_file(path, fmt, dict(mapping) if mapping else None, encoding,
+                            _reading(progress))
+    if not parsed.records and not parsed.problems:
+        raise _no_rows(path, parsed)
+    return parsed
+
+
+def _existing(path: str | os.PathLike[str], fmt: str) -> Path:
     if fmt not in FORMAT_CHOICES:
         raise ValidationError("format", f"'{fmt}' is not one of: {', '.join(FORMAT_CHOICES)}")
-    if not path.exists():
+    if not Path(path).exists():
         raise ImportFileProblem(f"{path}: no such file")
-    reading = (lambda done, total: progress("reading", done, total)) if progress else None
+    return Path(path)
+
+
+def _reading(progress: Progress | None) -> Callable[[int, int], None] | None:
+    return (lambda done, total: progress("reading", done, total)) if progress else None
+
+
+@contextmanager
+def _file_problems(path: Path) -> Iterator[None]:
+    """The parser's refusals as a message naming the file; a mistyped ``--map`` as one
+    naming the column."""
     try:
-        with _gc_paused():
-            parsed = parse_file(path, fmt, dict(mapping) if mapping else None, encoding,
-                                reading)
+        yield
     except ImportFileError as exc:
         raise ImportFileProblem(f"{path}: {exc.reason}; nothing was imported") from None
     except ValueError as exc:
         raise ValidationError("--map", str(exc)) from None
-    if not parsed.records and not parsed.problems:
-        raise ImportFileProblem(
-            f"{path}: the file has a header ({', '.join(parsed.header[:5])}) but no rows; "
-            "nothing was imported")
-    return parsed
+
+
+def _no_rows(path: Path, parsed: ParseResult) -> ImportFileProblem:
+    return ImportFileProblem(
+        f"{path}: the file has a header ({', '.join(parsed.header[:5])}) but no rows; "
+        "nothing was imported")
 
 
 def parse_mapping(items: list[str] | None) -> dict[str, str]:
@@ -205,23 +223,12 @@ def open_file(path: str | os.PathLike[str], fmt: str = "auto",
     (``stream_bytes`` or more) is read in batches of ``batch_size`` records as the
     import goes (:func:`import_stream`), so memory stays the same whatever its length;
     any other file is read whole, as one batch."""
-    path = Path(path)
-    if fmt not in FORMAT_CHOICES:
-        raise ValidationError("format", f"'{fmt}' is not one of: {', '.join(FORMAT_CHOICES)}")
-    if not path.exists():
-        raise ImportFileProblem(f"{path}: no such file")
-    reading = (lambda done, total: progress("reading", done, total)) if progress else None
-    try:
-        stream = stream_file(path, fmt, dict(mapping) if mapping else None, encoding, reading,
-                             batch_size, stream_bytes)
-    except ImportFileError as exc:
-        raise ImportFileProblem(f"{path}: {exc.reason}; nothing was imported") from None
-    except ValueError as exc:
-        raise ValidationError("--map", str(exc)) from None
+    path = _existing(path, fmt)
+    with _file_problems(path), _gc_paused():
+        stream = stream_file(path, fmt, dict(mapping) if mapping else None, encoding,
+                             _reading(progress), batch_size, stream_bytes)
     if stream.empty and not stream.result.problems:
-        raise ImportFileProblem(
-            f"{path}: the file has a header ({', '.join(stream.result.header[:5])}) but no "
-            "rows; nothing was imported")
+        raise _no_rows(path, stream.result)
     return stream
 
 
