@@ -121,6 +121,15 @@ def contact_keys(contact: Existing) -> list[str]:
     return keys
 
 
+def _members(run: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Which of ``wanted`` are in the sorted array ``run`` (a binary search each)."""
+    at = np.searchsorted(run, wanted)
+    inside = at < len(run)
+    found = np.zeros(len(wanted), dtype=bool)
+    found[inside] = run[at[inside]] == wanted[inside]
+    return found
+
+
 class Snapshot:
     """Live contacts with their emails, phones, tags and history, plus lookup indexes.
 
@@ -147,19 +156,22 @@ class Snapshot:
         # Keys of this batch found in the runs (key -> id), and the contacts read for them.
         self.recent: dict[str, int] = {}
         self.loaded: set[int] = set()
-        # Every contact the earlier batches of this import matched or made (sorted ids).
+        # What the earlier batches of this import met: the first contact they made (the
+        # ones after it are theirs too), and the contacts there before (sorted id runs).
+        self._first_made: int | None = None
         self._seen: list[np.ndarray] = []
 
     def joined(self, ids: Sequence[int]) -> list[bool] | None:
         """For each of ``ids``: whether an earlier batch of this import matched or made
         that contact (its rows in this batch are more rows of a person already met).
         None when there was no earlier batch."""
-        if not self._seen:
+        if self._first_made is None and not self._seen:
             return None
         wanted = np.array(ids, dtype=np.int64)
-        found = np.zeros(len(wanted), dtype=bool)
+        # Contacts this import made: every id from its first on (it holds the write lock).
+        found = wanted >= (self._first_made if self._first_made is not None else 1 << 62)
         for seen in self._seen:
-            found |= np.isin(wanted, seen)
+            found |= _members(seen, wanted)
         return found.tolist()
 
     def remember(self, items: Sequence[Any]) -> None:
@@ -171,21 +183,28 @@ class Snapshot:
             self.contacts.pop(contact_id, None)
         self.loaded.clear()
         self.recent = {}
-        self._seen.append(np.unique(np.array(
-            [item.contact_id for item in items if item.contact_id is not None], dtype=np.int64)))
         hashes: list[int] = []
         ids: list[int] = []
+        seen: list[int] = []  # contacts there before the import that this batch met
         changed: list[int] = []
         for item in items:
-            if item.action == "unchanged" or item.contact_id is None:
+            contact_id = item.contact_id
+            if contact_id is None:
                 continue
-            if item.contact_id in self.contacts:
-                changed.append(item.contact_id)
-            else:  # made by this import: found again by its keys (new ones too)
+            if contact_id in self.contacts:
+                seen.append(contact_id)
+                if item.action == "update":
+                    changed.append(contact_id)
+                continue
+            if self._first_made is None or contact_id < self._first_made:
+                self._first_made = contact_id
+            if item.action != "unchanged":  # made by this import: found again by its keys
                 for key in item.incoming.keys():
                     hashes.append(hash(key))
-                    ids.append(item.contact_id)
+                    ids.append(contact_id)
                 item.incoming.forget_keys()
+        if seen:
+            self._seen.append(np.unique(np.array(seen, dtype=np.int64)))
         if hashes:
             keys = np.array(hashes, dtype=np.int64)
             order = np.argsort(keys, kind="stable")  # the first of equal keys stays first
@@ -211,10 +230,7 @@ class Snapshot:
         found = np.full(len(wanted), -1, dtype=np.int64)
         for keys, ids in self._runs:  # earlier runs first: the earliest contact wins
             at = np.searchsorted(keys, hashes)
-            inside = at < len(keys)
-            hit = np.zeros(len(wanted), dtype=bool)
-            hit[inside] = keys[at[inside]] == hashes[inside]
-            take = hit & (found < 0)
+            take = _members(keys, hashes) & (found < 0)
             found[take] = ids[at[take]]
         hits = {key: int(cid) for key, cid in zip(wanted, found.tolist(), strict=True)
                 if cid >= 0}
