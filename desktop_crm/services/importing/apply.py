@@ -296,7 +296,7 @@ def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any] | None
     check_cancel()
     if meanwhile is not None:
         meanwhile()
-    progress("indexing", total, total)
+    progress("indexing", 0, 0)  # one long statement, then the index builds: no count
     first, last = builder.ids.contact_range()
     store_bulk.index_contacts_fts(first, last, updated)
     if summary is not None:

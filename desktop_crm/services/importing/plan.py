@@ -255,7 +255,7 @@ def plan_import(
     # Near-duplicates of the people no key matched, searched in one batch.
     plan = Plan(items, snapshot, NearDuplicateSearch(snapshot, fresh, decisions))
     if not later:
-        report("near-duplicates", 0, 1)
+        report("near-duplicates", 0, 0)  # no count: a moving bar
         finish_near_duplicates(plan)
         report("near-duplicates", 1, 1)
     return plan

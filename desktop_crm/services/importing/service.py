@@ -298,7 +298,7 @@ def _import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
         summary = {"counts": preview.counts, "rows": parsed.total_rows,
                    "encoding": parsed.encoding}
         if progress:
-            progress("ties", 0, 1)
+            progress("ties", 0, 0)
         made = parts.made(record_import_ties(batch_id, plan, choice, parsed.format))
         mark_label_tags(batch_id, parsed.format)
         set_batch_summary(batch_id, summary | {"ties": choice.to_dict() | made.to_dict()})
