@@ -88,9 +88,19 @@ def _import(args: argparse.Namespace) -> int:
     ties = _tie_choice(args)
     batch = importing.batch_options(args.tag, args.tier)
     args.file = str(Path(args.file).expanduser().resolve())
+    ask = not (args.yes or args.dry_run or args.json) and sys.stdin.isatty()
+    if not (args.dry_run or ask or args.json):
+        # Nothing to show first: a big file is read and imported in batches.
+        stream = importing.open_file(args.file, args.format, mapping,
+                                     encoding=getattr(args, "encoding", None))
+        if stream.empty:
+            return _nothing_to_import(importing.preview_parsed(stream.result, args.file), args)
+        result = importing.import_stream(stream, args.file, batch=batch, ties=ties)
+        files = _write_report(result.preview, result.batch_id)  # the import stands either way
+        _print_text(result.preview, result.batch_id, files, _ties_line(ties, result.ties.made))
+        return 0
     parsed = importing.read_file(args.file, args.format, mapping,
                                  encoding=getattr(args, "encoding", None))
-    ask = not (args.yes or args.dry_run or args.json) and sys.stdin.isatty()
     if not parsed.records:
         return _nothing_to_import(importing.preview_parsed(parsed, args.file), args)
     if args.dry_run or ask:

@@ -27,10 +27,14 @@ Everything here is plain data and pure functions: no database, no Qt.
 
 from __future__ import annotations
 
+import codecs
+import csv
 import gc
+import io
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
@@ -40,9 +44,16 @@ from .csv_export import write_csv
 from .encodings import sample_line
 from .formats import FORMATS, detect_csv_format, looks_like_vcard
 from .generic import normalise_header
-from .reading import decode_file, find_header, iter_rows, sniff_delimiter
-from .records import ImportFileError, ParseResult, RowProblem
-from .row_engine import FIELDS, build_records
+from .reading import (
+    SIGNATURES,
+    Progress,
+    decode_file,
+    find_header,
+    iter_rows,
+    sniff_delimiter,
+)
+from .records import ContactRecord, ImportFileError, ParseResult, RowProblem
+from .row_engine import FIELDS, Options, build_records, iter_records
 
 SAMPLE_COUNT = 3
 # Records read before the rest is streamed: a preamble of up to 50 (see find_header),
@@ -55,8 +66,10 @@ _MODULES = {"linkedin": linkedin, "google": google, "outlook": outlook}
 
 def parse_file(path: str | os.PathLike[str], format: str = "auto",
                mapping_overrides: dict[str, str] | None = None,
-               encoding: str | None = None) -> ParseResult:
-    """Read and parse a contacts file (see the module docstring)."""
+               encoding: str | None = None,
+               progress: Progress | None = None) -> ParseResult:
+    """Read and parse a contacts file (see the module docstring); ``progress(done,
+    total)`` follows the reading, in characters of the file's text."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -64,12 +77,13 @@ def parse_file(path: str | os.PathLike[str], format: str = "auto",
         raise ImportFileError(path.name, "is a folder, not a file") from None
     except OSError as exc:
         raise ImportFileError(path.name, f"the file cannot be read ({exc.strerror})") from None
-    return parse_bytes(data, path.name, format, mapping_overrides, encoding)
+    return parse_bytes(data, path.name, format, mapping_overrides, encoding, progress)
 
 
 def parse_bytes(data: bytes, name: str, format: str = "auto",
                 mapping_overrides: dict[str, str] | None = None,
-                encoding: str | None = None) -> ParseResult:
+                encoding: str | None = None,
+                progress: Progress | None = None) -> ParseResult:
     """Parse a file's bytes; ``name`` is only used in messages.
 
     The cyclic garbage collector is paused meanwhile: a big file makes
@@ -79,7 +93,7 @@ def parse_bytes(data: bytes, name: str, format: str = "auto",
     enabled = gc.isenabled()
     gc.disable()
     try:
-        result = _parse(data, name, format, mapping_overrides, encoding)
+        result = _parse(data, name, format, mapping_overrides, encoding, progress)
     finally:
         if enabled:
             gc.enable()
@@ -87,11 +101,12 @@ def parse_bytes(data: bytes, name: str, format: str = "auto",
 
 
 def _parse(data: bytes, name: str, format: str, mapping_overrides: dict[str, str] | None,
-           forced_encoding: str | None) -> ParseResult:
+           forced_encoding: str | None, progress: Progress | None = None) -> ParseResult:
     if format not in ("auto", *FORMATS):
         raise ValueError(f"unknown format {format!r}; use auto or {', '.join(FORMATS)}")
     decoded = decode_file(data, name, forced_encoding)
-    result = _parse_text(decoded.text, name, format, mapping_overrides, decoded.encoding)
+    result = _parse_text(decoded.text, name, format, mapping_overrides, decoded.encoding,
+                         progress)
     result.encoding_alternatives = decoded.alternatives
     if decoded.alternatives:
         result.encoding_samples = {enc: sample_line(data, enc)
@@ -100,11 +115,42 @@ def _parse(data: bytes, name: str, format: str, mapping_overrides: dict[str, str
 
 
 def _parse_text(text: str, name: str, format: str, mapping_overrides: dict[str, str] | None,
-                encoding: str) -> ParseResult:
+                encoding: str, progress: Progress | None = None) -> ParseResult:
     if format == "vcard" or (format == "auto" and looks_like_vcard(text)):
-        return vcard.read_vcards(text, name, encoding)
+        if progress is not None:
+            progress(0, len(text))
+        result = vcard.read_vcards(text, name, encoding)
+        if progress is not None:
+            progress(len(text), len(text))
+        return result
     delimiter = sniff_delimiter(text)
-    reader = iter_rows(text, delimiter)
+    table = _open_table(iter_rows(text, delimiter, progress), name, format, mapping_overrides,
+                        encoding, delimiter)
+    result = table.result
+    build_records(table.rows, table.first_number, result.header, result.mapping,
+                  table.options, result)
+    if progress is not None:
+        progress(len(text), len(text))
+    if table.preamble:
+        result.problems.sort(key=lambda p: p.row)
+    return result
+
+
+@dataclass
+class _Table:
+    """A CSV file past its header: what was learnt from its first rows, and its data rows."""
+
+    result: ParseResult  # format, header, mapping, samples; records and problems to come
+    rows: Iterator[list[str]]
+    first_number: int  # the row number of the first data row
+    options: Options
+    preamble: bool  # rows before the header were reported
+
+
+def _open_table(reader: Iterator[list[str]], name: str, format: str,
+                mapping_overrides: dict[str, str] | None, encoding: str,
+                delimiter: str) -> _Table:
+    """Find the header, the format and the mapping from the first rows of ``reader``."""
     # The first records are enough to find the header, guess the mapping (the values
     # of the first 1,000 rows) and show samples; the rest are streamed to the engine.
     rows = list(islice(reader, _HEAD_ROWS))
@@ -148,10 +194,120 @@ def _parse_text(text: str, name: str, format: str, mapping_overrides: dict[str, 
     result.total_rows += len(problems)
     data = _unclosed_quotes(chain(rows[header_index + 1:], reader), header_index + 2,
                             len(header), delimiter, result)
-    build_records(data, header_index + 2, header, mapping, options, result)
-    if problems:
-        result.problems.sort(key=lambda p: p.row)
-    return result
+    return _Table(result, data, header_index + 2, options, bool(problems))
+
+
+# --- big files: read as a stream, in batches ------------------------------------------------
+
+# Files from this size on are read as a stream (never whole in memory) when they are
+# plain UTF-8 CSV; smaller ones, and every other kind, are read whole (parse_file).
+STREAM_BYTES = 32 << 20
+_PREFIX_BYTES = 1 << 20  # read first, to recognise the file and its delimiter
+_BLOCK = 1 << 20
+
+
+@dataclass
+class Stream:
+    """A file read batch by batch: ``result`` holds the format, header and mapping from
+    the start; its problems, warnings and row count grow as ``batches`` are read, and
+    its ``records`` stay empty. ``empty``: not one record (the first batch is read to
+    know). ``fraction_read()`` says how much of a streamed file has been read (None
+    when the file was read whole, as one batch)."""
+
+    result: ParseResult
+    batches: Iterator[list[ContactRecord]]
+    empty: bool = False
+    fraction_read: Callable[[], float] | None = None
+
+
+def stream_file(path: str | os.PathLike[str], format: str = "auto",
+                mapping_overrides: dict[str, str] | None = None,
+                encoding: str | None = None, progress: Progress | None = None,
+                batch_size: int = 100_000, stream_bytes: int = STREAM_BYTES) -> Stream:
+    """:func:`parse_file`, in batches of ``batch_size`` records for a big UTF-8 CSV file
+    (``stream_bytes`` or more), so that memory stays the same whatever its length.
+
+    Anything else (a smaller file, vCard, another encoding, a forced one) is read whole
+    by :func:`parse_file` and given as one batch: exactly what parse_file reads.
+    """
+    path = Path(path)
+    text = None
+    if encoding is None:
+        try:
+            if path.stat().st_size >= stream_bytes:
+                text = _open_utf8_csv(path, format)
+        except OSError:
+            text = None  # parse_file names the problem
+    if text is None:
+        result = parse_file(path, format, mapping_overrides, encoding, progress)
+        records, result.records = result.records, []
+        return Stream(result, iter([records] if records else []), not records)
+    handle, chosen, prefix = text
+    try:
+        delimiter = sniff_delimiter(prefix)
+        size = path.stat().st_size
+        table = _open_table(csv.reader(_file_lines(handle, size, progress), delimiter=delimiter),
+                            path.name, format, mapping_overrides, chosen, delimiter)
+    except BaseException:
+        handle.close()
+        raise
+
+    def fraction_read() -> float:
+        try:
+            return handle.buffer.tell() / size
+        except ValueError:  # closed: read to the end
+            return 1.0
+
+    batches = _batches(handle, table, batch_size, progress, size)
+    first = next(batches, None)
+    if first is None:
+        return Stream(table.result, iter(()), True, fraction_read)
+    return Stream(table.result, chain([first], batches), False, fraction_read)
+
+
+def _open_utf8_csv(path: Path, format: str) -> tuple[io.TextIOWrapper, str, str] | None:
+    """The file opened as text when it is UTF-8 (with or without a BOM) through and
+    through and not a vCard, with its encoding's name and its first megabyte of text;
+    else None."""
+    with path.open("rb") as raw:
+        head = raw.read(_PREFIX_BYTES)
+        if any(head.startswith(magic) for magic, _ in SIGNATURES) or b"\x00" in head:
+            return None
+        bom = head.startswith(codecs.BOM_UTF8)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            prefix = decoder.decode(head[3:] if bom else head)
+            while block := raw.read(_BLOCK):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    if format == "vcard" or (format == "auto" and looks_like_vcard(prefix)):
+        return None
+    chosen = "utf-8-sig" if bom else "utf-8"
+    return path.open(encoding=chosen, newline=""), chosen, prefix
+
+
+def _file_lines(handle: io.TextIOWrapper, size: int, progress: Progress | None) -> Iterator[str]:
+    """The file's lines (split at CR, LF and CRLF only, as the csv module expects),
+    with ``progress(bytes read, size)`` every few thousand lines."""
+    for number, line in enumerate(handle):
+        if progress is not None and not number % 4096:
+            progress(handle.buffer.tell(), size)
+        yield line
+
+
+def _batches(handle: io.TextIOWrapper, table: _Table, size: int, progress: Progress | None,
+             total: int) -> Iterator[list[ContactRecord]]:
+    result = table.result
+    records = iter_records(table.rows, table.first_number, result.header, result.mapping,
+                           table.options, result)
+    with handle:
+        while batch := list(islice(records, size)):
+            yield batch
+    if progress is not None:
+        progress(total, total)
+    result.problems.sort(key=lambda p: p.row)
 
 
 _BY_NAME_OK = frozenset({"email", "phone", "linkedin_url", "organization", "title"})
@@ -195,6 +351,10 @@ def _unclosed_quotes(rows: Iterable[list[str]], first_number: int, width: int, d
     number = first_number - 1
     for row in rows:
         number += 1
+        joined = "".join(row)
+        if joined.count("\n") < 3 and len(joined) <= _HUGE_CELL:
+            yield row  # the common case, checked in one pass over the row's text
+            continue
         swallowed = next((i for i, cell in enumerate(row)
                           if cell.count("\n") >= 3 and _holds_rows(cell, delimiter, width)),
                          None)

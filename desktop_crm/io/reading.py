@@ -30,7 +30,7 @@ import io
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from . import encodings
@@ -45,7 +45,7 @@ _SNIFF_ROWS = 60
 _DETECT_SAMPLE = 64 * 1024
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
-_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "looks like an Excel workbook or another zip archive, not a CSV file; "
      "open it in your spreadsheet program and save it as CSV"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "looks like an old Excel (.xls) workbook, not a "
@@ -81,7 +81,7 @@ def decode_file(data: bytes, name: str, encoding: str | None = None) -> Decoded:
     """:func:`decode`, with the alternatives; ``encoding`` forces one (the user's choice)."""
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ImportFileError(name, "the file is empty")
-    for magic, reason in _SIGNATURES:
+    for magic, reason in SIGNATURES:
         if data.startswith(magic):
             raise ImportFileError(name, f"the file {reason}")
     decoded = _forced(data, name, encoding) if encoding else _decode(data, name)
@@ -245,30 +245,41 @@ def sniff_delimiter(text: str) -> str:
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 # Where str.splitlines also splits, though they are plain characters to the csv module.
 _OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_CHUNK_CHARS = 1 << 20
+_CHUNK_CHARS = 1 << 18  # also how often the reading reports progress
+_PROGRESS_LINES = 4096
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The text's lines with their endings, cut a megabyte at a time."""
+Progress = Callable[[int, int], None]
+
+
+def _lines(text: str, progress: Progress | None = None) -> Iterator[str]:
+    """The text's lines with their endings, cut a quarter megabyte at a time;
+    ``progress(done, total)`` in characters at each cut."""
+    size = len(text)
     if _OTHER_BREAKS.search(text):
-        for match in _LINE.finditer(text):
+        for number, match in enumerate(_LINE.finditer(text)):
+            if progress is not None and not number % _PROGRESS_LINES:
+                progress(match.start(), size)
             yield match.group()
         return
-    start, size = 0, len(text)
+    start = 0
     while start < size:
+        if progress is not None:
+            progress(start, size)
         end = text.find("\n", start + _CHUNK_CHARS)
         end = size if end < 0 else end + 1
         yield from text[start:end].splitlines(keepends=True)
         start = end
 
 
-def iter_rows(text: str, delimiter: str) -> Iterator[list[str]]:
+def iter_rows(text: str, delimiter: str, progress: Progress | None = None) -> Iterator[list[str]]:
     """Every CSV record of ``text`` (CRLF, CR, LF and quoted newlines handled), streamed.
 
     Lines are cut from the text as they are read: an ``io.StringIO`` over a
     10 MB text would hold a second copy of it four bytes per character.
+    ``progress(done, total)`` (characters) follows the reading.
     """
-    return csv.reader(_lines(text), delimiter=delimiter)
+    return csv.reader(_lines(text, progress), delimiter=delimiter)
 
 
 def read_rows(text: str, delimiter: str) -> list[list[str]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .records import ContactRecord, ParseResult, RowProblem
@@ -128,12 +128,19 @@ def build_records(rows: Iterable[list[str]], first_number: int, header: list[str
     spreadsheet counts (see :mod:`.records`).  Blank rows are skipped.
     The caller (``parse.parse_bytes``) pauses the cyclic garbage collector.
     """
+    result.records.extend(iter_records(rows, first_number, header, mapping, options, result))
+
+
+def iter_records(rows: Iterable[list[str]], first_number: int, header: list[str],
+                 mapping: dict[str, str], options: Options,
+                 result: ParseResult) -> Iterator[ContactRecord]:
+    """:func:`build_records` as a stream: yields the records; problems, warnings and the
+    row count go to ``result`` as the rows are read."""
     plan = _plan(header, mapping, options)
     width = len(header)
     empty = options.empty_values
     split_values = options.split_values
     split_phone_cell = options.split_phones
-    records = result.records
     problems = result.problems
     warnings = result.warnings
     source = options.source
@@ -267,9 +274,10 @@ def build_records(rows: Iterable[list[str]], first_number: int, header: list[str
             problems.append(RowProblem(number, None, _why_not(values, extra, when, raw),
                                        list(raw)))
             continue
-        records.append(ContactRecord(**values, emails=emails, phones=phones, tags=tags,
-                                     connected_on=connected, source=source, row=number,
-                                     extra=extra))
+        result.total_rows += total
+        total = 0
+        yield ContactRecord(**values, emails=emails, phones=phones, tags=tags,
+                            connected_on=connected, source=source, row=number, extra=extra)
     result.total_rows += total
 
 

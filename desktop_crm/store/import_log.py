@@ -25,9 +25,11 @@ trash, denormalised sort keys) are left out of fingerprints.
 from __future__ import annotations
 
 import json
+import marshal
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from .bulk import insert_rows
@@ -42,8 +44,16 @@ VOLATILE_COLUMNS = frozenset({
 _FIELDS = ("batch_id", "table", "row_id", "action", "old_values")
 
 
-def fingerprint(values: Sequence[Any]) -> int:
+# How fingerprints are computed: 1, crc32 of the tuple's repr (logs written before kind 2,
+# whose entries name no kind); 2, crc32 of its marshal form (version 0: no interning or
+# reference flags, so equal values always give equal bytes), twice as fast.
+FINGERPRINT = 2
+
+
+def fingerprint(values: Sequence[Any], kind: int = FINGERPRINT) -> int:
     """A checksum of a row's values, given as SQLite returns them (str, int, float, None)."""
+    if kind == 2:
+        return zlib.crc32(marshal.dumps(tuple(values), 0))
     return zlib.crc32(repr(tuple(values)).encode("utf-8", "surrogatepass"))
 
 
@@ -102,8 +112,28 @@ def record_created(batch_id: int, table: str, ids: Sequence[int],
         raise ValueError("one fingerprint per id")
     insert_rows("import_change", _FIELDS, [(
         batch_id, table, ids[0], "created",
-        json.dumps({"columns": cols, "ids": ids, "sums": list(sums)}, separators=(",", ":")),
+        json.dumps({"columns": cols, "ids": ids, "sums": list(sums), "fp": FINGERPRINT},
+                   separators=(",", ":")),
     )])
+
+
+def record_written(batch_id: int, table: str, columns: Sequence[str],
+                   rows: Sequence[Sequence[Any]]) -> None:
+    """:func:`record_created` for rows the caller has just inserted as tuples of
+    ``columns`` (the id first): their fingerprints come from the tuples, nothing is
+    read back. The values must be those SQLite stores (str, int, float, None)."""
+    if not rows:
+        return
+    kept = fingerprint_columns(table, columns)
+    positions = [list(columns).index(c) for c in kept]
+    crc32, dumps = zlib.crc32, marshal.dumps  # fingerprint(), inlined: one call per row
+    if len(positions) == 1:
+        at = positions[0]
+        sums = [crc32(dumps((row[at],), 0)) for row in rows]
+    else:
+        pick = itemgetter(*positions)
+        sums = [crc32(dumps(pick(row), 0)) for row in rows]
+    record_created(batch_id, table, [row[0] for row in rows], sums, kept)
 
 
 def record_changed(batch_id: int, table: str,
@@ -118,10 +148,12 @@ def record_changed(batch_id: int, table: str,
 
 @dataclass
 class Created:
-    """Rows a batch created in one table: id -> fingerprint (None: not known)."""
+    """Rows a batch created in one table: id -> fingerprint (None: not known), and how
+    the fingerprints were computed (see :func:`fingerprint`)."""
 
     columns: list[str] | None
     sums: dict[int, int | None] = field(default_factory=dict)
+    kind: int = FINGERPRINT
 
 
 @dataclass
@@ -163,7 +195,8 @@ def entries_of(batch_id: int) -> Entries:
         if action == "created":
             data = json.loads(payload)
             key = (table, tuple(data["columns"]))
-            created = entries.created.setdefault(key, Created(list(data["columns"])))
+            created = entries.created.setdefault(
+                key, Created(list(data["columns"]), kind=int(data.get("fp", 1))))
             created.sums.update(zip(data["ids"], data["sums"], strict=True))
         elif action == "changed":
             fields = {k: (v[0], v[1]) for k, v in json.loads(payload).items()}

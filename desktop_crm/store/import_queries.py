@@ -32,42 +32,55 @@ CONTACT_UPDATE_COLUMNS = (
 )
 
 
-def live_contacts() -> Iterator[tuple[Any, ...]]:
-    """(id, first, last, org_id, org_name, title, industry, location, linkedin, how_met, notes, sources)."""
+def _only(ids: Sequence[int] | None, column: str) -> tuple[str, tuple[Any, ...]]:
+    """A WHERE condition keeping ``column`` to ``ids`` (all rows when None)."""
+    if ids is None:
+        return "1", ()
+    return f"{column} IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
+
+
+def live_contacts(ids: Sequence[int] | None = None) -> Iterator[tuple[Any, ...]]:
+    """(id, first, last, org_id, org_name, title, industry, location, linkedin, how_met, notes,
+    sources) of every live contact, or of those among ``ids``."""
+    where, params = _only(ids, "c.id")
     return iter(
         db.execute_sql(
             "SELECT c.id, c.first_name, c.last_name, c.organization_id, coalesce(o.name, ''), "
             "c.title, c.industry, c.location, c.linkedin_url, c.how_met, c.notes, c.sources "
             "FROM contact c LEFT JOIN organization o ON o.id = c.organization_id "
-            "WHERE c.deleted_at IS NULL ORDER BY c.id"
+            f"WHERE c.deleted_at IS NULL AND {where} ORDER BY c.id", params
         )
     )
 
 
-def contact_emails() -> Iterator[tuple[int, str, int]]:
-    """(contact_id, email, position) of every contact, in order."""
-    return iter(
-        db.execute_sql("SELECT contact_id, email, position FROM contact_email ORDER BY contact_id, position, id")
-    )
+def contact_emails(ids: Sequence[int] | None = None) -> Iterator[tuple[int, str, int]]:
+    """(contact_id, email, position) of every contact (or of ``ids``), in order."""
+    where, params = _only(ids, "contact_id")
+    return iter(db.execute_sql(
+        f"SELECT contact_id, email, position FROM contact_email WHERE {where} "
+        "ORDER BY contact_id, position, id", params))
 
 
-def contact_phones() -> Iterator[tuple[int, str, str, int]]:
-    return iter(
-        db.execute_sql("SELECT contact_id, raw, e164, position FROM contact_phone ORDER BY contact_id, position, id")
-    )
+def contact_phones(ids: Sequence[int] | None = None) -> Iterator[tuple[int, str, str, int]]:
+    where, params = _only(ids, "contact_id")
+    return iter(db.execute_sql(
+        f"SELECT contact_id, raw, e164, position FROM contact_phone WHERE {where} "
+        "ORDER BY contact_id, position, id", params))
 
 
-def contact_tag_names() -> Iterator[tuple[int, str]]:
-    return iter(
-        db.execute_sql(
-            "SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
-        )
-    )
+def contact_tag_names(ids: Sequence[int] | None = None) -> Iterator[tuple[int, str]]:
+    where, params = _only(ids, "ct.contact_id")
+    return iter(db.execute_sql(
+        f"SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+        f"WHERE {where}", params))
 
 
-def history_values() -> Iterator[tuple[int, str, str, str]]:
+def history_values(ids: Sequence[int] | None = None) -> Iterator[tuple[int, str, str, str]]:
     """(contact_id, field, old_value, new_value): values a contact is known to have had."""
-    return iter(db.execute_sql("SELECT contact_id, field, old_value, new_value FROM contact_history"))
+    where, params = _only(ids, "contact_id")
+    return iter(db.execute_sql(
+        f"SELECT contact_id, field, old_value, new_value FROM contact_history WHERE {where}",
+        params))
 
 
 def organizations() -> Iterator[tuple[int, str]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,48 @@ def test_an_update_records_only_the_fields_it_changed(db_path: Path, tmp_path: P
     changed = [json.loads(c[3]) for c in _changes(result.batch_id) if c[2] == "changed"]
     assert len(changed) == 1 and changed[0]["title"] == ["Engineer", "CTO"]
     assert "tier" not in changed[0] and "first_name" not in changed[0]
+
+
+def _as_repr_fingerprints(batch_id: int) -> None:
+    """Rewrite a batch's ``created`` entries as written before fingerprints had a kind:
+    crc32 of each row's repr, and no ``fp`` key."""
+    with db.atomic():
+        for change in ImportChange.select().where(ImportChange.batch == batch_id,
+                                                  ImportChange.action == "created"):
+            data = json.loads(change.old_values)
+            names = ", ".join(f'"{c}"' for c in data["columns"])
+            sums = []
+            for row_id in data["ids"]:
+                values = db.execute_sql(f'SELECT {names} FROM "{change.table}" WHERE id = ?',
+                                        (row_id,)).fetchone()
+                sums.append(zlib.crc32(repr(tuple(values)).encode("utf-8", "surrogatepass")))
+            del data["fp"]
+            change.old_values = json.dumps(data | {"sums": sums})
+            change.save()
+
+
+def test_a_fresh_import_records_the_fingerprints_kind(db_path: Path, tmp_path: Path) -> None:
+    result = importing.import_file(linkedin_file(tmp_path / "c.csv", LINKEDIN_ROWS))
+    created = [json.loads(c[3]) for c in _changes(result.batch_id) if c[2] == "created"]
+    assert created and all(entry["fp"] == 2 for entry in created)
+
+
+def test_batches_with_repr_fingerprints_are_still_undone_exactly(
+        db_path: Path, tmp_path: Path) -> None:
+    """Logs written before fingerprints had a kind: a row still as written is deleted, a
+    row edited since is kept."""
+    before = _tables()
+    first = importing.import_file(linkedin_file(tmp_path / "c.csv", LINKEDIN_ROWS))
+    _as_repr_fingerprints(first.batch_id)
+    importing.undo_import(first.batch_id)
+    assert _tables() == before
+    second = importing.import_file(linkedin_file(tmp_path / "d.csv", LINKEDIN_ROWS))
+    _as_repr_fingerprints(second.batch_id)
+    edited = min(c.id for c in Contact.select())
+    update_contact(edited, {"title": "Principal"})
+    report = importing.undo_import(second.batch_id)
+    assert [c.id for c in Contact.select()] == [edited]
+    assert any("changed since the import" in line for line in report.kept)
 
 
 @pytest.mark.parametrize("created_as", ["create_range", "create"])

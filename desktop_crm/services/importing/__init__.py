@@ -6,6 +6,7 @@ Public API::
     import_file(path, fmt="auto", mapping=None, decisions=None, progress=None,
                 check_cancel=None) -> ImportResult
     read_file(path, fmt, mapping) -> ParseResult       # then preview_parsed / import_parsed
+    open_file(path, fmt, mapping) -> Stream            # then import_stream (big files in batches)
     undo_import(batch_id, force=False) -> UndoReport   # .counts, .kept
     record_created(batch_id, table, ids)               # rows other code wrote in an import
     record_changed(batch_id, table, [(id, {field: (old, new)})])
@@ -29,6 +30,8 @@ from .service import (
     batch_options,
     import_file,
     import_parsed,
+    import_stream,
+    open_file,
     parse_mapping,
     preview_import,
     preview_parsed,
@@ -68,6 +71,8 @@ __all__ = [
     "get_import",
     "import_file",
     "import_parsed",
+    "import_stream",
+    "open_file",
     "list_imports",
     "parse_mapping",
     "plan_import",

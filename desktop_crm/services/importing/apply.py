@@ -21,7 +21,6 @@ rows inside the import's transaction records them with
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from operator import itemgetter
 from typing import Any
 
 from ...store import bulk as store_bulk
@@ -31,10 +30,9 @@ from ...store.models import utcnow
 from ..errors import ServiceError
 from ..validation import sort_name
 from .keys import fold
-from .plan import Change, Plan, PlanItem
+from .plan import Change, Plan, PlanItem, Progress
 from .snapshot import Existing
 
-Progress = Callable[[str, int, int], None]
 _CHUNK = 5000
 _COLUMNS: dict[str, Sequence[str]] = {
     "organization": ("id", "name", "industry", "location", "website", "is_target", "notes",
@@ -101,21 +99,9 @@ class _Recorder:
 
     def __init__(self, batch_id: int) -> None:
         self.batch_id = batch_id
-        self.pick: dict[str, tuple[list[str], Callable[[Sequence[Any]], Any]]] = {}
 
     def created(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        if not rows:
-            return
-        if table not in self.pick:
-            kept = log.fingerprint_columns(table, columns)
-            self.pick[table] = (kept, itemgetter(*(columns.index(c) for c in kept)))
-        kept, pick = self.pick[table]
-        fingerprint = log.fingerprint
-        if len(kept) == 1:
-            sums = [fingerprint((pick(row),)) for row in rows]
-        else:
-            sums = [fingerprint(pick(row)) for row in rows]
-        log.record_created(self.batch_id, table, [row[0] for row in rows], sums, kept)
+        log.record_written(self.batch_id, table, columns, rows)
 
     def changed_contacts(self, updates: Sequence[Sequence[Any]]) -> None:
         """Log the fields each update changes, against the rows as stored now."""
@@ -266,14 +252,22 @@ def _updated_values(contact: Existing, changes: Sequence[Change]) -> dict[str, s
     return values
 
 
-def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any],
+def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any] | None = None,
                progress: Progress | None = None,
-               check_cancel: Callable[[], None] | None = None) -> int:
-    """Write ``plan`` as one batch; the caller holds the transaction. Returns the batch id."""
+               check_cancel: Callable[[], None] | None = None,
+               meanwhile: Callable[[], None] | None = None,
+               batch_id: int | None = None) -> int:
+    """Write ``plan`` as one batch; the caller holds the transaction. Returns the batch id.
+
+    ``meanwhile`` is called once the rows are written, before the full-text index is
+    built: work to start beside that one long statement. ``summary`` (if given) is
+    recorded in the batch. ``batch_id``: add to that batch (a big file's next part)
+    instead of starting one."""
     progress = progress or (lambda *_: None)
     check_cancel = check_cancel or (lambda: None)
     now = str(utcnow())
-    batch_id = q.create_batch(source, fmt, now)
+    if batch_id is None:
+        batch_id = q.create_batch(source, fmt, now)
     builder = _Builder(plan, now, batch_id)
     items = [i for i in plan.items if i.action in ("new", "review", "update")]
     for item in items:
@@ -283,6 +277,11 @@ def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any],
     q.insert_rows("tag", _COLUMNS["tag"], builder.new_tags)
     builder.log.created("organization", _COLUMNS["organization"], builder.new_orgs)
     builder.log.created("tag", _COLUMNS["tag"], builder.new_tags)
+    # A big file's next part finds them as the database now holds them.
+    for org_id, name, *_ in builder.new_orgs:
+        plan.snapshot.org_by_fold.setdefault(fold(name), (org_id, name))
+    for tag_id, name in builder.new_tags:
+        plan.snapshot.tag_by_fold.setdefault(fold(name), tag_id)
     updated: list[int] = []
     total = len(items) or 1
     for start in range(0, len(items), _CHUNK):
@@ -295,8 +294,11 @@ def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any],
         updated += builder.flush()
         progress("writing", min(start + _CHUNK, len(items)), total)
     check_cancel()
-    progress("indexing", total, total)
+    if meanwhile is not None:
+        meanwhile()
+    progress("indexing", 0, 0)  # one long statement, then the index builds: no count
     first, last = builder.ids.contact_range()
     store_bulk.index_contacts_fts(first, last, updated)
-    q.set_batch_summary(batch_id, summary)
+    if summary is not None:
+        q.set_batch_summary(batch_id, summary)
     return batch_id

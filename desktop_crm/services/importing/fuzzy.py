@@ -102,50 +102,51 @@ class NearDuplicateFinder:
         """For each incoming ``(name_key, organization, emails, who)``, in order, the most
         similar earlier person (existing, or incoming before it) in a shared block, at
         or above the threshold; ties go to the person added first."""
-        # Per person: the blocks to search, in order (its own, then the same name on the
-        # other side of "has an organization"), and the best found in each.
-        found: list[dict[str, tuple[float, Any]]] = [{} for _ in people]
-        orders: list[list[str]] = []
+        # Per person with a hit: the best found in each block searched. A person's blocks
+        # are searched in order (its own, then the same name on the other side of "has an
+        # organization"), worked out again for the few with a hit.
+        found: dict[int, dict[str, tuple]] = {}
         members: dict[str, list[int]] = {}
+        names: list[str] = []
         exact = self._exact
+        add_member = members.setdefault
         for index, (name_key, organization, emails, who) in enumerate(people):
             if not name_key:
-                orders.append([])
+                names.append("")
                 continue
+            names.append(_sorted_tokens(name_key))
+            org = self._org(organization)
+            # The exact-name block on the other side, then this person's own.
+            other, own = (f"n:{name_key}", f"x:{name_key}") if org else \
+                (f"x:{name_key}", f"n:{name_key}")
+            for block in (own, other) if not org else (other,):
+                earlier = exact.get(block)
+                if earlier is not None:
+                    found.setdefault(index, {})[block] = (100.0, earlier)
+            exact.setdefault(own, who)
+            for block in self._block_keys(name_key, org, emails):
+                if block[0] not in "nx":
+                    add_member(block, []).append(index)
+        self._search(members, names, people, found)
+        out: list[Candidate | None] = [None] * len(people)
+        for index, hits in found.items():
+            name_key, organization, emails, _ = people[index]
             org = self._org(organization)
             keys = self._block_keys(name_key, org, emails)
-            own = [k for k in keys if k[0] != "x"]
-            order = [*own, f"n:{name_key}" if org else f"x:{name_key}"]
-            orders.append(order)
-            for block in order:
-                if block[0] in "nx":
-                    earlier = exact.get(block)
-                    if earlier is not None:
-                        found[index][block] = (100.0, earlier)
-            for block in keys:
-                if block[0] in "nx":
-                    exact.setdefault(block, who)
-                else:
-                    members.setdefault(block, []).append(index)
-        names = [_sorted_tokens(p[0]) if p[0] else "" for p in people]
-        self._search(members, names, people, found)
-        out: list[Candidate | None] = []
-        for index, order in enumerate(orders):
+            order = [*(k for k in keys if k[0] != "x"), f"n:{name_key}" if org else f"x:{name_key}"]
             best: tuple[float, Any, str] | None = None
             for block in order:
-                hit = found[index].get(block)
+                hit = hits.get(block)
                 if hit is not None and (best is None or hit[0] > best[0]):
                     best = (hit[0], hit[1], self._why(block))
-            if best is None:
-                out.append(None)
-                continue
-            display, contact_id, row = self._describe(best[1])
-            out.append(Candidate(display, int(round(best[0])), best[2], contact_id, row))
+            if best is not None:
+                display, contact_id, row = self._describe(best[1])
+                out[index] = Candidate(display, int(round(best[0])), best[2], contact_id, row)
         return out
 
     def _search(self, members: dict[str, list[int]], names: list[str],
                 people: Sequence[tuple[str, str, Sequence[str], Any]],
-                found: list[dict[str, tuple]]) -> None:
+                found: dict[int, dict[str, tuple]]) -> None:
         """Every block's incoming members against the earlier people of the block.
 
         Small blocks (most: one organization, one initial) are packed together into
@@ -251,7 +252,7 @@ def _windows(block: _Block):
                 yield _Task(rows, [(block, c) for c in sorted(order[lo:hi])])
 
 
-def _compare_small(block: _Block, found: list[dict[str, tuple]]) -> None:
+def _compare_small(block: _Block, found: dict[int, dict[str, tuple]]) -> None:
     """A block of a few people (most: one organization, one initial): pair by pair,
     cheaper than building arrays for ``cdist``."""
     choices = block.choices
@@ -264,11 +265,11 @@ def _compare_small(block: _Block, found: list[dict[str, tuple]]) -> None:
             if score > best_score:
                 best_score, best_col = score, col
         if best_col >= 0:
-            found[block.indexes[rank - block.first]][block.key] = (
+            found.setdefault(block.indexes[rank - block.first], {})[block.key] = (
                 best_score, block.who[best_col], best_col)
 
 
-def _compare(tasks: list[_Task], found: list[dict[str, tuple]]) -> None:
+def _compare(tasks: list[_Task], found: dict[int, dict[str, tuple]]) -> None:
     """Run the tasks; keep for each incoming person and block the best earlier match
     (the highest score, then the lowest rank: the person added first)."""
     for task in tasks:
@@ -288,7 +289,7 @@ def _compare(tasks: list[_Task], found: list[dict[str, tuple]]) -> None:
         for r in np.flatnonzero(top >= THRESHOLD).tolist():
             block, rank = task.rows[r]
             col_block_obj, col = task.cols[int(best[r])]
-            target = found[block.indexes[rank - block.first]]
+            target = found.setdefault(block.indexes[rank - block.first], {})
             current = target.get(block.key)
             score = float(top[r])
             if current is None or score > current[0] or (score == current[0]

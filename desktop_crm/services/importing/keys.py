@@ -56,8 +56,21 @@ def email_domain(email: str) -> str:
     return email_key(email).rpartition("@")[2]
 
 
+# A profile URL as LinkedIn's export writes it and as it is stored: already clean.
+_LINKEDIN = "https://www.linkedin.com/"
+
+
+def _plain_linkedin(url: str) -> bool:
+    """``url`` is ``https://www.linkedin.com/...`` with no query, fragment, trailing slash
+    or surrounding space: cleaning leaves it as it is (the common case, checked cheaply)."""
+    return (url.startswith(_LINKEDIN) and "?" not in url and "#" not in url
+            and not url.endswith("/") and not url[-1].isspace())
+
+
 def clean_linkedin_url(url: str) -> str:
     """The URL as stored: https, no query, fragment or trailing slash; host as given otherwise."""
+    if _plain_linkedin(url):
+        return url
     match = _URL.match(url.strip())
     host = match[1].lower() if match else ""
     if not host:
@@ -68,6 +81,8 @@ def clean_linkedin_url(url: str) -> str:
 
 def linkedin_key(url: str) -> str:
     """The comparable form of a profile URL: lower-case host without ``www.``, then the path."""
+    if _plain_linkedin(url):
+        return f"linkedin.com{url[len(_LINKEDIN) - 1:].lower()}"
     match = _URL.match(url.strip())
     host = match[1].lower().removeprefix("www.") if match else ""
     if not host:

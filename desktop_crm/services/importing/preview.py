@@ -19,7 +19,7 @@ from .plan import FIELD_LABELS, Plan, PlanItem
 
 COUNT_KEYS = ("new", "updated", "unchanged", "review", "not_importable")
 _SHOWN = ("new", "update", "review", "not_importable", "warning")  # all but unchanged
-_ACTION_COUNT = {"new": "new", "update": "updated", "unchanged": "unchanged", "review": "review"}
+ACTION_COUNT = {"new": "new", "update": "updated", "unchanged": "unchanged", "review": "review"}
 
 
 @dataclass
@@ -48,6 +48,9 @@ class ImportPreview:
     # Counts and entries are computed once (a 100,000-row preview is read by the
     # report, the printout and the JSON alike).
     _cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    # A big file imported in parts keeps only the people worth listing (updated, to
+    # review) in ``plan``; the counts of every part are given here.
+    tally: dict[str, int] | None = None
 
     @property
     def format(self) -> str:
@@ -70,8 +73,11 @@ class ImportPreview:
         counts = self._cache.get("counts")
         if counts is None:
             counts = dict.fromkeys(COUNT_KEYS, 0)
-            for item in self.plan.items:
-                counts[_ACTION_COUNT[item.action]] += 1
+            if self.tally is not None:
+                counts.update(self.tally)
+            else:
+                for item in self.plan.items:
+                    counts[ACTION_COUNT[item.action]] += 1
             counts["not_importable"] = len(self.parsed.problems)
             self._cache["counts"] = counts
         return dict(counts)

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ...io.formats import FORMATS
-from ...io.parse import FIELDS, parse_file
-from ...io.records import ImportFileError, ParseResult, RowProblem
+from ...io.parse import FIELDS, STREAM_BYTES, Stream, parse_file, stream_file
+from ...io.records import ContactRecord, ImportFileError, ParseResult, RowProblem
 from ...store import bulk as store_bulk
 from ...store.database import db
 from ...store.import_queries import set_batch_summary
@@ -27,11 +27,14 @@ from ..backups import before
 from ..errors import ServiceError, ValidationError
 from ..validation import clean_text, validate_tier
 from .apply import Progress, write_plan
-from .plan import BatchOptions, plan_import
-from .preview import ImportPreview
-from .ties import TieChoice, TieResult, count_new_ties, record_import_ties
+from .plan import BatchOptions, Plan, PlanItem, finish_near_duplicates, plan_import
+from .preview import ACTION_COUNT, COUNT_KEYS, ImportPreview
+from .snapshot import Snapshot
+from .ties import TieChoice, TieResult, count_new_ties, mark_label_tags, record_import_ties
 
 FORMAT_CHOICES = ("auto", *FORMATS)
+# A big file read as a stream is imported this many records at a time.
+BATCH_SIZE = 50_000
 
 
 class ImportFileProblem(ServiceError):
@@ -69,24 +72,47 @@ def would_make_ties(preview: ImportPreview, choice: TieChoice | None = None) -> 
 
 def read_file(path: str | os.PathLike[str], fmt: str = "auto",
               mapping: Mapping[str, str] | None = None,
-              encoding: str | None = None) -> ParseResult:
-    """Parse ``path``; every refusal names the file and what is wrong."""
-    path = Path(path)
+              encoding: str | None = None,
+              progress: Progress | None = None) -> ParseResult:
+    """Parse ``path``; every refusal names the file and what is wrong.
+    ``progress("reading", done, total)`` follows it."""
+    path = _existing(path, fmt)
+    with _file_problems(path), _gc_paused():
+        parsed = parse_file(path, fmt, dict(mapping) if mapping else None, encoding,
+                            _reading(progress))
+    if not parsed.records and not parsed.problems:
+        raise _no_rows(path, parsed)
+    return parsed
+
+
+def _existing(path: str | os.PathLike[str], fmt: str) -> Path:
     if fmt not in FORMAT_CHOICES:
         raise ValidationError("format", f"'{fmt}' is not one of: {', '.join(FORMAT_CHOICES)}")
-    if not path.exists():
+    if not Path(path).exists():
         raise ImportFileProblem(f"{path}: no such file")
+    return Path(path)
+
+
+def _reading(progress: Progress | None) -> Callable[[int, int], None] | None:
+    return (lambda done, total: progress("reading", done, total)) if progress else None
+
+
+@contextmanager
+def _file_problems(path: Path) -> Iterator[None]:
+    """The parser's refusals as a message naming the file; a mistyped ``--map`` as one
+    naming the column."""
     try:
-        parsed = parse_file(path, fmt, dict(mapping) if mapping else None, encoding)
+        yield
     except ImportFileError as exc:
         raise ImportFileProblem(f"{path}: {exc.reason}; nothing was imported") from None
     except ValueError as exc:
         raise ValidationError("--map", str(exc)) from None
-    if not parsed.records and not parsed.problems:
-        raise ImportFileProblem(
-            f"{path}: the file has a header ({', '.join(parsed.header[:5])}) but no rows; "
-            "nothing was imported")
-    return parsed
+
+
+def _no_rows(path: Path, parsed: ParseResult) -> ImportFileProblem:
+    return ImportFileProblem(
+        f"{path}: the file has a header ({', '.join(parsed.header[:5])}) but no rows; "
+        "nothing was imported")
 
 
 def parse_mapping(items: list[str] | None) -> dict[str, str]:
@@ -110,14 +136,24 @@ def _warnings(parsed: ParseResult, found: list[tuple[int, str, str]]) -> list[Ro
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic collector: planning makes ~10 objects per row and no cycles, and
-    repeated full collections over 100,000 live records would double the time."""
+    """Pause the cyclic collector while an import builds its objects, and keep them out
+    of its later scans.
+
+    Planning makes ~10 objects per row and no cycles: repeated full collections over
+    100,000 live records would double the time. Afterwards the objects are frozen
+    (``gc.freeze``): scanning a million of them when the collector wakes up holds the
+    GIL for half a second at a time, and the window stalls. They are freed as usual
+    when nothing uses them; the next import unfreezes whatever is left first.
+    """
     enabled = gc.isenabled()
     gc.disable()
+    if enabled:
+        gc.unfreeze()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
             gc.enable()
 
 
@@ -131,11 +167,14 @@ def batch_options(tag: str = "", tier: str = "") -> BatchOptions:
 
 def preview_parsed(parsed: ParseResult, path: str | os.PathLike[str],
                    decisions: Mapping[int, str] | None = None,
-                   batch: BatchOptions | None = None) -> ImportPreview:
+                   batch: BatchOptions | None = None,
+                   progress: Progress | None = None,
+                   check_cancel: Callable[[], None] | None = None) -> ImportPreview:
     """What importing ``parsed`` would do now; reads the database, writes nothing."""
     found: list[tuple[int, str, str]] = []
     with _gc_paused():
-        plan = plan_import(parsed.records, decisions, warnings=found, batch=batch)
+        plan = plan_import(parsed.records, decisions, warnings=found, batch=batch,
+                           progress=progress, check_cancel=check_cancel)
     return ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
 
 
@@ -143,11 +182,17 @@ def preview_import(path: str | os.PathLike[str], fmt: str = "auto",
                    mapping: Mapping[str, str] | None = None,
                    decisions: Mapping[int, str] | None = None,
                    encoding: str | None = None,
-                   batch: BatchOptions | None = None) -> ImportPreview:
-    return preview_parsed(read_file(path, fmt, mapping, encoding), path, decisions, batch)
+                   batch: BatchOptions | None = None,
+                   progress: Progress | None = None,
+                   check_cancel: Callable[[], None] | None = None) -> ImportPreview:
+    """Read ``path`` and preview its import; ``progress`` follows ``reading``, then
+    ``matching`` and ``near-duplicates``."""
+    parsed = read_file(path, fmt, mapping, encoding, progress)
+    if check_cancel:
+        check_cancel()
+    return preview_parsed(parsed, path, decisions, batch, progress, check_cancel)
 
 
-@before("import")  # an automatic backup first
 def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
                   decisions: Mapping[int, str] | None = None,
                   progress: Progress | None = None,
@@ -163,27 +208,131 @@ def import_parsed(parsed: ParseResult, path: str | os.PathLike[str],
     ``ties`` says whose contacts the file holds (default: yours, a tie from you
     to each person; see :mod:`.ties`).
     """
+    records = parsed.records
+    if release_records:
+        parsed.records = []
+    return _import(parsed, iter([records]), path, decisions, progress, check_cancel,
+                   release_records, batch, ties)
+
+
+def open_file(path: str | os.PathLike[str], fmt: str = "auto",
+              mapping: Mapping[str, str] | None = None,
+              encoding: str | None = None,
+              progress: Progress | None = None,
+              batch_size: int = BATCH_SIZE, stream_bytes: int = STREAM_BYTES) -> Stream:
+    """:func:`read_file` for an import without a preview: a big UTF-8 CSV file
+    (``stream_bytes`` or more) is read in batches of ``batch_size`` records as the
+    import goes (:func:`import_stream`), so memory stays the same whatever its length;
+    any other file is read whole, as one batch."""
+    path = _existing(path, fmt)
+    with _file_problems(path), _gc_paused():
+        stream = stream_file(path, fmt, dict(mapping) if mapping else None, encoding,
+                             _reading(progress), batch_size, stream_bytes)
+    if stream.empty and not stream.result.problems:
+        raise _no_rows(path, stream.result)
+    return stream
+
+
+def import_stream(stream: Stream, path: str | os.PathLike[str],
+                  progress: Progress | None = None,
+                  check_cancel: Callable[[], None] | None = None,
+                  batch: BatchOptions | None = None,
+                  ties: TieChoice | None = None) -> ImportResult:
+    """Import a file opened by :func:`open_file`, batch by batch, in one transaction.
+
+    A file in several batches is one import (one undo). Each batch is matched with
+    the contacts there before and with those the earlier batches made (same email,
+    LinkedIn URL or name and organization); near-duplicates are looked for within
+    the batch and among the contacts there before. The preview kept in the result
+    lists the people updated and to review; its counts are of everyone.
+    """
+    return _import(stream.result, stream.batches, path, None, progress, check_cancel, True,
+                   batch, ties, stream.fraction_read)
+
+
+@before("import")  # an automatic backup first, whichever way the file came in
+def _import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
+            path: str | os.PathLike[str], decisions: Mapping[int, str] | None,
+            progress: Progress | None, check_cancel: Callable[[], None] | None,
+            consume: bool, batch: BatchOptions | None, ties: TieChoice | None,
+            fraction_read: Callable[[], float] | None = None) -> ImportResult:
     choice = ties or TieChoice()
     with _gc_paused(), db.atomic():
         found: list[tuple[int, str, str]] = []
         if progress:
-            progress("matching", 0, 1)
-        records = parsed.records
-        if release_records:
-            parsed.records = []
-        plan = plan_import(records, decisions, warnings=found, check_cancel=check_cancel,
-                           consume=release_records, batch=batch)
-        del records
-        preview = ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
+            progress("matching", 0, 0)
+        snapshot = Snapshot()
+        parts = _Parts()
+
+        def plan_part(records: list[ContactRecord]) -> Plan:
+            return plan_import(records, decisions, snapshot, found, check_cancel, consume,
+                               batch, later=True, progress=progress)
+
+        plan = plan_part(next(batches, []))
+        created = sum(1 for item in plan.items if item.contact_id is None)
+        if fraction_read is not None:  # a file read in parts: guess how many it will make
+            created = int(created / max(fraction_read(), 1e-6))
+        batch_id: int | None = None
+        with store_bulk.indexes_paused("contact", created), \
+                store_bulk.insert_triggers_paused(created):
+            while True:
+                pending = plan.pending
+                # The near-duplicate search runs beside the index building (see plan.py).
+                batch_id = write_plan(plan, str(path), parsed.format, None, progress,
+                                      check_cancel, meanwhile=pending.start if pending else None,
+                                      batch_id=batch_id)
+                records = next(batches, None)
+                if records is None:
+                    break
+                # A big file's next part: this one is finished, and remembered.
+                finish_near_duplicates(plan)
+                parts.add(plan, record_import_ties(batch_id, plan, choice, parsed.format))
+                snapshot.remember(plan.items)
+                plan = plan_part(records)
+                del records
+        finish_near_duplicates(plan)
+        if parts.count:
+            parts.add(plan, None)
+            preview = ImportPreview(Path(path), parsed, Plan(parts.kept, snapshot),
+                                    _warnings(parsed, found), tally=parts.tally)
+        else:
+            preview = ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
         summary = {"counts": preview.counts, "rows": parsed.total_rows,
                    "encoding": parsed.encoding}
-        created = preview.counts["new"] + preview.counts["review"]
-        with store_bulk.indexes_paused("contact", created):
-            batch_id = write_plan(plan, str(path), parsed.format, summary, progress,
-                                  check_cancel)
-        made = record_import_ties(batch_id, plan, choice, parsed.format)
+        if progress:
+            progress("ties", 0, 0)
+        made = parts.made(record_import_ties(batch_id, plan, choice, parsed.format))
+        mark_label_tags(batch_id, parsed.format)
         set_batch_summary(batch_id, summary | {"ties": choice.to_dict() | made.to_dict()})
     return ImportResult(batch_id, preview, made, choice)
+
+
+class _Parts:
+    """What the earlier parts of a big file did: counts, the people worth listing, ties."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.tally = dict.fromkeys(COUNT_KEYS, 0)
+        self.kept: list[PlanItem] = []
+        self.ties = TieResult()
+
+    def add(self, plan: Plan, made: TieResult | None) -> None:
+        self.count += 1
+        for item in plan.items:
+            self.tally[ACTION_COUNT[item.action]] += 1
+            if item.action in ("update", "review"):
+                self.kept.append(item)
+        if made is not None:
+            self.made(made)
+
+    def made(self, ties: TieResult) -> TieResult:
+        """``ties`` added to the earlier parts' (the friend found or made by the first)."""
+        if self.count:
+            self.ties.made += ties.made
+            self.ties.of_id = self.ties.of_id or ties.of_id
+            self.ties.of_created = self.ties.of_created or ties.of_created
+            return self.ties
+        return ties
 
 
 def import_file(path: str | os.PathLike[str], fmt: str = "auto",
@@ -192,8 +341,12 @@ def import_file(path: str | os.PathLike[str], fmt: str = "auto",
                 progress: Progress | None = None,
                 check_cancel: Callable[[], None] | None = None,
                 ties: TieChoice | None = None) -> ImportResult:
-    return import_parsed(read_file(path, fmt, mapping), path, decisions, progress, check_cancel,
-                         release_records=True, ties=ties)
+    if decisions:
+        return import_parsed(read_file(path, fmt, mapping, progress=progress), path,
+                             decisions, progress, check_cancel, release_records=True,
+                             ties=ties)
+    return import_stream(open_file(path, fmt, mapping, progress=progress), path, progress,
+                         check_cancel, ties=ties)
 
 
 def release_thread_connection() -> None:

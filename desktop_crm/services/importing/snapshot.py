@@ -9,7 +9,11 @@ in one dict keyed like :meth:`Incoming.keys` (``e:``, ``l:``, ``n:``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
 
 from ...store import import_queries as q
 from .incoming import phone_key
@@ -62,13 +66,14 @@ class Existing:
         return name_fold(self.first_name, self.last_name)
 
 
-def _load_contacts() -> dict[int, Existing]:
-    """Live contacts by id; texts that repeat across contacts are stored once."""
+def _load_contacts(ids: Sequence[int] | None = None) -> dict[int, Existing]:
+    """Live contacts by id (all, or those among ``ids``); texts that repeat across
+    contacts are stored once."""
     shared: dict[str, str] = {}
     share = shared.setdefault
     contacts: dict[int, Existing] = {}
     for (cid, first, last, org_id, org, title, industry, location, linkedin, how_met, notes,
-         sources) in q.live_contacts():
+         sources) in q.live_contacts(ids):
         contacts[cid] = Existing(cid, share(first, first), last, org_id, share(org, org),
                                  share(title, title), share(industry, industry),
                                  share(location, location), linkedin, share(how_met, how_met),
@@ -76,40 +81,165 @@ def _load_contacts() -> dict[int, Existing]:
     return contacts
 
 
+def _load_children(contacts: dict[int, Existing], ids: Sequence[int] | None = None) -> None:
+    """Emails, phones, tags and history of ``contacts`` (read for all, or for ``ids``)."""
+    for contact_id, email, _position in q.contact_emails(ids):
+        contact = contacts.get(contact_id)
+        if contact is not None:
+            if contact.emails:
+                contact.emails.append(email)  # type: ignore[union-attr]
+            else:
+                contact.emails = [email]
+    for contact_id, raw, e164, _position in q.contact_phones(ids):
+        if contact_id in contacts:
+            _add(contacts[contact_id], "phone_keys", phone_key(raw, e164))
+            contacts[contact_id].phone_count += 1
+    for contact_id, tag in q.contact_tag_names(ids):
+        if contact_id in contacts:
+            _add(contacts[contact_id], "tag_keys", fold(tag))
+    for contact_id, field_name, old, new in q.history_values(ids):
+        if contact_id in contacts:
+            _add(contacts[contact_id], "known", (field_name, fold(old)))
+            _add(contacts[contact_id], "known", (field_name, fold(new)))
+
+
+def _read(ids: Sequence[int]) -> dict[int, Existing]:
+    """The contacts ``ids`` as they are now, with their children."""
+    contacts = _load_contacts(ids)
+    _load_children(contacts, ids)
+    return contacts
+
+
+def contact_keys(contact: Existing) -> list[str]:
+    """The keys ``contact`` is found by (its current values; see :meth:`Incoming.keys`)."""
+    keys = [f"e:{email_key(email)}" for email in contact.emails]
+    if contact.linkedin_url:
+        keys.append(f"l:{linkedin_key(contact.linkedin_url)}")
+    key = name_org_key(contact.first_name, contact.last_name, contact.organization)
+    if key:
+        keys.append(f"n:{key}")
+    return keys
+
+
+def _members(run: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Which of ``wanted`` are in the sorted array ``run`` (a binary search each)."""
+    at = np.searchsorted(run, wanted)
+    inside = at < len(run)
+    found = np.zeros(len(wanted), dtype=bool)
+    found[inside] = run[at[inside]] == wanted[inside]
+    return found
+
+
 class Snapshot:
-    """Live contacts with their emails, phones, tags and history, plus lookup indexes."""
+    """Live contacts with their emails, phones, tags and history, plus lookup indexes.
+
+    A file imported in several batches (a big one, read as a stream) matches each
+    batch against the contacts there before the import, held here, and against those
+    the earlier batches made, found by their keys in compact sorted runs of key
+    hashes (16 bytes a key; see :meth:`remember` and :meth:`prepare`) and read from
+    the database only when a later row matches them.
+    """
 
     def __init__(self) -> None:
         self.contacts: dict[int, Existing] = _load_contacts()
         # "e:<email>", "l:<profile URL>", "n:<name>\x1f<organization>" -> contact id.
         self.by_key: dict[str, int] = {}
-        self._load_children()
+        _load_children(self.contacts)
         self._index()
+        self.names_indexed = False
         self.org_by_fold: dict[str, tuple[int, str]] = {}
         for org_id, name in q.organizations():
             self.org_by_fold.setdefault(fold(name), (org_id, name))
         self.tag_by_fold: dict[str, int] = {fold(name): tag_id for tag_id, name in q.tags()}
+        # Contacts made by earlier batches of this import: (sorted key hashes, ids) runs.
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []
+        # Keys of this batch found in the runs (key -> id), and the contacts read for them.
+        self.recent: dict[str, int] = {}
+        self.loaded: set[int] = set()
+        # What the earlier batches of this import met: the first contact they made (the
+        # ones after it are theirs too), and the contacts there before (sorted id runs).
+        self._first_made: int | None = None
+        self._seen: list[np.ndarray] = []
 
-    def _load_children(self) -> None:
-        contacts = self.contacts
-        for contact_id, email, _position in q.contact_emails():
-            contact = contacts.get(contact_id)
-            if contact is not None:
-                if contact.emails:
-                    contact.emails.append(email)  # type: ignore[union-attr]
-                else:
-                    contact.emails = [email]
-        for contact_id, raw, e164, _position in q.contact_phones():
-            if contact_id in contacts:
-                _add(contacts[contact_id], "phone_keys", phone_key(raw, e164))
-                contacts[contact_id].phone_count += 1
-        for contact_id, tag in q.contact_tag_names():
-            if contact_id in contacts:
-                _add(contacts[contact_id], "tag_keys", fold(tag))
-        for contact_id, field_name, old, new in q.history_values():
-            if contact_id in contacts:
-                _add(contacts[contact_id], "known", (field_name, fold(old)))
-                _add(contacts[contact_id], "known", (field_name, fold(new)))
+    def joined(self, ids: Sequence[int]) -> list[bool] | None:
+        """For each of ``ids``: whether an earlier batch of this import matched or made
+        that contact (its rows in this batch are more rows of a person already met).
+        None when there was no earlier batch."""
+        if self._first_made is None and not self._seen:
+            return None
+        wanted = np.array(ids, dtype=np.int64)
+        # Contacts this import made: every id from its first on (it holds the write lock).
+        found = wanted >= (self._first_made if self._first_made is not None else 1 << 62)
+        for seen in self._seen:
+            found |= _members(seen, wanted)
+        return found.tolist()
+
+    def remember(self, items: Sequence[Any]) -> None:
+        """After a batch is written (plan items with their contact ids): the people it
+        made are found by their keys in the batches after it, and the contacts it
+        changed are read again."""
+        self.index_names()  # before the contacts held here change
+        for contact_id in self.loaded:
+            self.contacts.pop(contact_id, None)
+        self.loaded.clear()
+        self.recent = {}
+        hashes: list[int] = []
+        ids: list[int] = []
+        seen: list[int] = []  # contacts there before the import that this batch met
+        changed: list[int] = []
+        for item in items:
+            contact_id = item.contact_id
+            if contact_id is None:
+                continue
+            if contact_id in self.contacts:
+                seen.append(contact_id)
+                if item.action == "update":
+                    changed.append(contact_id)
+                continue
+            if self._first_made is None or contact_id < self._first_made:
+                self._first_made = contact_id
+            if item.action != "unchanged":  # made by this import: found again by its keys
+                for key in item.incoming.keys():
+                    hashes.append(hash(key))
+                    ids.append(contact_id)
+                item.incoming.forget_keys()
+        if seen:
+            self._seen.append(np.unique(np.array(seen, dtype=np.int64)))
+        if hashes:
+            keys = np.array(hashes, dtype=np.int64)
+            order = np.argsort(keys, kind="stable")  # the first of equal keys stays first
+            self._runs.append((keys[order], np.array(ids, dtype=np.int64)[order]))
+        if changed:
+            fresh = _read(changed)
+            self.contacts.update(fresh)
+            for contact in fresh.values():
+                for key in contact_keys(contact):
+                    self.by_key.setdefault(key, contact.id)
+
+    def prepare(self, people: Sequence[Any]) -> None:
+        """Before a later batch is matched: which of its keys belong to people an earlier
+        batch made (``recent``); those people are read (``contacts``) until the next
+        :meth:`remember`. A key is taken only when the contact read really has it."""
+        self.recent = {}
+        if not self._runs:
+            return
+        wanted = [key for person in people for key in person.keys() if key not in self.by_key]
+        if not wanted:
+            return
+        hashes = np.array([hash(key) for key in wanted], dtype=np.int64)
+        found = np.full(len(wanted), -1, dtype=np.int64)
+        for keys, ids in self._runs:  # earlier runs first: the earliest contact wins
+            at = np.searchsorted(keys, hashes)
+            take = _members(keys, hashes) & (found < 0)
+            found[take] = ids[at[take]]
+        hits = {key: int(cid) for key, cid in zip(wanted, found.tolist(), strict=True)
+                if cid >= 0}
+        read = _read(sorted({cid for cid in hits.values() if cid not in self.contacts}))
+        self.contacts.update(read)
+        self.loaded.update(read)
+        real = {cid: set(contact_keys(self.contacts[cid]))
+                for cid in set(hits.values()) if cid in self.contacts}
+        self.recent = {key: cid for key, cid in hits.items() if key in real.get(cid, ())}
 
     def _index(self) -> None:
         # The earliest contact wins a shared email or URL, so matching is stable.
@@ -119,6 +249,16 @@ class Snapshot:
                 by_key.setdefault(f"e:{email_key(email)}", contact.id)
             if contact.linkedin_url:
                 by_key.setdefault(f"l:{linkedin_key(contact.linkedin_url)}", contact.id)
+
+    def index_names(self) -> None:
+        """Add the ``n:`` keys (name and organization, now and in the history) to
+        ``by_key``. Done when a person is first looked up by name: an export whose every
+        row has a profile URL or an email found here never needs them."""
+        if self.names_indexed:
+            return
+        self.names_indexed = True
+        by_key = self.by_key
+        for contact in self.contacts.values():
             key = name_org_key(contact.first_name, contact.last_name, contact.organization)
             if key:
                 # Several people with one name at one organization were kept apart on

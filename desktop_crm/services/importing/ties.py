@@ -93,36 +93,49 @@ def people_of(plan: Plan) -> list[tuple[int, str]]:
     New people have ids once the plan is written (:func:`..apply.write_plan`).
     """
     out: dict[int, str] = {}
+    dates: dict[Any, str] = {None: ""}  # an export repeats a few thousand dates
     for item in plan.items:
         if item.contact_id is None:
             continue
-        since = item.incoming.connected_on.isoformat() if item.incoming.connected_on else ""
+        when = item.incoming.connected_on
+        since = dates.get(when)
+        if since is None:
+            since = dates[when] = when.isoformat()
         out.setdefault(item.contact_id, since)
     return list(out.items())
 
 
-def record_import_ties(batch_id: int, plan: Plan, choice: TieChoice, fmt: str) -> TieResult:
-    """Write the ties ``choice`` asks for into batch ``batch_id``; the caller holds the transaction."""
+def mark_label_tags(batch_id: int, fmt: str) -> None:
+    """The tags import ``batch_id`` created from a file's group labels are marked as such
+    (people who share one probably know each other); once per import."""
     if fmt in LABEL_FORMATS:
         # Only the tags this import created: a tag of the user's own stays theirs.
         tie_facts.mark_tag_origin_by_id(created_ids(batch_id, "tag"), fmt)
+
+
+def record_import_ties(batch_id: int, plan: Plan, choice: TieChoice, fmt: str) -> TieResult:
+    """Write the ties ``choice`` asks for into batch ``batch_id`` (a big file's parts one
+    after the other); the caller holds the transaction and calls :func:`mark_label_tags`."""
     result = TieResult()
     if choice.mode == "none":
         return result
     people = people_of(plan)
+    # Only people who were there before can have ties already: the new ones were just made.
+    known = [item.contact_id for item in plan.items
+             if item.contact_id is not None and item.action in ("update", "unchanged")]
     strength, how = strength_for(fmt), HOW.get(fmt, "in an imported file")
     rows: list[tuple[int | None, int, str, str, str, str]] = []
     if choice.mode == "of":
         result.of_id, result.of_created = _find_or_create(choice.of_name, batch_id)
         friend = result.of_id
         owner = _name(friend)
-        tied = tied_to(friend, [p for p, _ in people])
+        tied = tied_to(friend, known)
         rows += [(friend, person, "other", strength, f"{how} of {owner}", since)
                  for person, since in people if person != friend and person not in tied]
         if not tied_to(None, [friend]):
             rows.append((None, friend, "other", "known", f"shared their contacts ({fmt})", ""))
     else:
-        tied = tied_to(None, [p for p, _ in people])
+        tied = tied_to(None, known)
         rows += [(None, person, "other", strength, how, since) for person, since in people if person not in tied]
     result.made = write_ties(batch_id, rows)
     return result
@@ -150,36 +163,36 @@ def count_new_ties(plan: Plan, choice: TieChoice) -> int:
 
 
 def tied_to(source: int | None, people: Iterable[int]) -> set[int]:
-    """Which of ``people`` already have a live tie with ``source`` (None: you), either way round."""
-    wanted = list(dict.fromkeys(people))
-    found: set[int] = set()
-    for start in range(0, len(wanted), 400):
-        chunk = wanted[start:start + 400]
-        marks = ", ".join("?" for _ in chunk)
-        if source is None:
-            sql = (f"SELECT person_b_id FROM relationship WHERE deleted_at IS NULL "
-                   f"AND person_a_id IS NULL AND person_b_id IN ({marks})")
-            params: tuple = tuple(chunk)
-        else:
-            sql = (f"SELECT CASE WHEN person_a_id = ? THEN person_b_id ELSE person_a_id END FROM relationship "
-                   f"WHERE deleted_at IS NULL AND ((person_a_id = ? AND person_b_id IN ({marks})) "
-                   f"OR (person_b_id = ? AND person_a_id IN ({marks})))")
-            params = (source, source, *chunk, source, *chunk)
-        found.update(row[0] for row in db.execute_sql(sql, params))
-    return found
+    """Which of ``people`` already have a live tie with ``source`` (None: you), either way round.
+
+    One query for the whole list (a re-import asks about 100,000 people): the ids go in
+    as one JSON array, each looked up by the index on the other end of the tie.
+    """
+    wanted = json.dumps(list(dict.fromkeys(people)))
+    if source is None:
+        # "+": look each person up by person_b_id, not every tie of yours by person_a_id.
+        sql = ("SELECT person_b_id FROM relationship WHERE deleted_at IS NULL "
+               "AND +person_a_id IS NULL AND person_b_id IN (SELECT value FROM json_each(?))")
+        params: tuple = (wanted,)
+    else:
+        sql = ("SELECT person_b_id FROM relationship WHERE deleted_at IS NULL AND person_a_id = ? "
+               "AND person_b_id IN (SELECT value FROM json_each(?)) "
+               "UNION SELECT person_a_id FROM relationship WHERE deleted_at IS NULL "
+               "AND person_b_id = ? AND person_a_id IN (SELECT value FROM json_each(?))")
+        params = (source, wanted, source, wanted)
+    return {row[0] for row in db.execute_sql(sql, params)}
 
 
 def write_ties(batch_id: int, rows: list[tuple[int | None, int, str, str, str, str]]) -> int:
-    """Insert ties as one id range recorded in the batch (so undo removes exactly these)."""
+    """Insert ties as rows recorded in the batch (so undo removes exactly these)."""
     if not rows:
         return 0
     now = str(utcnow())
     first = store_bulk.next_id("relationship")
-    store_bulk.insert_rows("relationship", _RELATIONSHIP_COLUMNS, (
-        (first + index, a, b, kind, strength, how, since, now)
-        for index, (a, b, kind, strength, how, since) in enumerate(rows)
-    ))
-    log.record_created(batch_id, "relationship", list(range(first, first + len(rows))))
+    written = [(first + index, a, b, kind, strength, how, since, now)
+               for index, (a, b, kind, strength, how, since) in enumerate(rows)]
+    store_bulk.insert_rows("relationship", _RELATIONSHIP_COLUMNS, written)
+    log.record_written(batch_id, "relationship", _RELATIONSHIP_COLUMNS, written)
     return len(rows)
 
 

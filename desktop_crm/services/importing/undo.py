@@ -222,7 +222,7 @@ def _delete_created(entries: log.Entries, report: UndoReport, reindex: set[int])
             now = current.get(row_id)
             if now is None:
                 continue  # deleted since (an emptied trash): nothing to do
-            same = expected is None or log.fingerprint(now) == expected
+            same = expected is None or log.fingerprint(now, created.kind) == expected
             (as_written if same else changed).setdefault(table, []).append(row_id)
             if "contact_id" in columns:
                 reindex.add(now[columns.index("contact_id")])
@@ -314,4 +314,4 @@ def _read_legacy(entries: log.Entries, batch_id: int, created_at: str) -> None:
         if table == "contact":
             people.update(current)
         target = entries.created.setdefault((table, tuple(columns)), log.Created(columns))
-        target.sums.update({i: log.fingerprint(v) for i, v in current.items()})
+        target.sums.update({i: log.fingerprint(v, target.kind) for i, v in current.items()})

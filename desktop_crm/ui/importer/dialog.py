@@ -151,7 +151,10 @@ class ImportDialog(QDialog):
         self._show(self.progress_page)
 
         def job(progress: Any, check_cancel: Any) -> importing.ImportPreview:
-            return importing.preview_import(path, fmt, mapping or None, encoding=encoding)
+            preview = importing.preview_import(path, fmt, mapping or None, encoding=encoding,
+                                               progress=progress, check_cancel=check_cancel)
+            preview.entries()  # built here, not in the window's thread (it is kept)
+            return preview
 
         self._run(job, self._preview_ready, back_to=self.choose_page)
 

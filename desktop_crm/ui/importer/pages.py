@@ -51,6 +51,7 @@ COUNT_LABELS = {"new": "new", "updated": "updated", "unchanged": "unchanged",
 ACTION_LABELS = {"new": "New", "update": "Update", "review": "Review",
                  "not_importable": "Not imported", "warning": "Warning"}
 MAX_ENTRIES = 500
+MAX_REVIEWS = 500
 
 
 def _heading(text: str) -> QLabel:
@@ -296,10 +297,18 @@ class ReviewPage(QWidget):
         for column, width in enumerate((60, 200, 200, 250)):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table)
+        self.more = _muted("")
+        layout.addWidget(self.more)
         self._targets: list[tuple[int, str, QComboBox]] = []
 
     def show_review(self, preview: ImportPreview) -> None:
-        items = preview.review_items
+        # A widget per pair: thousands would freeze the window while it is built, and
+        # nobody decides thousands by hand. The rest stay separate, listed in the report.
+        every = preview.review_items
+        items = every[:MAX_REVIEWS]
+        self.more.setText(f"… and {len(every) - len(items):,} more pairs, kept separate; the "
+                          "import's report lists them all." if len(every) > len(items) else "")
+        self.more.setVisible(len(every) > len(items))
         self.table.setRowCount(len(items))
         self._targets.clear()
         for row, item in enumerate(items):
@@ -347,15 +356,20 @@ class ProgressPage(QWidget):
         self.stage.setText(stage)
         self.bar.setRange(0, 0)
 
+    STAGES = {"reading": "Reading the file…",
+              "matching": "Matching people with your contacts…",
+              "near-duplicates": "Looking for people who may be the same…",
+              "writing": "Writing contacts…", "indexing": "Updating the search index…",
+              "ties": "Recording who knows whom…"}
+
     def advance(self, stage: str, done: int, total: int) -> None:
-        labels = {"matching": "Matching people with your contacts…",
-                  "writing": "Writing contacts…", "indexing": "Updating the search index…"}
-        self.stage.setText(labels.get(stage, stage))
-        if stage == "matching":
-            self.bar.setRange(0, 0)
+        """Show ``stage`` and how far it is (a moving bar when its total is unknown)."""
+        self.stage.setText(self.STAGES.get(stage, stage))
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
         else:
-            self.bar.setRange(0, max(total, 1))
-            self.bar.setValue(done)
+            self.bar.setRange(0, 0)
 
 
 class ResultPage(QWidget):
