@@ -28,6 +28,7 @@ from ...services import backups
 from ...services.errors import ServiceError
 from ..context import AppContext
 from ..plain_text import as_typed, plain_label
+from ..widgets.menu_dialogs import add_dialog_action
 from ..widgets.theme import set_muted
 
 COLUMNS = ("Taken", "Contacts", "Size", "Kind", "File")
@@ -141,17 +142,7 @@ class BackupsDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.backups_dir())))
 
 
-def open_backups(parent: QWidget, context: AppContext) -> None:
-    dialog = BackupsDialog(context, parent)
-    dialog.exec()
-    dialog.deleteLater()
-
-
 def add_backups_action(window: QWidget, menu: QMenu, context: AppContext) -> QAction:
     """File > Backups… on ``window``'s menu."""
-    action = QAction("Backups…", window)
-    action.setObjectName("backups")
-    action.setStatusTip("See the automatic and your own backups, and restore one")
-    action.triggered.connect(lambda _=False: open_backups(window, context))
-    menu.addAction(action)
-    return action
+    return add_dialog_action(window, menu, context, "Backups…", "backups",
+                             "See the automatic and your own backups, and restore one", BackupsDialog)

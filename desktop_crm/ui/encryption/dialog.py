@@ -23,6 +23,7 @@ from ...services import encryption
 from ...services.errors import ServiceError
 from ..context import AppContext
 from ..plain_text import as_typed, plain_label
+from ..widgets.menu_dialogs import add_dialog_action
 from ..widgets.worker import INLINE_BELOW, run_with_progress
 from .prompt import PassphraseDialog
 
@@ -142,17 +143,7 @@ class EncryptionDialog(QDialog):
         return True
 
 
-def open_encryption(parent: QWidget, context: AppContext) -> None:
-    dialog = EncryptionDialog(context, parent)
-    dialog.exec()
-    dialog.deleteLater()
-
-
 def add_encryption_action(window: QWidget, menu: QMenu, context: AppContext) -> QAction:
     """File > Encryption… on ``window``'s menu."""
-    action = QAction("Encryption…", window)
-    action.setObjectName("encryption")
-    action.setStatusTip("Encrypt the database and its backups with a passphrase")
-    action.triggered.connect(lambda _=False: open_encryption(window, context))
-    menu.addAction(action)
-    return action
+    return add_dialog_action(window, menu, context, "Encryption…", "encryption",
+                             "Encrypt the database and its backups with a passphrase", EncryptionDialog)
