@@ -16,7 +16,7 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
 def escape(text: str) -> str:
@@ -49,3 +49,10 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     make_plain(label)
     return label
+
+
+def warn(parent: QWidget, title: str, error: BaseException) -> None:
+    """A service's refusal in a message box: as a sentence, never read as markup."""
+    text = str(error)
+    sentence = text[:1].upper() + text[1:]
+    QMessageBox.warning(parent, title, as_typed(sentence if sentence.endswith(".") else sentence + "."))

@@ -1,5 +1,6 @@
-"""The network view's two searching moves: telephoto (the warmest path to a person
-or a company) and wide angle (everyone within N steps who fits a filter).
+"""The network view's moves: telephoto (the warmest path to a person or a company,
+from the box, the Ask next list or another view), a person's neighbourhood, and
+wide angle (everyone within N steps who fits a filter).
 
 A mixin for :class:`~desktop_crm.ui.network.view.NetworkView`: it uses the
 view's loaded ``network``, its canvas and its side panels.
@@ -14,6 +15,8 @@ from ...services.errors import ServiceError, ValidationError
 from ...services.tags import add_tag
 from ..plain_text import as_typed
 from ..widgets.busy import busy
+
+NEIGHBOURHOOD_STEPS = 2  # what a double-click shows around a person
 
 
 class MapMovesMixin:
@@ -72,6 +75,46 @@ class MapMovesMixin:
         paths = self.path_result.paths
         self.path_focus = index if 0 <= index < len(paths) else None
         self.canvas.highlight_paths((p.ids for p in paths), self.path_focus)
+
+    # --- from elsewhere: an introduction to ask for, "On the map", a neighbourhood --------------
+
+    def _highlight_ask(self, index: int) -> None:
+        """An introduction to ask for, chosen in its list: its path alone on the map."""
+        asks = self.asks_panel.asks
+        if not 0 <= index < len(asks):
+            return
+        ids = asks[index].path.ids
+        if set(ids) - self.canvas.nodes.keys():
+            self._draw(include=set(ids))
+        self.path_result = None
+        self.path_focus = 0
+        self.canvas.highlight_paths([ids], 0)
+
+    def show_path_to(self, kind: str, target_id: int) -> None:
+        """From another view ("On the map"): load if need be, then find the way."""
+        if self.network is None or not self._loaded:
+            self.refresh()
+        if self.network is None:
+            return
+        if kind == "organization":
+            self.find_organization(target_id)
+        else:
+            self.find_person(target_id)
+
+    def show_neighbourhood(self, contact_id: int) -> None:
+        """Double-click: that person in the middle, and only the people within two steps of them."""
+        self.neighbourhood_of = contact_id if contact_id != net.YOU else None
+        self.centre_on(contact_id)
+        if self.neighbourhood_of is not None and contact_id in self.canvas.nodes:
+            self.canvas.apply_filter(self.canvas.neighbourhood(contact_id, NEIGHBOURHOOD_STEPS))
+            self.canvas.fit()
+        self._update_status()
+
+    def show_everyone(self) -> None:
+        self.neighbourhood_of = None
+        self.canvas.apply_filter(None)
+        self.canvas.fit()
+        self._update_status()
 
     # --- wide angle ---------------------------------------------------------------------------------
 

@@ -17,11 +17,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -35,16 +33,18 @@ from ...services.contacts import get_contact, get_contacts, update_contact
 from ...services.errors import NotFoundError, ServiceError
 from ...services.profile import get_profile
 from ..context import AppContext
-from ..plain_text import as_typed
+from ..plain_text import warn
 from ..widgets.busy import busy
 from ..widgets.empty_state import EmptyState
 from ..widgets.theme import set_muted
 from .asks_panel import AsksPanel
 from .canvas import NetworkCanvas
+from .connect_banner import ConnectBanner
 from .filter_bar import WideAngleBar
+from .guesses import GuessesMixin
 from .list_panel import WideAngleList
 from .loader import GraphLoader, MapBuilder
-from .moves import MapMovesMixin
+from .moves import NEIGHBOURHOOD_STEPS, MapMovesMixin
 from .panels import GatekeepersPanel, PathsPanel, PersonPanel, ReachPanel
 from .side_tabs import SideTabs
 from .toolbar import MapToolbar, legend_html
@@ -53,7 +53,6 @@ MAX_NODES = 2000
 BACKGROUND_ABOVE = 50_000  # relationships: load in a worker thread past this
 SYNC_MAP_NODES = 400  # people on the map: a bigger map is laid out in a worker thread
 SUGGESTED_GATEKEEPERS = 5
-NEIGHBOURHOOD_STEPS = 2  # what a double-click shows around a person
 TABS = ("person", "paths", "asks", "list", "gatekeepers", "reach")
 EMPTY_TEXT = (
     "The map shows who knows whom, with you in the middle. Import your LinkedIn connections, "
@@ -66,7 +65,7 @@ EMPTY_TEXT = (
 __all__ = ["BACKGROUND_ABOVE", "MAX_NODES", "NetworkView", "busy"]
 
 
-class NetworkView(MapMovesMixin, QWidget):
+class NetworkView(MapMovesMixin, GuessesMixin, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -79,7 +78,6 @@ class NetworkView(MapMovesMixin, QWidget):
         self._loaded = False
         self._loader: GraphLoader | None = None
         self._builder: MapBuilder | None = None
-        self._focus_after_build: int | None = None
         self.neighbourhood_of: int | None = None
         self._stale_tabs: set[str] = set(TABS)
         self._build()
@@ -97,7 +95,8 @@ class NetworkView(MapMovesMixin, QWidget):
         layout.addWidget(self.toolbar)
         self.filter_bar = WideAngleBar()
         layout.addWidget(self.filter_bar)
-        self.connect_banner = self._connect_banner()
+        self.connect_banner = ConnectBanner()
+        self.connect_text, self.connect_button = self.connect_banner.text, self.connect_banner.button
         layout.addWidget(self.connect_banner)
 
         self.canvas = NetworkCanvas()
@@ -185,6 +184,7 @@ class NetworkView(MapMovesMixin, QWidget):
         self.gatekeepers_panel.person_selected.connect(self.select_person)
         self.gatekeepers_panel.flag_toggled.connect(self.set_gatekeeper)
         self.tabs.currentChanged.connect(lambda _i: self._fill_tab())
+        self.connect_banner.connect_requested.connect(self.connect_imported)
 
     # --- loading ----------------------------------------------------------------------------------
 
@@ -244,7 +244,7 @@ class NetworkView(MapMovesMixin, QWidget):
             self.centre = net.YOU
         self.filter_bar.set_choices(net.filter_choices())
         self._stale_tabs = set(TABS)
-        self._update_connect_banner()
+        self.connect_banner.show_offer(importing.connect_offer())
         if len(self.network.graph) <= 5000:
             self._fill_gatekeepers()
         self._draw()
@@ -352,137 +352,13 @@ class NetworkView(MapMovesMixin, QWidget):
         if self.tabs.currentWidget() is not self.person_panel and self.sender() is self.canvas:
             self.tabs.setCurrentWidget(self.person_panel)
 
-    def _tie_words(self, contact_id: int) -> str:
-        """Your tie to them in words, or "" when you have none of your own."""
-        from ...services.network.warmth import describe, your_histories
-
-        assert self.network is not None
-        data = self.network.graph._adj.get(net.YOU, {}).get(contact_id)
-        if data is None:
-            return ""
-        strength = net.graph.strength_name(data["s"])
-        return describe(strength, your_histories(contact_id).get(contact_id)).text
-
-    def _guesses(self, contact_id: int) -> list[tuple[int, str, str]]:
-        from ...services.network.inferred import inferred_ties
-
-        try:
-            found = inferred_ties(contact_id, 50)
-        except ServiceError:
-            return []
-        names = {c.id: c.full_name for c in get_contacts([g[0] for g in found])}
-        return [(other, names.get(other, f"#{other}"), why) for other, why in found if other in names]
-
-    def confirm_guess(self, person: int, other: int) -> None:
-        from ...services.network.inferred import confirm_inferred
-
-        self._answer_guess(lambda: confirm_inferred(person, other), "Recorded: they know each other.")
-
-    def dismiss_guess(self, person: int, other: int) -> None:
-        from ...services.network.inferred import dismiss_inferred
-
-        self._answer_guess(lambda: dismiss_inferred(person, other), "Dismissed: that guess will not come back.")
-
-    def _answer_guess(self, action, message: str) -> None:
-        try:
-            action()
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Probably knows", as_typed(f"{str(exc)[:1].upper()}{str(exc)[1:]}."))
-            return
-        self.context.status_message.emit(message)
-        self.context.data_changed.emit()
-        self.refresh()
-        if self.selected is not None:
-            self.select_person(self.selected)
-
-    def _answer_path_guess_confirmed(self, a: int, b: int) -> None:
-        self.confirm_guess(a, b)
-        self._find_again()
-
-    def _answer_path_guess_dismissed(self, a: int, b: int) -> None:
-        self.dismiss_guess(a, b)
-        self._find_again()
-
-    def _find_again(self) -> None:
-        """After a guess is answered, the way to the same target, found again."""
-        result = self.path_result
-        if result is None:
-            return
-        if result.target_kind == "organization":
-            self.find_organization(result.target_id)
-        else:
-            self.find_person(result.target_id)
-
-    def _highlight_ask(self, index: int) -> None:
-        """An introduction to ask for, chosen in its list: its path alone on the map."""
-        asks = self.asks_panel.asks
-        if not 0 <= index < len(asks):
-            return
-        ids = asks[index].path.ids
-        if set(ids) - self.canvas.nodes.keys():
-            self._draw(include=set(ids))
-        self.path_result = None
-        self.path_focus = 0
-        self.canvas.highlight_paths([ids], 0)
-
-    def show_path_to(self, kind: str, target_id: int) -> None:
-        """From another view ("On the map"): load if need be, then find the way."""
-        if self.network is None or not self._loaded:
-            self.refresh()
-        if self.network is None:
-            return
-        if kind == "organization":
-            self.find_organization(target_id)
-        else:
-            self.find_person(target_id)
-
-    def show_neighbourhood(self, contact_id: int) -> None:
-        """Double-click: that person in the middle, and only the people within two steps of them."""
-        self.neighbourhood_of = contact_id if contact_id != net.YOU else None
-        self.centre_on(contact_id)
-        if self.neighbourhood_of is not None and contact_id in self.canvas.nodes:
-            self.canvas.apply_filter(self.canvas.neighbourhood(contact_id, NEIGHBOURHOOD_STEPS))
-            self.canvas.fit()
-        self._update_status()
-
-    def show_everyone(self) -> None:
-        self.neighbourhood_of = None
-        self.canvas.apply_filter(None)
-        self.canvas.fit()
-        self._update_status()
-
-    # --- older imports ------------------------------------------------------------------------------
-
-    def _connect_banner(self) -> QFrame:
-        banner = QFrame()
-        banner.setObjectName("connectBanner")
-        banner.setStyleSheet("#connectBanner { background: #fff4d6; border: 1px solid #e8cf8a; border-radius: 4px; }")
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(10, 6, 10, 6)
-        self.connect_text = QLabel()
-        self.connect_text.setWordWrap(True)
-        self.connect_button = QPushButton("Connect me to my imported contacts")
-        self.connect_button.clicked.connect(self.connect_imported)
-        row.addWidget(self.connect_text, 1)
-        row.addWidget(self.connect_button)
-        banner.hide()
-        return banner
-
-    def _update_connect_banner(self) -> None:
-        count = importing.connect_offer()
-        self.connect_banner.setVisible(count > 0)
-        if count:
-            people = "person" if count == 1 else "people"
-            self.connect_text.setText(
-                f"{count:,} {people} from your earlier imports are not on the map yet: those files were "
-                "imported before the app recorded that you know the people in them. Connect them to you "
-                "once (you can undo it like an import)."
-            )
+    # --- filling an empty map -------------------------------------------------------------------
 
     def connect_imported(self) -> None:
+        """Older imports: tie you to their people, as one undoable batch."""
         batch, made = busy(importing.connect_imported)()
         self.context.status_message.emit(
-            f"Connected you to {made:,} imported people (import {batch}); Edit > Undo or "
+            f"Connected you to {made:,} imported people (import {batch}); "
             f"'desktop-crm import --undo {batch}' takes it back.")
         self.context.data_changed.emit()
         self.refresh()
@@ -538,7 +414,7 @@ class NetworkView(MapMovesMixin, QWidget):
         try:
             update_contact(contact_id, {"is_gatekeeper": on})
         except ServiceError as exc:  # e.g. moved to the trash in another view meanwhile
-            QMessageBox.warning(self, "Gatekeeper", as_typed(f"{str(exc)[:1].upper()}{str(exc)[1:]}."))
+            warn(self, "Gatekeeper", exc)
             self.refresh()
             return
         self.context.data_changed.emit()
@@ -565,7 +441,7 @@ class NetworkView(MapMovesMixin, QWidget):
         try:
             self.export(Path(path), kind)
         except OSError as exc:  # an unwritable folder or a full disk: say so, do not lose it on stderr
-            QMessageBox.warning(self, "Could not export the map", as_typed(f"{str(exc)[:1].upper()}{str(exc)[1:]}."))
+            warn(self, "Could not export the map", exc)
 
     def export(self, path: Path, kind: str) -> Path:
         if kind == "png":
