@@ -82,7 +82,7 @@ def _result(contact: Contact):
     sheet must print without the network feature)."""
     try:
         from .network.paths import path_to_person  # local: the graph is heavy to import
-        return path_to_person(contact.id, count=3)
+        return path_to_person(contact.id, count=3, draft=False)
     except Exception:  # noqa: BLE001 - the sheet must print without the network feature
         log.warning("warmest path to contact %s failed; using direct ties", contact.id,
                     exc_info=True)

@@ -16,6 +16,7 @@ def test_today_lists_whom_to_ask_and_shows_the_way_on_the_map(qtbot, demo_db) ->
     today = win.views["today"]
     section = today.sections["asks"]
     expected = introductions_to_ask(limit=5, drafts=False)
+    qtbot.waitUntil(lambda: len(section.rows) == len(expected))  # filled after the first paint
     assert expected and len(section.rows) == len(expected)
     first, row = expected[0], section.rows[0]
     assert first.introducer.name in row.title.text()

@@ -77,9 +77,9 @@ def introductions_to_ask(limit: int = 20, network: NetworkGraph | None = None,
     asks: list[IntroductionAsk] = []
     for kind, target_id in _targets():
         if kind == "person":
-            result = path_to_person(target_id, count=1, network=network)
+            result = path_to_person(target_id, count=1, network=network, draft=False)
         else:
-            result = path_to_organization(target_id, count=1, network=network)
+            result = path_to_organization(target_id, count=1, network=network, draft=False)
         if not result.paths or len(result.paths[0].steps) < 2:
             continue  # no way yet, or you know them already: no introduction needed
         path = result.paths[0]

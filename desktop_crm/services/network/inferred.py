@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ...store import tie_facts
 from ...store.database import db
-from ..errors import NotFoundError, ValidationError
+from ..errors import ValidationError
 from ..importing.keys import fold
 from ..lookups import live_contact
 from ..relationships import add_relationship, find_relationship
@@ -195,10 +195,7 @@ def inferred_ties(contact_id: int, limit: int = 200) -> list[tuple[int, str]]:
     from .graph import get_graph
 
     network = get_graph()
-    try:
-        live_contact(contact_id)
-    except NotFoundError:
-        raise
+    live_contact(contact_id)
     known = network.graph._adj.get(contact_id, {})
     return [(other, why) for other, why in network.inferred.guesses_for(contact_id, limit + len(known))
             if other not in known][:limit]

@@ -174,14 +174,18 @@ class PathResult:
         }
 
 
-def path_to_person(contact_id: int, count: int = 3, network: NetworkGraph | None = None) -> PathResult:
-    """The ``count`` warmest distinct paths from you to one contact."""
+def path_to_person(contact_id: int, count: int = 3, network: NetworkGraph | None = None,
+                   draft: bool = True) -> PathResult:
+    """The ``count`` warmest distinct paths from you to one contact (and, with ``draft``,
+    the email asking for the first introduction)."""
     target = live_contact(contact_id)
     result = PathResult(target=target.full_name, target_kind="person", target_id=contact_id)
-    return _solve(result, {contact_id}, count, network, target.organization_id, target.industry, target.location)
+    return _solve(result, {contact_id}, count, network, target.organization_id, target.industry, target.location,
+                  draft)
 
 
-def path_to_organization(org_id: int, count: int = 3, network: NetworkGraph | None = None) -> PathResult:
+def path_to_organization(org_id: int, count: int = 3, network: NetworkGraph | None = None,
+                         draft: bool = True) -> PathResult:
     """The warmest distinct paths from you to anyone at an organization."""
     org = live_organization(org_id)
     members = {
@@ -189,7 +193,7 @@ def path_to_organization(org_id: int, count: int = 3, network: NetworkGraph | No
         for c in Contact.select(Contact.id).where(Contact.organization == org_id, Contact.deleted_at.is_null())
     }
     result = PathResult(target=org.name, target_kind="organization", target_id=org_id)
-    return _solve(result, members, count, network, org_id, org.industry, org.location)
+    return _solve(result, members, count, network, org_id, org.industry, org.location, draft)
 
 
 def _solve(
@@ -200,12 +204,13 @@ def _solve(
     org_id: int | None,
     industry: str,
     location: str,
+    draft: bool = True,
 ) -> PathResult:
     network = network or get_graph()
     raw, result.uses_inferred = choose_paths(network, targets, max(count, RANKED))
     result.paths = rank_paths(describe_paths(raw, network), network, org_id)[:count]
     if result.paths:
-        _add_first_ask(result)
+        _add_first_ask(result, draft)
         if result.uses_inferred:
             result.message = (
                 "No path of known ties is as short or as warm: this one rests on a tie the app "
@@ -425,7 +430,7 @@ def _people(ids: set[int]) -> dict[int, Person]:
     return {row[0]: Person.from_row(row) for row in store_graph.contact_rows(ids)}
 
 
-def _add_first_ask(result: PathResult) -> None:
+def _add_first_ask(result: PathResult, draft: bool = True) -> None:
     best = result.paths[0]
     first = best.steps[0].person
     if len(best.steps) == 1:
@@ -442,7 +447,8 @@ def _add_first_ask(result: PathResult) -> None:
             f"Ask {first.name} to introduce you to {nxt.name}, who can take you on towards "
             f"{best.steps[-1].person.name}."
         )
-    result.email_subject, result.email_body = introduction_email(get_profile(), first, nxt)
+    if draft:
+        result.email_subject, result.email_body = introduction_email(get_profile(), first, nxt)
 
 
 def suggest_nearby(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -121,6 +122,7 @@ class TodayView(QWidget):
         self.sections = {key: TodaySection(key, title, text) for key, title, text in SECTIONS}
         for section in self.sections.values():
             section.link_activated.connect(self._link)
+        self.sections["asks"].set_rows([])  # hidden until filled, just after the first paint
         self.empty = EmptyState(
             "Nothing due today",
             "When you schedule meetings, log outreach or record introductions, what needs doing "
@@ -205,7 +207,6 @@ class TodayView(QWidget):
             "introductions": [self._introduction_row(i) for i in data.introductions_promised],
             "actions": [self._action_row(a) for a in data.actions],
             "dormant": [self._dormant_row(s) for s in data.dormant],
-            "asks": [self._ask_row(a) for a in self._asks()],
         }
         stale = [self._thank_you_row(t) for t in data.overdue_thank_yous]
         for key, section_rows in rows.items():
@@ -214,6 +215,12 @@ class TodayView(QWidget):
             else:
                 self.sections[key].set_rows(section_rows)
         self.empty.setVisible(not any(rows.values()) and not stale)
+        # Who to ask next needs the network (networkx, the graph, a path per target):
+        # after the rest has painted, so Today opens at once.
+        QTimer.singleShot(0, self, self._fill_asks)
+
+    def _fill_asks(self) -> None:
+        self.sections["asks"].set_rows([self._ask_row(a) for a in self._asks()])
 
     # rows ------------------------------------------------------------------
     def _upcoming_row(self, m) -> TodayRow:  # noqa: ANN001 - MeetingView
