@@ -8,7 +8,6 @@ from pathlib import Path
 
 from .. import paths
 from ..services import backup as backup_service
-from ..store.backup import backup_file, backup_to_folder
 from .output import emit_json, emit_table, info
 
 
@@ -66,16 +65,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return _list_backups(args.json)
     if args.restore is not None:
         return _restore(args.restore)
-    target: Path | None = args.to
-    if target is None:
-        dest = backup_to_folder(args.db_path, paths.backups_dir())
-    elif target.is_dir() or str(target).endswith(("/", "\\")):
-        dest = backup_to_folder(args.db_path, target)
-    else:
-        if target.exists():
-            print(f"backup: {target} already exists; choose another name", file=sys.stderr)
-            return 1
-        dest = backup_file(args.db_path, target)
+    from ..services.backups import backup_now
+
+    dest = backup_now(args.to)
     info(f"Backed up {args.db_path} to {dest}.")
     return 0
 

@@ -17,11 +17,15 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..io.encodings import label as encoding_label
-from ..services import importing
+from ..io.formats import FORMATS
 from . import numbers
 from .output import emit_json, emit_table, info
+
+if TYPE_CHECKING:  # at run time each handler imports it: the import package loads numpy (0.2 s)
+    from ..services import importing
 
 _SHOWN_ENTRIES = 40
 
@@ -32,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Import contacts, merging with the people already there. "
         "Also: --undo BATCH puts the database back as it was; --list shows past imports.")
     parser.add_argument("file", nargs="?", help="the CSV, TSV or vCard file to import")
-    parser.add_argument("--format", choices=importing.FORMAT_CHOICES, default="auto",
+    parser.add_argument("--format", choices=("auto", *FORMATS), default="auto",
                         help="the file's format (default: recognised from its content)")
     parser.add_argument("--encoding", metavar="NAME",
                         help="read the file in this text encoding (default: recognised)")
@@ -76,6 +80,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _tie_choice(args: argparse.Namespace) -> importing.TieChoice:
+    from ..services import importing
+
     if args.no_ties:
         return importing.TieChoice("none")
     if args.of is not None:
@@ -84,6 +90,8 @@ def _tie_choice(args: argparse.Namespace) -> importing.TieChoice:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from ..services import importing
+
     mapping = importing.parse_mapping(args.map)
     ties = _tie_choice(args)
     batch = importing.batch_options(args.tag, args.tier)
@@ -145,6 +153,7 @@ def _ties_line(choice: importing.TieChoice, made: int, dry: bool = False) -> str
 
 def _nothing_to_import(preview: importing.ImportPreview, args: argparse.Namespace) -> int:
     """No row of a non-empty file could be read: say why, keep the rows, exit 1."""
+
     files = _write_report(preview, None)
     if args.json:
         emit_json(preview.to_dict() | {"batch": None, "dry_run": True, "imported": False, "ties": 0,
@@ -161,6 +170,8 @@ def _nothing_to_import(preview: importing.ImportPreview, args: argparse.Namespac
 def _write_report(preview: importing.ImportPreview,
                   batch_id: int | None) -> importing.ReportFiles | None:
     """The report, or a warning when it cannot be written (the import itself stands)."""
+    from ..services import importing
+
     try:
         return importing.write_report(preview, batch_id)
     except OSError as exc:
@@ -220,6 +231,8 @@ def _print_files(files: importing.ReportFiles | None) -> None:
 
 
 def _undo(args: argparse.Namespace) -> int:
+    from ..services import importing
+
     report = importing.undo_import(args.undo, force=args.force)
     if args.json:
         emit_json(report.to_dict())
@@ -231,6 +244,8 @@ def _undo(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from ..services import importing
+
     batches = importing.list_imports()
     reports = {b.id: importing.report_for(b.id) for b in batches}
     if args.json:

@@ -27,7 +27,7 @@ from typing import ParamSpec, TypeVar
 
 from .. import clock, paths
 from ..store import DATABASE_ERRORS
-from ..store.backup import BackupWriteError, backup_to_folder, safety_copy
+from ..store.backup import BackupWriteError, backup_file, backup_to_folder, safety_copy
 from ..store.backup_files import (
     BackupFile,
     BackupRestoreError,
@@ -151,10 +151,17 @@ def before(reason: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
     return wrap
 
 
-def backup_now() -> Path:
-    """A backup asked for by the user, in the backups folder."""
+def backup_now(to: Path | None = None) -> Path:
+    """A backup asked for by the user: in the backups folder, or ``to`` (a folder, or a
+    new file: an existing one is never written over)."""
     try:
-        return backup_to_folder(_db_path(), paths.backups_dir())
+        if to is None:
+            return backup_to_folder(_db_path(), paths.backups_dir())
+        if to.is_dir() or str(to).endswith(("/", "\\")):
+            return backup_to_folder(_db_path(), to)
+        if to.exists():
+            raise ServiceError(f"backup: {to} already exists; choose another name")
+        return backup_file(_db_path(), to)
     except BackupWriteError as exc:
         raise ServiceError(str(exc)) from None
 
