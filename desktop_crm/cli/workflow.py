@@ -226,15 +226,12 @@ def cmd_questions_add(args: argparse.Namespace) -> int:
     return 0
 
 
-TODAY_ASKS = 5  # introductions to ask for, in the day's summary
-
-
 def cmd_today(args: argparse.Namespace) -> int:
-    from ..services.network import introductions_to_ask
+    from ..services.network.asks import todays_asks
     from ..services.today import today
 
     result = today(tz=args.tz)
-    asks = introductions_to_ask(limit=TODAY_ASKS)
+    asks = todays_asks()
     if args.json:
         emit_json(result.to_dict() | {"introductions_to_ask": [a.to_dict() for a in asks]})
     else:

@@ -40,7 +40,7 @@ from .values import (
 __all__ = [
     "EMAIL_RE", "FIELDS", "JOIN_FIELDS", "MULTI_FIELDS", "PHONE_RE", "SINGLE_FIELDS",
     "SYNONYMS", "Options", "build_records", "clean_email", "clean_label", "column_values",
-    "guess_field", "guess_mapping", "header_looks_like_data", "label_from_column",
+    "guess_field", "guess_mapping", "label_from_column",
     "normalise_header", "parse_date", "plan_index", "sniff_values", "split_multi",
     "split_name", "split_tags", "unique_header", "unquote_formula",
 ]
@@ -98,11 +98,6 @@ def column_values(rows: list[list[str]], start: int, index: int, limit: int = 50
                 if len(out) >= limit:
                     break
     return out
-
-
-def header_looks_like_data(cells: list[str]) -> bool:
-    """True when the "header" holds emails or profile URLs: a file without header."""
-    return any(EMAIL_RE.fullmatch(c.strip()) or "linkedin.com/in/" in c.lower() for c in cells)
 
 
 def unique_header(cells: list[str]) -> list[str]:

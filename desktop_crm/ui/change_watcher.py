@@ -55,6 +55,9 @@ class ChangeWatcher(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
+    def start(self) -> None:
+        self.timer.start()
+
     @staticmethod
     def _user_is_busy() -> bool:
         return (QApplication.activeModalWidget() is not None

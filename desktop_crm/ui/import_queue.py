@@ -34,13 +34,6 @@ class ImportQueue(QObject):
             self._pending.append(path)
         self._schedule()
 
-    def pending(self) -> list[str]:
-        return list(self._pending)
-
-    def is_busy(self) -> bool:
-        """Whether a dialog from the queue is open now."""
-        return self._busy
-
     def _schedule(self) -> None:
         if self._pending and not self._busy and not self._timer.isActive():
             self._timer.start()

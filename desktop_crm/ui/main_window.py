@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -304,19 +304,9 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         self.context.prep_sheet_requested.emit(0, self._selected_contact())
 
     def find_way_to(self, contact_id: int) -> None:
-        """Show the Network view with the warmest path to this person (once its graph is loaded)."""
+        """Show the Network view with the warmest path to this person (it waits for its graph)."""
         self.show_view("network")
-        self._find_when_loaded(contact_id, tries=200)
-
-    def _find_when_loaded(self, contact_id: int, tries: int) -> None:
-        view = self.views.get("network")
-        if view is None or not hasattr(view, "find_person"):
-            return
-        if getattr(view, "network", None) is None:
-            if tries:
-                QTimer.singleShot(50, self, lambda: self._find_when_loaded(contact_id, tries - 1))
-            return
-        view.find_person(contact_id)
+        self.context.path_requested.emit("person", contact_id)
 
     def _open_prep(self, meeting_id: int, contact_id: int) -> None:
         ask_for_profile_once(self.context, self, "prep")  # the first sheet prints your name and pitch

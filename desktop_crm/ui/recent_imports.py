@@ -47,8 +47,7 @@ class RecentImportsMenu(QMenu):
         super().__init__("Recent imports", parent)
         self.setObjectName("recentImports")
         self._open_file = open_file
-        self.aboutToShow.connect(self.rebuild)
-        self.rebuild()
+        self.aboutToShow.connect(self.rebuild)  # filled when opened: no file checks at start-up
 
     def rebuild(self) -> None:
         self.clear()

@@ -59,9 +59,6 @@ class InstanceServer(QObject):
         self._server.listen(name)
         self._server.newConnection.connect(self._on_connection)
 
-    def is_listening(self) -> bool:
-        return self._server.isListening()
-
     def _on_connection(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()

@@ -9,7 +9,6 @@ Public API::
     open_file(path, fmt, mapping) -> Stream            # then import_stream (big files in batches)
     undo_import(batch_id, force=False) -> UndoReport   # .counts, .kept
     record_created(batch_id, table, ids)               # rows other code wrote in an import
-    record_changed(batch_id, table, [(id, {field: (old, new)})])
     list_imports() -> list[ImportBatchView]
     write_report(result_or_preview, batch_id=None, folder=None) -> ReportFiles
     report_for(batch_id) -> Path | None                  # in reports_folder()
@@ -18,7 +17,7 @@ The parsers (``desktop_crm.io``) turn bytes into records; this package
 decides what each record means for the database.
 """
 
-from .apply import ImportCancelled, record_changed, record_created
+from .apply import ImportCancelled, record_created
 from .fuzzy import Candidate
 from .plan import BatchOptions, Change, Plan, PlanItem, plan_import
 from .preview import COUNT_KEYS, ImportPreview, PreviewEntry
@@ -79,7 +78,6 @@ __all__ = [
     "preview_import",
     "preview_parsed",
     "read_file",
-    "record_changed",
     "record_created",
     "release_thread_connection",
     "report_for",

@@ -14,13 +14,13 @@ nothing is read back); each contact changed is one ``changed`` entry holding
 only the fields the import changed, old and new. Undo then takes back
 exactly that and keeps what the user changed since. Other code that writes
 rows inside the import's transaction records them with
-:func:`record_created` / :func:`record_changed`. Cancelling
+:func:`record_created`. Cancelling
 (``check_cancel`` raising) rolls the transaction back: nothing is written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ...store import bulk as store_bulk
@@ -64,13 +64,6 @@ def record_created(batch_id: int, table: str, ids: Sequence[int]) -> None:
     import's transaction, after writing them): undo deletes each while it is still
     as written and nothing else points at it, and lists the others as kept."""
     log.record_created(batch_id, table, ids)
-
-
-def record_changed(batch_id: int, table: str,
-                   rows: Iterable[tuple[int, Mapping[str, tuple[Any, Any]]]]) -> None:
-    """Record fields import ``batch_id`` changed in rows of any ``table``:
-    ``(row id, {field: (old, new)})``; undo puts back each field still holding ``new``."""
-    log.record_changed(batch_id, table, rows)
 
 
 class _Ids:

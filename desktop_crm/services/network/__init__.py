@@ -45,7 +45,11 @@ _EXPORTS: dict[str, str] = {
     "wide_angle": "wide_angle",
 }
 
-__all__ = sorted(_EXPORTS)
+# Relationships past which a network is read in the background (the Network view)
+# and not at all just to draw Today: reading a million ties takes seconds.
+BACKGROUND_LOAD_ABOVE = 50_000
+
+__all__ = sorted({*_EXPORTS, "BACKGROUND_LOAD_ABOVE"})
 
 if TYPE_CHECKING:  # for type checkers and editors; at run time see __getattr__
     from .asks import IntroductionAsk, introductions_to_ask  # noqa: F401

@@ -16,6 +16,7 @@ from typing import Any
 
 from ...store.database import db
 from ..email_drafts import draft_introduction_ask
+from . import BACKGROUND_LOAD_ABOVE
 from .graph import NetworkGraph, get_graph
 from .paths import Person, WarmPath, path_to_organization, path_to_person
 from .warmth import describe, your_histories
@@ -68,6 +69,19 @@ class IntroductionAsk:
             "score": round(self.score, 2),
             "email": {"to": self.email_to, "subject": self.email_subject, "body": self.email_body},
         }
+
+
+TODAY = 5  # introductions to ask for, in the day's summary (window and command line)
+
+
+def todays_asks(drafts: bool = True) -> list[IntroductionAsk]:
+    """The few introductions Today lists; none while a big network is not loaded yet
+    (the Network view loads it in the background: Today stays instant)."""
+    from . import graph
+
+    if graph.cached_graph(graph.graph_key()) is None and graph.relationship_count() > BACKGROUND_LOAD_ABOVE:
+        return []
+    return introductions_to_ask(limit=TODAY, drafts=drafts)
 
 
 def introductions_to_ask(limit: int = 20, network: NetworkGraph | None = None,

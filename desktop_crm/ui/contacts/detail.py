@@ -33,7 +33,7 @@ from ...services.timeline import contact_timeline
 from ...services.views import ContactView
 from ...store.models import STATUSES, TIERS
 from ..long_text import LongTextViewer, one_line, preview, size_words
-from ..plain_text import make_plain, tip
+from ..plain_text import escape, make_plain, tip
 from ..widgets.badges import TIER_LABELS, TierBadge
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import available, unavailable_tooltip
@@ -51,10 +51,6 @@ KIND_LABELS = {
     "merge": "Merge",
     "added": "Added",
 }
-
-
-def _html_escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class ContactDetail(QStackedWidget):
@@ -241,19 +237,19 @@ class ContactDetail(QStackedWidget):
         self.status_choice.setCurrentIndex(max(0, self.status_choice.findData(c.status)))
         self.gatekeeper.setVisible(c.is_gatekeeper)
         emails = "<br>".join(
-            f'<a href="mailto:{_html_escape(e["email"])}">{_html_escape(e["email"])}</a>'
-            + (f" ({_html_escape(e['label'])})" if e["label"] else "") for e in c.emails
+            f'<a href="mailto:{escape(e["email"])}">{escape(e["email"])}</a>'
+            + (f" ({escape(e['label'])})" if e["label"] else "") for e in c.emails
         )
         phones = "<br>".join(
-            _html_escape(p["raw"]) + (f" ({_html_escape(p['label'])})" if p["label"] else "") for p in c.phones
+            escape(p["raw"]) + (f" ({escape(p['label'])})" if p["label"] else "") for p in c.phones
         )
         link = c.linkedin_url
-        linkedin = f'<a href="{_html_escape(link)}">{_html_escape(link.split("/in/")[-1].strip("/") or link)}</a>' if link.startswith("http") else _html_escape(link)
+        linkedin = f'<a href="{escape(link)}">{escape(link.split("/in/")[-1].strip("/") or link)}</a>' if link.startswith("http") else escape(link)
         values = {
             "emails": emails, "phones": phones, "linkedin": linkedin,
-            "location": _html_escape(preview(c.location)[0]), "industry": _html_escape(preview(c.industry)[0]),
-            "tags": _html_escape(", ".join(c.tags)), "how_met": _html_escape(preview(c.how_met)[0]),
-            "interests": _html_escape(preview(c.interests)[0]), "notes": self._notes_html(c.notes),
+            "location": escape(preview(c.location)[0]), "industry": escape(preview(c.industry)[0]),
+            "tags": escape(", ".join(c.tags)), "how_met": escape(preview(c.how_met)[0]),
+            "interests": escape(preview(c.interests)[0]), "notes": self._notes_html(c.notes),
         }
 
         for key, label in self.info_labels.items():
@@ -268,7 +264,7 @@ class ContactDetail(QStackedWidget):
         (a label lays out all its text: seconds per megabyte)."""
         self._notes = notes
         head, cut = preview(notes)
-        shown = _html_escape(head).replace("\n", "<br>")
+        shown = escape(head).replace("\n", "<br>")
         if cut:
             shown += (f'…<br><a href="{SHOW_NOTES}">Show the whole note '
                       f"({size_words(notes)})…</a>")
@@ -287,7 +283,7 @@ class ContactDetail(QStackedWidget):
         for rel in list_relationships(contact_id)[:30]:
             other = rel.person_b if rel.person_a_id == contact_id else rel.person_a
             kind = rel.kind.replace("_", " ")
-            lines.append(f"{_html_escape(other)} <span>— {kind}, {rel.strength}</span>")
+            lines.append(f"{escape(other)} <span>— {kind}, {rel.strength}</span>")
         self.relations.setText("<br>".join(lines) if lines else "No relationships recorded yet.")
         if not lines:
             set_muted(self.relations)

@@ -161,7 +161,7 @@ class ContactsView(QWidget):
         self.bulk_bar.set_count(count)
         if count > 1:
             self.detail.show_selection(count)
-        elif self.detail.currentIndex() == self.detail.PAGE_MESSAGE or count == 1:
+        elif self.detail.currentIndex() == self.detail.PAGE_MESSAGE:  # the row change loads one person
             self.detail.show_contact(self.table.current_contact_id())
         self._emit_status()
 

@@ -133,7 +133,7 @@ class EncryptionDialog(QDialog):
             return False
         finally:
             if self.watcher is not None:
-                self.watcher.timer.start()
+                self.watcher.start()
             self.refresh()
         backups = (f" and {result.backups_converted} backup(s)"
                    if result.backups_converted else "")

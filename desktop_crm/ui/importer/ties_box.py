@@ -76,11 +76,6 @@ class TiesBox(QGroupBox):
     def mode(self) -> str:
         return next(mode for mode, button in self.buttons.items() if button.isChecked())
 
-    def set_mode(self, mode: str, owner: str = "") -> None:
-        self.buttons[mode].setChecked(True)
-        if owner:
-            self.owner.setText(owner)
-
     def choice(self) -> TieChoice:
         """The choice as the importing service takes it (raises ValidationError when incomplete)."""
         return TieChoice(self.mode, self.owner.text().strip() if self.mode == "of" else "")

@@ -91,10 +91,12 @@ class MapMovesMixin:
         self.canvas.highlight_paths([ids], 0)
 
     def show_path_to(self, kind: str, target_id: int) -> None:
-        """From another view ("On the map"): load if need be, then find the way."""
+        """From another view ("On the map", "Find a way…"): load if need be, then find the
+        way; a big network loads in the background, and the way is found when it arrives."""
         if self.network is None or not self._loaded:
             self.refresh()
         if self.network is None:
+            self.pending_path = (kind, target_id)
             return
         if kind == "organization":
             self.find_organization(target_id)

@@ -50,7 +50,7 @@ from .side_tabs import SideTabs
 from .toolbar import MapToolbar, legend_html
 
 MAX_NODES = 2000
-BACKGROUND_ABOVE = 50_000  # relationships: load in a worker thread past this
+BACKGROUND_ABOVE = net.BACKGROUND_LOAD_ABOVE  # relationships: load in a worker thread past this
 SYNC_MAP_NODES = 400  # people on the map: a bigger map is laid out in a worker thread
 SUGGESTED_GATEKEEPERS = 5
 TABS = ("person", "paths", "asks", "list", "gatekeepers", "reach")
@@ -79,6 +79,7 @@ class NetworkView(MapMovesMixin, GuessesMixin, QWidget):
         self._loader: GraphLoader | None = None
         self._builder: MapBuilder | None = None
         self.neighbourhood_of: int | None = None
+        self.pending_path: tuple[str, int] | None = None  # asked for before the graph arrived
         self._stale_tabs: set[str] = set(TABS)
         self._build()
 
@@ -249,6 +250,10 @@ class NetworkView(MapMovesMixin, GuessesMixin, QWidget):
             self._fill_gatekeepers()
         self._draw()
         self._fill_tab()
+        if self.pending_path is not None:
+            kind, target_id = self.pending_path
+            self.pending_path = None
+            self.show_path_to(kind, target_id)
 
     def _draw(self, include: set[int] | None = None) -> None:
         """Lay the map out and show it: here for a small one, in a worker for a big one."""

@@ -50,10 +50,6 @@ SECTIONS = (
 )
 
 
-TODAY_ASKS = 5
-ASKS_LOAD_UP_TO = 50_000  # relationships: a bigger network is read by the Network view first
-
-
 def _when(at: dt.datetime, tz: str) -> str:
     local = utc_to_local(at, tz)
     return f"{local:%a} {local.day} {local:%b} {local:%H:%M} {local.tzname()}"
@@ -310,11 +306,9 @@ class TodayView(QWidget):
 
     def _asks(self) -> list:
         """Who to ask next, from the one path service; skipped while a big network is not loaded yet."""
-        from ...services.network import asks, graph
+        from ...services.network.asks import todays_asks
 
-        if graph.cached_graph(graph.graph_key()) is None and graph.relationship_count() > ASKS_LOAD_UP_TO:
-            return []  # the Network view loads it in the background; Today stays instant
-        return asks.introductions_to_ask(limit=TODAY_ASKS)
+        return todays_asks(drafts=False)  # Draft… writes the email when it is asked for
 
     def _ask_row(self, a) -> TodayRow:  # noqa: ANN001 - IntroductionAsk
         target = a.target + (" (organization)" if a.target_kind == "organization" else "")

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from ..plain_text import tip
+
 CELL_PADDING = 8  # the delegate's own size hint leaves no air between columns
 MAX_MEASURED_ROWS = 80
 
@@ -201,6 +203,6 @@ class ElidedTextTips(QObject):
             return False
         text = index.data()
         if isinstance(text, str) and text and is_elided(self.view, index):
-            QToolTip.showText(event.globalPos(), text, self.view.viewport(), self.view.visualRect(index))
+            QToolTip.showText(event.globalPos(), tip(text), self.view.viewport(), self.view.visualRect(index))
             return True
         return False
