@@ -36,6 +36,11 @@ def backups_dir() -> Path:
     return data_dir() / "backups"
 
 
+def import_reports_dir() -> Path:
+    """Where each import's report and refused rows go (never beside the source file)."""
+    return data_dir() / "import-reports"
+
+
 def logs_dir() -> Path:
     override = os.environ.get("DESKTOP_CRM_HOME")
     return Path(override) / "logs" if override else Path(_dirs.user_log_dir)

@@ -30,7 +30,7 @@ def owner_only() -> None:
 
 
 def app_folders() -> list[Path]:
-    return [paths.data_dir(), paths.backups_dir(), paths.data_dir() / "import-reports"]
+    return [paths.data_dir(), paths.backups_dir(), paths.import_reports_dir()]
 
 
 def tighten(folder: Path) -> None:

@@ -247,15 +247,15 @@ def _list(args: argparse.Namespace) -> int:
     from ..services import importing
 
     batches = importing.list_imports()
-    reports = {b.id: importing.report_for(b.id) for b in batches}
+    reports = importing.reports_by_batch()
     if args.json:
-        emit_json([b.to_dict() | {"report": str(reports[b.id]) if reports[b.id] else None}
+        emit_json([b.to_dict() | {"report": str(reports[b.id]) if b.id in reports else None}
                    for b in batches])
         return 0
     rows = [[b.id, b.created_at, b.format, b.source,
              ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in b.counts.items() if v),
              f"undone {b.undone_at}" if b.undone_at else "",
-             reports[b.id].name if reports[b.id] else ""] for b in batches]
+             reports[b.id].name if b.id in reports else ""] for b in batches]
     emit_table(["id", "when (UTC)", "format", "file", "result", "", "report"], rows)
     if any(reports.values()):
         info(f"Reports are in {importing.reports_folder()}")

@@ -166,6 +166,9 @@ def _decode(data: bytes, name: str) -> Decoded:
 def _unfolded_vcard(data: bytes) -> str | None:
     """A vCard file whose folding cut UTF-8 characters in two (RFC 6350 allows a fold
     anywhere): the folds joined at the byte level, then read as UTF-8, or ``None``."""
+    head, tail = _FOLD.sub(b"", data[:4096]).upper(), _FOLD.sub(b"", data[-4096:]).upper()
+    if b"BEGIN:VCARD" not in head and b"END:VCARD" not in tail:
+        return None  # not a vCard (a CSV, most often): no copy of the whole file
     unfolded = _FOLD.sub(b"", data)
     if not _VCARD_START.match(unfolded[:1024]) and b"END:VCARD" not in unfolded.upper():
         return None

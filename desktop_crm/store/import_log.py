@@ -27,12 +27,13 @@ from __future__ import annotations
 import json
 import marshal
 import zlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
 from .bulk import insert_rows
+from .contact_table import chunked
 from .database import db
 
 _CHUNK = 500
@@ -72,16 +73,11 @@ def fingerprint_columns(table: str, written: Iterable[str] | None = None) -> lis
     return [c for c in wanted if c not in VOLATILE_COLUMNS]
 
 
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def current_rows(table: str, ids: Sequence[int], columns: Sequence[str]) -> dict[int, tuple]:
     """id -> the values of ``columns`` now, for the ``ids`` that still exist."""
     names = ", ".join(f'"{c}"' for c in columns)
     found: dict[int, tuple] = {}
-    for chunk in _chunks(list(ids)):
+    for chunk in chunked(ids, _CHUNK):
         marks = ", ".join("?" for _ in chunk)
         cursor = db.execute_sql(
             f'SELECT id, {names} FROM "{table}" WHERE id IN ({marks})', tuple(chunk))
@@ -232,7 +228,7 @@ def referrers(table: str, ids: Sequence[int]) -> dict[int, set[tuple[str, int]]]
     """id -> (table, rowid) of every row still pointing at it, for the ``ids`` pointed at."""
     found: dict[int, set[tuple[str, int]]] = {}
     for child, column in references(table):
-        for chunk in _chunks(list(ids)):
+        for chunk in chunked(ids, _CHUNK):
             marks = ", ".join("?" for _ in chunk)
             cursor = db.execute_sql(
                 f'SELECT "{column}", rowid FROM "{child}" WHERE "{column}" IN ({marks})',
@@ -269,7 +265,7 @@ def delete_order(tables: Iterable[str]) -> list[str]:
 
 
 def delete_rows(table: str, ids: Sequence[int]) -> None:
-    for chunk in _chunks(list(ids)):
+    for chunk in chunked(ids, _CHUNK):
         marks = ", ".join("?" for _ in chunk)
         db.execute_sql(f'DELETE FROM "{table}" WHERE id IN ({marks})', tuple(chunk))
 
@@ -290,7 +286,7 @@ def labels(table: str, ids: Sequence[int]) -> dict[int, str]:
     }.get(table)
     found: dict[int, str] = {}
     if sql:
-        for chunk in _chunks(list(ids)):
+        for chunk in chunked(ids, _CHUNK):
             marks = ", ".join("?" for _ in chunk)
             found.update(db.execute_sql(sql.format(marks), tuple(chunk)).fetchall())
     return {i: found.get(i) or f"{table} #{i}" for i in ids}
@@ -302,7 +298,7 @@ def edited_since(table: str, ids: Sequence[int], since: Any) -> set[tuple[int, s
     if table != "contact":
         return set()
     found: set[tuple[int, str]] = set()
-    for chunk in _chunks(list(ids)):
+    for chunk in chunked(ids, _CHUNK):
         marks = ", ".join("?" for _ in chunk)
         found.update(db.execute_sql(
             f"SELECT contact_id, field FROM contact_history WHERE kind != 'import' "
@@ -321,7 +317,7 @@ def rows_created_at(table: str, ids: Sequence[int], at: Any, batch_id: int) -> s
     else:
         return set(ids)
     found: set[int] = set()
-    for chunk in _chunks(list(ids)):
+    for chunk in chunked(ids, _CHUNK):
         marks = ", ".join("?" for _ in chunk)
         found.update(r[0] for r in db.execute_sql(
             f'SELECT id FROM "{table}" WHERE {where} AND id IN ({marks})', (*params, *chunk)))

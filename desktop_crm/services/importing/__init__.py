@@ -21,7 +21,7 @@ from .apply import ImportCancelled, record_created
 from .fuzzy import Candidate
 from .plan import BatchOptions, Change, Plan, PlanItem, plan_import
 from .preview import COUNT_KEYS, ImportPreview, PreviewEntry
-from .report import ReportFiles, report_for, reports_folder, write_report
+from .report import ReportFiles, report_for, reports_by_batch, reports_folder, write_report
 from .service import (
     FORMAT_CHOICES,
     ImportFileProblem,
@@ -81,6 +81,7 @@ __all__ = [
     "record_created",
     "release_thread_connection",
     "report_for",
+    "reports_by_batch",
     "reports_folder",
     "undo_import",
     "write_report",

@@ -42,7 +42,7 @@ class ReportFiles:
 
 def reports_folder() -> Path:
     """The data folder's ``import-reports`` (created, owner-only)."""
-    folder = paths.data_dir() / "import-reports"
+    folder = paths.import_reports_dir()
     folder.mkdir(parents=True, exist_ok=True)
     try:
         folder.chmod(0o700)
@@ -57,9 +57,18 @@ def _stem(source: Path, batch_id: int | None) -> str:
 
 def report_for(batch_id: int) -> Path | None:
     """The report of import ``batch_id``, if it was written."""
-    folder = paths.data_dir() / "import-reports"
-    return next(iter(sorted(folder.glob(f"import-{batch_id}-*.report.txt"))), None) \
-        if folder.is_dir() else None
+    return reports_by_batch().get(batch_id)
+
+
+def reports_by_batch() -> dict[int, Path]:
+    """Import id -> its report, from one look at the folder (``import --list``)."""
+    folder = paths.import_reports_dir()
+    found: dict[int, Path] = {}
+    for path in sorted(folder.glob("import-*-*.report.txt")) if folder.is_dir() else ():
+        number = path.name.split("-", 2)[1]
+        if number.isdigit():
+            found.setdefault(int(number), path)
+    return found
 
 
 def write_report(preview: ImportPreview, batch_id: int | None = None,
