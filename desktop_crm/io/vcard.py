@@ -39,7 +39,7 @@ import vobject
 
 from .records import ContactRecord, ImportFileError, ParseResult, RowProblem
 from .values import has_word, split_name
-from .vcard_lines import CardLines, Repaired, repair, split_cards
+from .vcard_lines import CardLines, Repaired, repair, split_cards, split_colon
 
 _BINARY_PROPS = {"PHOTO", "LOGO", "SOUND", "KEY"}
 _SKIP_PROPS = {"VERSION", "PRODID", "UID", "REV", "X-ABLABEL", "FN", "N"}
@@ -49,16 +49,6 @@ _IGNORED_TYPES = {"pref", "internet", "voice", "x400", "msg", "intl", "postal", 
 
 
 # --- reading ------------------------------------------------------------------
-
-def _split_colon(line: str) -> tuple[str, str] | None:
-    quoted = False
-    for i, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == ":" and not quoted:
-            return line[:i], line[i + 1:]
-    return None
-
 
 def _escape(value: str, structured: bool = False, listed: bool = False) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n")
@@ -77,7 +67,7 @@ def _prepare(lines: list[str]) -> str:
     while i < len(lines):
         line = lines[i]
         i += 1
-        parts = _split_colon(line) if line[:1] not in (" ", "\t") else None
+        parts = split_colon(line) if line[:1] not in (" ", "\t") else None
         if parts is None:
             out.append(line)
             continue
@@ -86,7 +76,7 @@ def _prepare(lines: list[str]) -> str:
         prop = params[0].rsplit(".", 1)[-1].upper()
         if prop in _BINARY_PROPS:
             while i < len(lines) and (lines[i][:1] in (" ", "\t") or not lines[i].strip()
-                                      or _split_colon(lines[i]) is None):
+                                      or split_colon(lines[i]) is None):
                 if lines[i].strip().upper() == "END:VCARD":
                     break
                 i += 1

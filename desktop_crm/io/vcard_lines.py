@@ -124,7 +124,8 @@ def split_cards(text: str) -> list[CardLines]:
     return cards
 
 
-def _split_colon(line: str) -> tuple[str, str] | None:
+def split_colon(line: str) -> tuple[str, str] | None:
+    """(name and parameters, value) of a content line: the first colon outside quotes."""
     quoted = False
     for i, char in enumerate(line):
         if char == '"':
@@ -151,7 +152,7 @@ def logical_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if out and out[-1][2] and out[-1][1].endswith("="):
             out[-1][1] = out[-1][1][:-1] + line
             continue
-        parts = _split_colon(line) if line[:1] not in (" ", "\t") else None
+        parts = split_colon(line) if line[:1] not in (" ", "\t") else None
         out.append([number, line, bool(parts) and _is_qp(parts[0])])
     return [(number, text) for number, text, _ in out]
 
@@ -193,7 +194,7 @@ def repair(card: CardLines) -> Repaired:
             result.warnings.append((None, f"{_where(card, number)}: '{_short(stripped)}' is a "
                                     "comment, not a vCard property; skipped"))
             continue
-        parts = _split_colon(line)
+        parts = split_colon(line)
         if parts is None and previous == "PHOTO":
             continue  # the rest of a picture's base64 block
         if parts is None:

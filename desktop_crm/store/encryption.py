@@ -15,6 +15,8 @@ file is in place, so no other process can write to the old one meanwhile.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import cipher
@@ -73,18 +75,15 @@ def _cleanup(tmp: Path) -> None:
             pass
 
 
-def reencrypt_copy(path: Path, old_key: str | None, new_key: str | None) -> None:
-    """Convert a file nobody else uses (a backup, a work copy) in place."""
+@contextmanager
+def _converting(path: Path) -> Iterator[Path]:
+    """Around one conversion: the driver is there, a temporary file beside ``path``
+    (removed whatever happens), and any failure said as "nothing was changed"."""
     if cipher.driver() is None:
         raise cipher.EncryptionUnavailableError(path)
     tmp = _temp_beside(path)
     try:
-        conn = cipher.connect(path, key=old_key, uri_path=False, cipher=True)
-        try:
-            _export(conn, path, tmp, new_key)
-        finally:
-            conn.close()
-        os.replace(tmp, path)
+        yield tmp
     except cipher.errors() as exc:
         raise EncryptionError(path, f"could not convert {path}: {exc}; nothing was "
                               "changed") from None
@@ -95,14 +94,22 @@ def reencrypt_copy(path: Path, old_key: str | None, new_key: str | None) -> None
         _cleanup(tmp)
 
 
+def reencrypt_copy(path: Path, old_key: str | None, new_key: str | None) -> None:
+    """Convert a file nobody else uses (a backup, a work copy) in place."""
+    with _converting(path) as tmp:
+        conn = cipher.connect(path, key=old_key, uri_path=False, cipher=True)
+        try:
+            _export(conn, path, tmp, new_key)
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+
+
 def reencrypt_live(path: Path, old_key: str | None, new_key: str | None,
                    busy_timeout: float = 2.0) -> None:
     """Convert the database file itself; the caller has closed its own connections
     and holds the window's lock. Refused, untouched, while another process uses it."""
-    if cipher.driver() is None:
-        raise cipher.EncryptionUnavailableError(path)
-    tmp = _temp_beside(path)
-    try:
+    with _converting(path) as tmp:
         conn = cipher.connect(path, key=old_key, uri_path=False, cipher=True,
                               timeout=busy_timeout)
         try:
@@ -126,14 +133,6 @@ def reencrypt_live(path: Path, old_key: str | None, new_key: str | None,
             _sync_folder(path.parent)
         finally:
             conn.close()
-    except cipher.errors() as exc:
-        raise EncryptionError(path, f"could not convert {path}: {exc}; nothing was "
-                              "changed") from None
-    except OSError as exc:
-        raise EncryptionError(path, f"could not convert {path}: {exc.strerror or exc}; "
-                              "nothing was changed") from None
-    finally:
-        _cleanup(tmp)
 
 
 def _sync_folder(folder: Path) -> None:
