@@ -26,9 +26,10 @@ from ...store import import_queries as q
 from ...store import tie_facts
 from ...store.database import db
 from ...store.models import Contact, utcnow
+from ..contacts import create_contact
 from ..errors import NotFoundError, ValidationError
 from ..resolve import resolve_contact
-from ..validation import clean_text, sort_name
+from ..validation import clean_text
 from .plan import Plan
 
 MODES = ("mine", "of", "none")
@@ -204,8 +205,9 @@ def _find_or_create(name: str, batch_id: int) -> tuple[int, bool]:
         pass
     text = clean_text(name)
     first, _, last = text.partition(" ")
-    contact = Contact.create(first_name=first, last_name=last.strip(), sort_name=sort_name(first, last.strip()),
-                             how_met="shared their contacts with me")
+    # The same path (and checks) as a contact typed by hand, inside the import's transaction.
+    contact = create_contact({"first_name": first, "last_name": last.strip(),
+                              "how_met": "shared their contacts with me"})
     log.record_created(batch_id, "contact", [contact.id])
     return contact.id, True
 
