@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain import TIERS
 from ..services import trash
 from ..services.contacts import (
     count_contacts,
@@ -15,7 +16,6 @@ from ..services.contacts import (
 from ..services.resolve import resolve_contact
 from ..services.search import search_contacts
 from ..services.views import ContactView
-from ..store.models import TIERS
 from . import numbers
 from .output import emit_json, emit_table, info
 

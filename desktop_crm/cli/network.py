@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..domain import RELATIONSHIP_KINDS, STRENGTHS, TIERS
 from ..services import network  # lazy package: networkx loads only when a command uses it
 from ..services.errors import NotFoundError, ValidationError
 from ..services.organizations import resolve_organization
@@ -17,7 +18,6 @@ from ..services.relationships import (
 )
 from ..services.resolve import resolve_contact
 from ..services.views import RelationshipView
-from ..store.models import RELATIONSHIP_KINDS, STRENGTHS, TIERS
 from . import numbers
 from .output import emit_json, emit_table, info
 

@@ -16,6 +16,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from desktop_crm.domain import TIER_PRINT_COLOURS
 from desktop_crm.reports.fonts import BOLD, ITALIC, register_fonts
 
 INK = colors.HexColor("#1B2433")
@@ -25,11 +26,7 @@ RULE = colors.HexColor("#C9D1DB")
 WRITE_LINE = colors.HexColor("#D5DBE3")
 PANEL = colors.HexColor("#F2F5F8")
 
-TIER_COLOURS = {
-    "primary": colors.HexColor("#2E7D4F"),
-    "bridge": colors.HexColor("#B7791F"),
-    "target": colors.HexColor("#A23B3B"),
-}
+TIER_COLOURS = {tier: colors.HexColor(hex_colour) for tier, hex_colour in TIER_PRINT_COLOURS.items()}
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN = 15 * mm

@@ -15,23 +15,23 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..store import models as m
+from .. import domain
 from ..store.dump import TableShape, schema_at
 from .meeting_time import EARLIEST, LATEST
 
 _SHOWN = 5
 # The choices a column may hold (the domain's words, as stored).
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("contact", "tier"): m.TIERS,
-    ("contact", "status"): m.STATUSES,
-    ("relationship", "kind"): m.RELATIONSHIP_KINDS,
-    ("relationship", "strength"): m.STRENGTHS,
-    ("meeting", "kind"): m.MEETING_KINDS,
-    ("meeting", "status"): m.MEETING_STATUSES,
-    ("introduction", "status"): m.INTRODUCTION_STATUSES,
-    ("outreach_attempt", "channel"): m.OUTREACH_CHANNELS,
-    ("question", "category"): m.QUESTION_CATEGORIES,
-    ("meeting_question", "agreement"): m.AGREEMENTS,
+    ("contact", "tier"): domain.TIERS,
+    ("contact", "status"): domain.STATUSES,
+    ("relationship", "kind"): domain.RELATIONSHIP_KINDS,
+    ("relationship", "strength"): domain.STRENGTHS,
+    ("meeting", "kind"): domain.MEETING_KINDS,
+    ("meeting", "status"): domain.MEETING_STATUSES,
+    ("introduction", "status"): domain.INTRODUCTION_STATUSES,
+    ("outreach_attempt", "channel"): domain.OUTREACH_CHANNELS,
+    ("question", "category"): domain.QUESTION_CATEGORIES,
+    ("meeting_question", "agreement"): domain.AGREEMENTS,
 }
 # Stored timestamps are naive UTC text in one of peewee's formats.
 _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")

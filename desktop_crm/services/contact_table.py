@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from ..domain import STATUSES, TIERS, status_label
 from ..store import contact_table as store
 from ..store.fts import match_expression
-from ..store.models import STATUSES, TIERS, utcnow
+from ..store.models import utcnow
 from .errors import ValidationError, ValidationErrors
 from .validation import clean_text
 
@@ -111,10 +112,6 @@ class ContactFilter:
         if self.gatekeepers:
             parts.append("gatekeepers")
         return ", ".join(parts) or "everyone"
-
-
-def status_label(status: str) -> str:
-    return status.replace("_", " ").capitalize()
 
 
 def _date(value: Any, name: str, errors: list[ValidationError]) -> dt.date | None:

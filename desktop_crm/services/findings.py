@@ -17,7 +17,8 @@ from typing import Any
 
 from peewee import JOIN
 
-from ..store.models import AGREEMENTS, Contact, Meeting, MeetingQuestion, Organization, Question
+from ..domain import AGREEMENTS
+from ..store.models import Contact, Meeting, MeetingQuestion, Organization, Question
 from .errors import NotFoundError, ValidationError
 from .questions import update_question, validate_category
 from .validation import clean_text

@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..domain import INTRODUCTION_STATUSES
 from ..store.database import db
-from ..store.models import INTRODUCTION_STATUSES, Contact, Introduction, utcnow
+from ..store.models import Contact, Introduction, utcnow
 from .errors import NotFoundError, ValidationError
 from .lookups import live_meeting
 from .validation import clean_text

@@ -15,16 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain import MEETING_KINDS, MEETING_STATUSES
 from ..store.contact_dates import refresh_contact_dates
 from ..store.database import db
-from ..store.models import (
-    MEETING_KINDS,
-    MEETING_STATUSES,
-    Contact,
-    Introduction,
-    Meeting,
-    utcnow,
-)
+from ..store.models import Contact, Introduction, Meeting, utcnow
 from .errors import NotFoundError, ValidationError, ValidationErrors
 from .lookups import live_contact, live_meeting  # live_meeting is re-exported
 from .meeting_time import (

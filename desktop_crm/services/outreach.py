@@ -15,10 +15,11 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..domain import OUTREACH_CHANNELS
 from ..store.contact_dates import refresh_contact_dates
 from ..store.contact_table import chunked
 from ..store.database import db
-from ..store.models import OUTREACH_CHANNELS, Contact, Meeting, OutreachAttempt, utcnow
+from ..store.models import Contact, Meeting, OutreachAttempt, utcnow
 from ..store.snoozes import set_snooze, snoozed_ids, snoozed_until
 from .errors import NotFoundError, ValidationError
 from .lookups import live_contact

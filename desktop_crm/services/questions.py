@@ -15,22 +15,11 @@ from typing import Any
 
 from peewee import fn
 
+from ..domain import QUESTION_CATEGORIES, QUESTION_CATEGORY_LABELS, TIERS
 from ..store.database import db
-from ..store.models import QUESTION_CATEGORIES, TIERS, Question
+from ..store.models import Question
 from .errors import NotFoundError, ValidationError, ValidationErrors
 from .validation import clean_text
-
-CATEGORY_LABELS = {
-    "career_path": "Career path",
-    "typical_day": "A typical day",
-    "culture": "Culture",
-    "skills_hiring": "Skills and hiring",
-    "industry": "The industry",
-    "pay_hours": "Pay and hours",
-    "pros_cons": "Pros and cons",
-    "advice": "Advice",
-    "referrals": "Referrals",
-}
 
 
 @dataclass
@@ -48,7 +37,7 @@ class QuestionView:
 
     @property
     def category_label(self) -> str:
-        return CATEGORY_LABELS.get(self.category, self.category)
+        return QUESTION_CATEGORY_LABELS.get(self.category, self.category)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -59,7 +48,7 @@ class QuestionView:
 
 def validate_category(value: str) -> str:
     text = clean_text(value).lower().replace(" ", "_").replace("-", "_")
-    by_label = {label.casefold().replace(" ", "_"): key for key, label in CATEGORY_LABELS.items()}
+    by_label = {label.casefold().replace(" ", "_"): key for key, label in QUESTION_CATEGORY_LABELS.items()}
     text = by_label.get(text, text)
     if text not in QUESTION_CATEGORIES:
         raise ValidationError(
@@ -193,7 +182,7 @@ def list_questions(
 
 def categories() -> list[tuple[str, str]]:
     """(key, label) for every category, in the order DOMAIN.md lists them."""
-    return [(key, CATEGORY_LABELS[key]) for key in QUESTION_CATEGORIES]
+    return [(key, QUESTION_CATEGORY_LABELS[key]) for key in QUESTION_CATEGORIES]
 
 
 def view(row: Question) -> QuestionView:

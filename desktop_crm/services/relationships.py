@@ -7,8 +7,9 @@ from typing import Any
 
 from peewee import JOIN
 
+from ..domain import RELATIONSHIP_KINDS
 from ..store.database import db
-from ..store.models import RELATIONSHIP_KINDS, Contact, Relationship, utcnow
+from ..store.models import Contact, Relationship, utcnow
 from .errors import NotFoundError, ValidationError
 from .validation import clean_text, validate_strength
 from .views import RelationshipView

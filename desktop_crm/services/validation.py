@@ -7,7 +7,7 @@ import re
 
 import phonenumbers
 
-from ..store.models import STATUSES, STRENGTHS, TIERS
+from ..domain import STATUSES, STRENGTHS, TIERS
 from ..store.sort_keys import person_sort_key
 from .errors import ValidationError
 

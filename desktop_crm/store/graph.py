@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..domain import STRENGTHS
 from .database import db
 from .like import contains_pattern
-from .models import STRENGTHS
 
 YOU = 0  # the node id of the profile ("you") in every graph
 

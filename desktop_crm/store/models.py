@@ -31,27 +31,6 @@ from peewee import (
 from ..clock import utcnow
 from .database import db
 
-TIERS = ("primary", "bridge", "target")
-STATUSES = ("to_contact", "asked", "scheduled", "met", "thanked", "dormant", "do_not_contact")
-STRENGTHS = ("close", "known", "acquaintance")
-RELATIONSHIP_KINDS = ("friend", "colleague", "family", "alumni", "introduced_by", "reports_to", "other")
-INTRODUCTION_STATUSES = ("promised", "made", "met", "declined")
-OUTREACH_CHANNELS = ("email", "linkedin", "phone", "letter", "in-person")
-MEETING_KINDS = ("coffee", "office", "phone", "video")
-MEETING_STATUSES = ("planned", "done", "cancelled", "no_show")
-QUESTION_CATEGORIES = (
-    "career_path",
-    "typical_day",
-    "culture",
-    "skills_hiring",
-    "industry",
-    "pay_hours",
-    "pros_cons",
-    "advice",
-    "referrals",
-)
-AGREEMENTS = ("open", "agree", "differ")
-
 
 class BaseModel(Model):
     class Meta:

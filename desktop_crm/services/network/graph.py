@@ -33,8 +33,8 @@ from typing import Any
 
 import networkx as nx
 
+from ...domain import STRENGTHS
 from ...store import graph as store_graph
-from ...store.models import STRENGTHS
 from . import warmth
 
 YOU = store_graph.YOU

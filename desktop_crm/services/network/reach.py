@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ...domain import TIERS
 from ...store import graph as store_graph
-from ...store.models import TIERS
 from .graph import NetworkGraph, get_graph
 
 PER_PERSON = 150  # people someone knows well enough to introduce (about Dunbar's number)

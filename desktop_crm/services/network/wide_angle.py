@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ...domain import TIERS
 from ...store import graph as store_graph
-from ...store.models import TIERS
 from ..errors import ValidationError
 from ..validation import clean_text
 from .graph import NetworkGraph, get_graph

@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.contact_table import status_label
-from ...store.models import STATUSES, TIERS
-from ..widgets.badges import TIER_LABELS
+from ...domain import STATUSES, TIER_LABELS, TIERS, status_label
 from ..widgets.theme import heading_font, set_muted
 
 HINT = "Select people to act on them together (Ctrl+A selects everyone shown)."

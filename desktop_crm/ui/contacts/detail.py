@@ -25,16 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.contact_table import status_label
+from ...domain import STATUSES, TIER_LABELS, TIERS, status_label
 from ...services.contacts import get_contact
 from ...services.errors import NotFoundError
 from ...services.relationships import list_relationships
 from ...services.timeline import contact_timeline
 from ...services.views import ContactView
-from ...store.models import STATUSES, TIERS
 from ..long_text import LongTextViewer, one_line, preview, size_words
 from ..plain_text import escape, make_plain, tip
-from ..widgets.badges import TIER_LABELS, TierBadge
+from ..widgets.badges import TierBadge
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import available, unavailable_tooltip
 from ..widgets.layout import scrolling_column

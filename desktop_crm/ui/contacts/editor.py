@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import STATUSES, TIER_HELP, TIER_LABELS, TIERS, status_label
 from ...services.bulk_actions import add_contact, edit_contact
-from ...services.contact_table import completions, status_label
+from ...services.contact_table import completions
 from ...services.contacts import get_contact
 from ...services.errors import ServiceError, ValidationError, ValidationErrors
-from ...store.models import STATUSES, TIERS
-from ..widgets.badges import TIER_HELP, TIER_LABELS
 from ..widgets.field_errors import with_error_below
 from ..widgets.layout import scroll_area
 from ..widgets.prompts import ask_save_discard_cancel

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.contact_table import ContactFilter, completions, status_label
-from ...store.models import STATUSES, TIERS
-from ..widgets.badges import TIER_HELP, TIER_LABELS
+from ...domain import STATUSES, TIER_HELP, TIER_LABELS, TIERS, status_label
+from ...services.contact_table import ContactFilter, completions
 from ..widgets.date_time_fields import DateField
 from ..widgets.dates import qdate_today
 

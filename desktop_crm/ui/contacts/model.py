@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
+from ...domain import TIER_HELP, TIER_LABELS, status_label
 from ...services.contact_table import (
     COLUMNS,
     Column,
@@ -25,10 +26,9 @@ from ...services.contact_table import (
     fetch_rows,
     ids_in_ranges,
     row_of,
-    status_label,
 )
 from ..plain_text import tip
-from ..widgets.badges import TIER_HELP, TIER_LABELS, TIER_ROLE
+from ..widgets.badges import TIER_ROLE
 from ..widgets.theme import ERROR, muted_text, pick
 
 PAGE = 200

@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import TIER_LABELS, TIERS
 from ...services import bulk_actions
 from ...services.contact_table import ContactFilter, TableSpec, completions
 from ...services.errors import ServiceError
 from ...services.smart_lists import SmartListView, create_smart_list
-from ...store.models import TIERS
 from ..context import AppContext
 from ..plain_text import as_typed
-from ..widgets.badges import TIER_LABELS
 from ..widgets.empty_state import EmptyState
 from ..widgets.feature_dialogs import available, open_dialog
 from ..widgets.layout import side_by_side

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import QUESTION_CATEGORY_LABELS
 from ...services.errors import ServiceError
 from ...services.findings import VALIDATED_AT, Finding, get_finding, set_agreement, set_conclusion
-from ...services.questions import CATEGORY_LABELS
 from ..widgets.field_errors import FieldError
 from ..widgets.layout import scroll_area
 from ..widgets.theme import heading_font, pick, set_muted
@@ -133,7 +133,7 @@ class FindingDetail(QWidget):
         f = self.finding
         assert f is not None
         self.title.setText(f.text)
-        category = CATEGORY_LABELS.get(f.category, f.category)
+        category = QUESTION_CATEGORY_LABELS.get(f.category, f.category)
         needed = max(0, VALIDATED_AT - f.counts.agree)
         advice = "" if f.validated else f" · {needed} more agreeing answer{'s' if needed != 1 else ''} to validate"
         self.state.setText(f"{category} · {STATE_LABELS[f.state]}{advice}")

@@ -13,8 +13,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ...domain import QUESTION_CATEGORY_LABELS
 from ...services.findings import Finding
-from ...services.questions import CATEGORY_LABELS
 from ..plain_text import tip
 from ..widgets.delegates import paint_cell_background
 from ..widgets.theme import muted_text, pick
@@ -96,7 +96,7 @@ class FindingDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, opt.font.pointSizeF() * 0.9))
         painter.setFont(small)
         painter.setPen(text_colour if selected else muted_text(palette))
-        category = CATEGORY_LABELS.get(finding.category, finding.category)
+        category = QUESTION_CATEGORY_LABELS.get(finding.category, finding.category)
         answers = f"{finding.counts.total} answer" + ("" if finding.counts.total == 1 else "s")
         second = f"{category} · {answers} · {STATE_LABELS[finding.state]}"
         second = QFontMetrics(small).elidedText(second, Qt.TextElideMode.ElideRight, meta_width)

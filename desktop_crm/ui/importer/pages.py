@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import TIER_LABELS
 from ...io.encodings import label as encoding_label
 from ...io.parse import FIELDS
 from ...services.importing import COUNT_KEYS, FORMAT_CHOICES, ImportPreview
 from ..plain_text import tip
-from ..widgets.badges import TIER_LABELS
 from ..widgets.theme import heading_font, set_error_style, set_muted
 from .ties_box import TiesBox
 

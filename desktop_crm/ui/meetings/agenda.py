@@ -13,10 +13,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ... import clock
+from ...domain import MEETING_KIND_LABELS, MEETING_STATUS_LABELS
 from ...services.meeting_time import system_zone_name, utc_to_local
 from ...services.meetings import MeetingView, group_by_day
 from ..widgets.theme import muted_text
-from .model import KIND_LABELS, MEETING_ID_ROLE, STATUS_LABELS
+from .model import MEETING_ID_ROLE
 
 
 def day_heading(day: dt.date, today: dt.date) -> str:
@@ -70,8 +71,8 @@ class AgendaTree(QTreeWidget):
         if m.tz != zone_name:
             time += f"  ({m.local_start:%H:%M} {m.local_start.tzname()})"
         who = m.contact_name + (f" — {m.organization}" if m.organization else "")
-        where = KIND_LABELS.get(m.kind, m.kind) + (f", {m.place}" if m.place else "")
-        item = QTreeWidgetItem([time, who, where, STATUS_LABELS.get(m.status, m.status)])
+        where = MEETING_KIND_LABELS.get(m.kind, m.kind) + (f", {m.place}" if m.place else "")
+        item = QTreeWidgetItem([time, who, where, MEETING_STATUS_LABELS.get(m.status, m.status)])
         item.setData(0, MEETING_ID_ROLE, m.id)
         item.setSizeHint(0, QSize(-1, self._line + 10))
         item.setToolTip(0, f"{m.local_label}, {m.minutes} minutes")

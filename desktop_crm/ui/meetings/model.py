@@ -13,11 +13,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ... import clock
+from ...domain import MEETING_KIND_LABELS, MEETING_STATUS_LABELS
 from ...services.meetings import MeetingView
 
 COLUMNS = ("When", "With", "Organization", "Kind", "Length", "Place", "Status", "Thank-you")
-STATUS_LABELS = {"planned": "Planned", "done": "Done", "cancelled": "Cancelled", "no_show": "No-show"}
-KIND_LABELS = {"coffee": "Coffee", "office": "Office", "phone": "Phone", "video": "Video"}
 MEETING_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
@@ -84,11 +83,11 @@ class MeetingTableModel(QAbstractTableModel):
         if column == 2:
             return m.organization
         if column == 3:
-            return KIND_LABELS.get(m.kind, m.kind)
+            return MEETING_KIND_LABELS.get(m.kind, m.kind)
         if column == 4:
             return f"{m.minutes} min"
         if column == 5:
             return m.place
         if column == 6:
-            return STATUS_LABELS.get(m.status, m.status)
+            return MEETING_STATUS_LABELS.get(m.status, m.status)
         return thank_you_label(m)

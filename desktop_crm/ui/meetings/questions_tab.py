@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import QUESTION_CATEGORY_LABELS
 from ...services import answers
 from ...services.meeting_bundle import QuestionEntry
 from ...services.question_suggestions import suggest_for_contact
-from ...services.questions import CATEGORY_LABELS
 from ..plain_text import tip
 from ..widgets.theme import heading_font, set_muted
 from .two_line import SUBTITLE_ROLE, HintList, TwoLineDelegate
@@ -138,7 +138,7 @@ class QuestionsTab(QWidget):
     def _render_chosen(self, select: int | None = None) -> None:
         self.chosen_list.clear()
         for number, item in enumerate(self.chosen, start=1):
-            tag = "One-off, for this person only" if item.question_id is None else CATEGORY_LABELS.get(item.category, item.category)
+            tag = "One-off, for this person only" if item.question_id is None else QUESTION_CATEGORY_LABELS.get(item.category, item.category)
             row = QListWidgetItem(f"{number}. {item.text}")
             row.setData(SUBTITLE_ROLE, tag)
             self.chosen_list.addItem(row)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import RELATIONSHIP_KIND_LABELS, RELATIONSHIP_KINDS, STRENGTH_LABELS, STRENGTHS
 from ...services.contacts import get_contact
 from ...services.errors import ServiceError, ValidationError
 from ...services.relationships import (
@@ -43,23 +44,12 @@ from ...services.relationships import (
 from ...services.resolve import resolve_contact
 from ...services.search import search_contacts
 from ...services.views import RelationshipView
-from ...store.models import RELATIONSHIP_KINDS, STRENGTHS
 from ..context import AppContext
 from ..plain_text import plain_label
 from ..widgets.theme import set_error_style, set_muted
 from ..widgets.unsaved import AsksBeforeDiscarding
 
 ID_SUFFIX = re.compile(r"\(id (\d+)\)\s*$")
-KIND_LABELS = {
-    "friend": "Friend",
-    "colleague": "Colleague",
-    "family": "Family",
-    "alumni": "Alumni (same school)",
-    "introduced_by": "Introduced by someone",
-    "reports_to": "Reports to / manages",
-    "other": "Other",
-}
-STRENGTH_LABELS = {"close": "Close", "known": "Know each other", "acquaintance": "Acquaintance"}
 
 
 class PersonField(QLineEdit):
@@ -194,7 +184,7 @@ class RelationshipDialog(AsksBeforeDiscarding, QDialog):
         form = QFormLayout(page)
         self.person_a = PersonField()
         self.person_b = PersonField()
-        self.kind = _combo(KIND_LABELS, RELATIONSHIP_KINDS, "friend")
+        self.kind = _combo(RELATIONSHIP_KIND_LABELS, RELATIONSHIP_KINDS, "friend")
         self.strength = _combo(STRENGTH_LABELS, STRENGTHS, "known")
         self.how = QLineEdit()
         self.how.setPlaceholderText("e.g. worked together at Helios 2018-2021")
@@ -217,7 +207,7 @@ class RelationshipDialog(AsksBeforeDiscarding, QDialog):
         self.bulk_people.setPlaceholderText("One name or id per line")
         self.bulk_people.setMaximumHeight(120)
         self.bulk_target = PersonField(allow_me=True)
-        self.bulk_kind = _combo(KIND_LABELS, RELATIONSHIP_KINDS, "colleague")
+        self.bulk_kind = _combo(RELATIONSHIP_KIND_LABELS, RELATIONSHIP_KINDS, "colleague")
         self.bulk_strength = _combo(STRENGTH_LABELS, STRENGTHS, "known")
         self.bulk_how = QLineEdit()
         self.bulk_how.setPlaceholderText("e.g. same team at Northwind")
@@ -247,7 +237,7 @@ class RelationshipDialog(AsksBeforeDiscarding, QDialog):
         rels = list_relationships(self.contact_id) if self.contact_id is not None else []
         for rel in rels:
             other = rel.person_b if rel.person_a_id == self.contact_id else rel.person_a
-            kind = KIND_LABELS.get(rel.kind, rel.kind).split(" (")[0]
+            kind = RELATIONSHIP_KIND_LABELS.get(rel.kind, rel.kind).split(" (")[0]
             item = QTreeWidgetItem([other, kind, rel.strength.title(), rel.how])
             item.setData(0, Qt.ItemDataRole.UserRole, rel)
             self.existing.addTopLevelItem(item)

@@ -26,17 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import TIER_MAP_COLOURS, YOU_MAP_COLOUR
+
 if TYPE_CHECKING:
     from ...services.network.layout import MapNode
     from .canvas import NetworkCanvas
 
 # Fill per tier: the badges' hues (primary green, bridge blue, target orange), saturated for a map.
-NODE_COLOURS = {
-    "you": "#334155",
-    "primary": "#3f9a4b",
-    "bridge": "#3b7dd8",
-    "target": "#e07a2f",
-}
+NODE_COLOURS = {"you": YOU_MAP_COLOUR, **TIER_MAP_COLOURS}
 GATEKEEPER_RING = "#c9a227"
 HIGHLIGHT = "#d9480f"
 # One colour per path when several are shown; the first is the chosen one's.

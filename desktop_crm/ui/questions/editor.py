@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import TIER_HELP, TIER_LABELS, TIERS
 from ...services.errors import ServiceError
 from ...services.questions import (
     QuestionView,
@@ -31,8 +32,6 @@ from ...services.questions import (
     retire_question,
     update_question,
 )
-from ...store.models import TIERS
-from ..widgets.badges import TIER_HELP, TIER_LABELS
 from ..widgets.field_errors import FieldError, show_errors, with_error_below
 from ..widgets.theme import heading_font, set_muted
 

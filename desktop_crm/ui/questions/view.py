@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import TIER_LABELS, TIERS
 from ...services.errors import NotFoundError, ServiceError
 from ...services.questions import (
     QuestionView,
@@ -32,10 +33,8 @@ from ...services.questions import (
     list_questions,
     reorder_bank,
 )
-from ...store.models import TIERS
 from ..context import AppContext
 from ..plain_text import tip
-from ..widgets.badges import TIER_LABELS
 from ..widgets.delegates import WrappingDelegate
 from ..widgets.empty_state import EmptyState
 from ..widgets.layout import page_layout, side_by_side

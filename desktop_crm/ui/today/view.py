@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import MEETING_KIND_LABELS
 from ...services import actions, email_drafts, introductions, outreach
 from ...services.errors import ServiceError
 from ...services.meeting_time import utc_to_local
 from ...services.today import Today, today
 from ..context import AppContext
 from ..meetings import commands
-from ..meetings.model import KIND_LABELS
 from ..widgets.empty_state import EmptyState
 from ..widgets.layout import scroll_area
 from ..widgets.theme import heading_font, set_muted
@@ -220,7 +220,7 @@ class TodayView(QWidget):
 
     # rows ------------------------------------------------------------------
     def _upcoming_row(self, m) -> TodayRow:  # noqa: ANN001 - MeetingView
-        where = KIND_LABELS.get(m.kind, m.kind) + (f", {m.place}" if m.place else "")
+        where = MEETING_KIND_LABELS.get(m.kind, m.kind) + (f", {m.place}" if m.place else "")
         detail = f"{_when(m.starts_at, m.tz)} · {where} · {m.minutes} min"
         return TodayRow(
             person_link(m.contact_id, m.contact_name, m.organization),

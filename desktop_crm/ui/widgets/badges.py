@@ -10,15 +10,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ...domain import TIER_HELP, TIER_LABELS
 from .delegates import paint_cell_background
 from .theme import TIER_COLOURS, TIER_TEXT, pick
-
-TIER_LABELS = {"primary": "Primary", "bridge": "Bridge", "target": "Target"}
-TIER_HELP = {
-    "primary": "Primary: family, friends and colleagues — people you already know",
-    "bridge": "Bridge: people with industry knowledge and networks who can advise and refer",
-    "target": "Target: people who can hire you, or are close to those who decide",
-}
 
 TIER_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -12,17 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-# (light-scheme colour, dark-scheme colour) per tier: background of the badge.
-TIER_COLOURS = {
-    "primary": ("#d7ecd9", "#23502b"),
-    "bridge": ("#d6e6f7", "#1f3f63"),
-    "target": ("#f8dfcc", "#6a3414"),
-}
-TIER_TEXT = {
-    "primary": ("#1d5a26", "#cdeed2"),
-    "bridge": ("#1c4a7a", "#d3e5fa"),
-    "target": ("#8a3d0e", "#fbdcc6"),
-}
+from ...domain import TIER_BADGE_COLOURS, TIER_BADGE_TEXT
+
+# (light-scheme colour, dark-scheme colour) per tier: background and text of the badge.
+TIER_COLOURS = TIER_BADGE_COLOURS
+TIER_TEXT = TIER_BADGE_TEXT
 ERROR = ("#b3261e", "#f2b8b5")
 WARNING = ("#8a5a00", "#f5cf7a")
 
