@@ -15,7 +15,7 @@ Prints, for the real window:
 * a same-run baseline: a bare QTableView over a 100-row in-memory model, timed
   the same way, and the ratio of each figure to it.
 
-Databases are generated once with ``services.bulk.bulk_create_contacts`` in
+Databases are generated once with ``services.contacts.bulk.bulk_create_contacts`` in
 chunks and cached under /tmp (generation time is printed). Each measurement
 runs in its own process, so peak memory is the window's, not the generator's.
 """
@@ -50,8 +50,8 @@ SEARCHES = ("mull", "chen", "berl", "data", "sofi", "okafor")
 # --- generation ---------------------------------------------------------------------------
 def generate(path: Path, count: int) -> float:
     """Build a database of ``count`` contacts at ``path``; return the seconds it took."""
-    from desktop_crm.services.bulk import bulk_create_contacts
-    from desktop_crm.services.setup import ensure_defaults
+    from desktop_crm.services.contacts.bulk import bulk_create_contacts
+    from desktop_crm.services.database.setup import ensure_defaults
     from desktop_crm.store import close_database, open_store
 
     rng = random.Random(42)
@@ -170,7 +170,7 @@ def bench_filters() -> dict:
     """Each filter of the filter bar, alone and in combination (built lazily: needs the app's imports)."""
     import datetime as dt
 
-    from desktop_crm.services.contact_table import ContactFilter
+    from desktop_crm.services.contacts.table import ContactFilter
 
     return {
         "tier = Target": ContactFilter(tiers=("target",)),
@@ -197,7 +197,7 @@ def child_filters(db: Path) -> dict:
     from desktop_crm.store import open_store
 
     app = QApplication.instance() or QApplication([])
-    from desktop_crm.services.contact_table import ContactFilter, TableSpec
+    from desktop_crm.services.contacts.table import ContactFilter, TableSpec
     from desktop_crm.store.contact_table import query_plans
     from desktop_crm.ui.main_window import MainWindow
 

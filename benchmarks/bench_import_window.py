@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_import import generate  # noqa: E402
 
-from desktop_crm.services.setup import ensure_defaults  # noqa: E402
+from desktop_crm.services.database.setup import ensure_defaults  # noqa: E402
 from desktop_crm.store import close_database, open_store  # noqa: E402
 from desktop_crm.ui.context import AppContext  # noqa: E402
 from desktop_crm.ui.importer.dialog import ImportDialog  # noqa: E402

@@ -32,8 +32,8 @@ ORG_SIZE = 50
 
 def generate(path: Path, seed: int = 11) -> None:
     """Build the benchmark database with the services' bulk paths, in chunks."""
-    from desktop_crm.services.bulk import bulk_create_contacts, bulk_create_relationships
-    from desktop_crm.services.setup import ensure_defaults
+    from desktop_crm.services.contacts.bulk import bulk_create_contacts, bulk_create_relationships
+    from desktop_crm.services.database.setup import ensure_defaults
     from desktop_crm.store import close_database, open_store
     from desktop_crm.store.database import db
     from desktop_crm.store.models import OutreachAttempt, utcnow

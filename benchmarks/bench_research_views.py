@@ -47,11 +47,11 @@ def main() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop_crm.services.bulk import bulk_create_contacts
-    from desktop_crm.services.demo import build_demo
-    from desktop_crm.services.findings import list_findings
-    from desktop_crm.services.organizations import list_organizations
-    from desktop_crm.services.questions import list_questions
+    from desktop_crm.services.contacts.bulk import bulk_create_contacts
+    from desktop_crm.services.contacts.organizations import list_organizations
+    from desktop_crm.services.database.demo import build_demo
+    from desktop_crm.services.research.findings import list_findings
+    from desktop_crm.services.research.questions import list_questions
     from desktop_crm.store import open_store
     from desktop_crm.ui.context import AppContext
     from desktop_crm.ui.findings.view import FindingsView

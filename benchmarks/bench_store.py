@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from desktop_crm.services.bulk import bulk_create_contacts, bulk_create_relationships
-from desktop_crm.services.search import search_contact_ids
+from desktop_crm.services.contacts.bulk import bulk_create_contacts, bulk_create_relationships
+from desktop_crm.services.contacts.search import search_contact_ids
 from desktop_crm.store import close_database, open_store
 from desktop_crm.store.models import utcnow
 

@@ -34,8 +34,8 @@ def median_ms(fn: Callable[[], object], runs: int = 5) -> float:
 
 def build(orgs: int, people: int) -> None:
     """Organizations, contacts and held meetings through the bulk store helpers."""
-    from desktop_crm.services.bulk import bulk_create_contacts
-    from desktop_crm.services.profile import update_profile
+    from desktop_crm.services.contacts.bulk import bulk_create_contacts
+    from desktop_crm.services.contacts.profile import update_profile
     from desktop_crm.store.bulk import insert_rows
     from desktop_crm.store.database import db
 
@@ -63,8 +63,8 @@ def main() -> None:
     parser.add_argument("--old", action="store_true", help="also time one surround() per organization")
     args = parser.parse_args()
 
-    from desktop_crm.services.organizations import list_organizations
-    from desktop_crm.services.surround import coverage_overview, surround
+    from desktop_crm.services.contacts.organizations import list_organizations
+    from desktop_crm.services.research.surround import coverage_overview, surround
     from desktop_crm.store import open_store
     from desktop_crm.store.models import Organization
 

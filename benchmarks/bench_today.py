@@ -14,9 +14,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from desktop_crm.services import calendar_export, findings, surround, today
-from desktop_crm.services.demo import build_demo
-from desktop_crm.services.question_suggestions import suggest_questions
+from desktop_crm.services import today
+from desktop_crm.services.database.demo import build_demo
+from desktop_crm.services.exporting import calendar as calendar_export
+from desktop_crm.services.research import findings, surround
+from desktop_crm.services.research.suggestions import suggest_questions
 from desktop_crm.store import close_database, open_store
 from desktop_crm.store.models import Meeting, OutreachAttempt
 

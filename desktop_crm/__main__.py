@@ -59,14 +59,14 @@ def open_for(args: argparse.Namespace) -> OpenResult:
     """
     path = paths.resolve_db_path(args.db, demo=args.demo)
     result = open_store(path, window=args.command is None)
-    from .services.backups import daily_backup
-    from .services.setup import configure_phone_region, ensure_defaults
+    from .services.database.backups import daily_backup
+    from .services.database.setup import configure_phone_region, ensure_defaults
 
     ensure_defaults()
-    daily_backup()  # the first start of each day keeps a copy (services.backups)
+    daily_backup()  # the first start of each day keeps a copy (services.database.backups)
     configure_phone_region(_env_locale())
     if args.demo:
-        from .services import demo
+        from .services.database import demo
 
         if result.created:
             demo.build_demo()

@@ -75,7 +75,7 @@ def _no_passphrase():
 @pytest.fixture
 def db_path(tmp_path: Path):
     """An open, empty database file (with the profile row and question bank)."""
-    from desktop_crm.services.setup import ensure_defaults
+    from desktop_crm.services.database.setup import ensure_defaults
 
     path = tmp_path / "test.sqlite3"
     open_store(path)
@@ -90,7 +90,7 @@ _DEMO_CACHE: dict[str, Path] = {}
 @pytest.fixture
 def demo_db(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
     """An open copy of the demo network (built once per session, copied per test)."""
-    from desktop_crm.services.demo import build_demo
+    from desktop_crm.services.database.demo import build_demo
 
     if "path" not in _DEMO_CACHE:
         master = tmp_path_factory.mktemp("demo") / "demo.sqlite3"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .. import paths
-from ..services import backup as backup_service
+from ..services.database import backup as backup_service
 from .output import emit_json, emit_table, info
 
 
@@ -65,7 +65,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return _list_backups(args.json)
     if args.restore is not None:
         return _restore(args.restore)
-    from ..services.backups import backup_now
+    from ..services.database.backups import backup_now
 
     dest = backup_now(args.to)
     info(f"Backed up {args.db_path} to {dest}.")
@@ -86,7 +86,7 @@ def _export_contacts(args: argparse.Namespace) -> int:
 
 
 def _list_backups(as_json: bool) -> int:
-    from ..services import backups
+    from ..services.database import backups
 
     found = backups.list_backups()
     if as_json:
@@ -105,7 +105,7 @@ def _size(size: int) -> str:
 
 
 def _restore(file: Path) -> int:
-    from ..services import backups
+    from ..services.database import backups
 
     if not file.exists() and file.parent == Path("."):
         file = paths.backups_dir() / file.name  # a name from 'backup --list'

@@ -5,16 +5,16 @@ from __future__ import annotations
 import argparse
 
 from ..domain import TIERS
-from ..services import trash
 from ..services.contacts import (
     count_contacts,
     create_contact,
     get_contact,
     list_contacts,
+    trash,
     update_contact,
 )
-from ..services.resolve import resolve_contact
-from ..services.search import search_contacts
+from ..services.contacts.resolve import resolve_contact
+from ..services.contacts.search import search_contacts
 from ..services.views import ContactView
 from . import numbers
 from .output import emit_json, emit_table, info

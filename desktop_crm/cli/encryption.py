@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..services import encryption
+from ..services.database import encryption
 from .output import info
 from .passphrase import new_passphrase
 

@@ -6,9 +6,10 @@ import argparse
 
 from ..domain import RELATIONSHIP_KINDS, STRENGTHS, TIERS
 from ..services import network  # lazy package: networkx loads only when a command uses it
+from ..services.contacts.organizations import resolve_organization
+from ..services.contacts.resolve import resolve_contact
 from ..services.errors import NotFoundError, ValidationError
-from ..services.organizations import resolve_organization
-from ..services.relationships import (
+from ..services.network.relationships import (
     ME_WORDS,
     add_relationship,
     find_relationship,
@@ -16,7 +17,6 @@ from ..services.relationships import (
     list_relationships,
     remove_relationship,
 )
-from ..services.resolve import resolve_contact
 from ..services.views import RelationshipView
 from . import numbers
 from .output import emit_json, emit_table, info

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..services import encryption
+from ..services.database import encryption
 from ..services.errors import ServiceError
 
 TRIES = 3

@@ -9,9 +9,9 @@ from .. import (
     clock,
     reports,  # lazy package: reportlab loads only when a sheet is rendered
 )
+from ..services.contacts.resolve import resolve_contact
 from ..services.errors import NotFoundError, ServiceError, ValidationError
-from ..services.files import check_target
-from ..services.resolve import resolve_contact
+from ..services.exporting.files import check_target
 from . import numbers
 from .output import info
 

@@ -11,11 +11,14 @@ import sys
 from pathlib import Path
 
 from ..domain import MEETING_KINDS, OUTREACH_CHANNELS, QUESTION_CATEGORIES
-from ..services import calendar_export, meetings, outreach, questions
-from ..services.answers import get_meeting_detail
-from ..services.meeting_time import parse_day, system_zone_name
-from ..services.profile import PROFILE_FIELDS, get_profile, update_profile
-from ..services.resolve import resolve_contact
+from ..services import meetings
+from ..services.contacts.profile import PROFILE_FIELDS, get_profile, update_profile
+from ..services.contacts.resolve import resolve_contact
+from ..services.exporting import calendar as calendar_export
+from ..services.meetings import outreach
+from ..services.meetings.local_time import parse_day, system_zone_name
+from ..services.research import questions
+from ..services.research.answers import get_meeting_detail
 from . import numbers
 from .output import emit_json, emit_table, info
 from .workflow_today import print_today

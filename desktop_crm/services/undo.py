@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..store import undo_log
 from ..store.database import db
-from .backups import before
+from .database.backups import before
 from .errors import ServiceError
 
 

@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="desktop-crm-shots-") as home:
         os.environ["DESKTOP_CRM_HOME"] = home  # settings and backups stay in the temp folder
-        from ..services.demo import build_demo
+        from ..services.database.demo import build_demo
         from ..store import close_database, open_store
         from ..ui.screenshot_tour import take_screenshots
 

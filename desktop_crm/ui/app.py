@@ -121,7 +121,7 @@ def run_gui(open_database: Callable[[], OpenResult], files: list[Path] | None = 
     logs.logger.info("opened %s (log: %s)", result.path, log_file)
     from PySide6.QtCore import QLocale
 
-    from ..services.setup import configure_phone_region
+    from ..services.database.setup import configure_phone_region
     from .main_window import MainWindow
 
     # Phones typed without a country code are read in the user's region (profile, else

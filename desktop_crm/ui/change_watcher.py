@@ -1,7 +1,7 @@
 """The window follows changes made elsewhere, without getting in the user's way.
 
 The command line may import, add or restore while the window is open. A
-timer asks :class:`~desktop_crm.services.changes.ChangeProbe` once a second;
+timer asks :class:`~desktop_crm.services.database.changes.ChangeProbe` once a second;
 when the file changed, it emits ``context.data_changed``, the signal every
 view already reloads on (keeping the selection, the search text and any
 unsaved edit). While a dialog or a popup (a menu, a completer list) is open,
@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ..services.changes import ChangeProbe
+from ..services.database.changes import ChangeProbe
 from .context import AppContext
 
 POLL_MS = 1000

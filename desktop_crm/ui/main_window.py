@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from .. import paths
-from ..services import demo, undo
-from ..services.contact_table import ContactFilter, contact_counts
-from ..services.errors import ServiceError
-from ..services.smart_lists import (
+from ..services import undo
+from ..services.contacts.smart_lists import (
     delete_smart_list,
     get_smart_list,
     list_smart_lists,
     rename_smart_list,
 )
+from ..services.contacts.table import ContactFilter, contact_counts
+from ..services.database import demo
+from ..services.errors import ServiceError
 from . import registry
 from .change_watcher import ChangeWatcher
 from .contacts.view import ContactsView

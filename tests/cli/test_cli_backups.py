@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from services.importing_samples import LINKEDIN_ROWS, linkedin_file
+from services.importing.importing_samples import LINKEDIN_ROWS, linkedin_file
 
 
 def _export(cli) -> dict:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from services.importing_samples import generic_file
+from services.importing.importing_samples import generic_file
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX resource limits")
 LIMIT = 64 * 1024

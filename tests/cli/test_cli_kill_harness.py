@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 import pytest
-from services.importing_samples import google_file
+from services.importing.importing_samples import google_file
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 

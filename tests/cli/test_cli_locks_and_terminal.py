@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from services.importing_samples import google_file
+from services.importing.importing_samples import google_file
 
 HOSTILE = "\x1b[2J\x1b]0;owned\x07Eve\x9b31m\u202eevil"
 

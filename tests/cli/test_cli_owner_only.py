@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from services.importing_samples import google_file
+from services.importing.importing_samples import google_file
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from services.importing_samples import LINKEDIN_ROWS, generic_file, linkedin_file
+from services.importing.importing_samples import LINKEDIN_ROWS, generic_file, linkedin_file
 
 
 def run(db: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from desktop_crm.services.contacts import create_contact
-from desktop_crm.services.setup import ensure_defaults
+from desktop_crm.services.database.setup import ensure_defaults
 from desktop_crm.store import close_database, open_store
 from desktop_crm.store.models import Introduction
 

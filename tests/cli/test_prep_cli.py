@@ -26,8 +26,8 @@ def people(cli, midweek, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """Two Anas (an ambiguous name), Jürgen with a meeting soon, one held meeting."""
     monkeypatch.setenv("TZ", "UTC")  # "this week" for the subprocess
     from desktop_crm.services.contacts import create_contact
+    from desktop_crm.services.database.setup import ensure_defaults
     from desktop_crm.services.meetings import mark_done, schedule_meeting
-    from desktop_crm.services.setup import ensure_defaults
 
     open_store(cli.db)
     try:

@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from desktop_crm.io.ics import IcsEvent, events_to_ics
-from desktop_crm.services import calendar_export, meetings
+from desktop_crm.services import meetings
 from desktop_crm.services.contacts import create_contact
+from desktop_crm.services.exporting import calendar as calendar_export
 from desktop_crm.store.models import utcnow
 
 

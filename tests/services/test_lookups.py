@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_crm.services import meetings, organizations, outreach, prep
-from desktop_crm.services.contacts import create_contact, update_contact
+from desktop_crm.services import meetings, prep
+from desktop_crm.services.contacts import create_contact, organizations, update_contact
+from desktop_crm.services.contacts.trash import trash
 from desktop_crm.services.errors import NotFoundError
 from desktop_crm.services.lookups import live_contact, live_meeting, live_organization
-from desktop_crm.services.trash import trash
+from desktop_crm.services.meetings import outreach
 
 
 def test_live_rows_are_found_and_trashed_or_unknown_ones_are_named(db_path) -> None:

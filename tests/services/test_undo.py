@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_crm.services import bulk_actions
-from desktop_crm.services.bulk import bulk_create_contacts
-from desktop_crm.services.contacts import get_contact
+from desktop_crm.services.contacts import bulk_actions, get_contact
+from desktop_crm.services.contacts.bulk import bulk_create_contacts
+from desktop_crm.services.contacts.search import search_contact_ids
 from desktop_crm.services.errors import ValidationError
-from desktop_crm.services.search import search_contact_ids
 from desktop_crm.services.undo import NothingToUndoError, last_step, recording, undo_last
 from desktop_crm.store.models import Contact, ContactTag, Organization, Tag
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_crm.services.bulk import bulk_create_contacts
-from desktop_crm.services.contact_table import ContactFilter, TableSpec
+from desktop_crm.services.contacts.bulk import bulk_create_contacts
+from desktop_crm.services.contacts.table import ContactFilter, TableSpec
 from desktop_crm.store.contact_table import query_plans
 
 

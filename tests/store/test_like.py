@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop_crm.services.contact_table import ContactFilter, TableSpec, count_rows, fetch_rows
 from desktop_crm.services.contacts import create_contact
+from desktop_crm.services.contacts.table import ContactFilter, TableSpec, count_rows, fetch_rows
 from desktop_crm.store.database import db
 from desktop_crm.store.like import contains_pattern
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop_crm.services.bulk import bulk_create_contacts
 from desktop_crm.services.contacts import create_contact
+from desktop_crm.services.contacts.bulk import bulk_create_contacts
 from desktop_crm.store.database import db
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_crm.services.bulk import bulk_create_contacts
 from desktop_crm.services.contacts import create_contact, update_contact
-from desktop_crm.services.organizations import update_organization
-from desktop_crm.services.search import search_contact_ids
-from desktop_crm.services.trash import purge, trash_contacts
+from desktop_crm.services.contacts.bulk import bulk_create_contacts
+from desktop_crm.services.contacts.organizations import update_organization
+from desktop_crm.services.contacts.search import search_contact_ids
+from desktop_crm.services.contacts.trash import purge, trash_contacts
 
 
 def test_accents_are_folded_and_prefixes_match(db_path) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from desktop_crm.services import backup as json_backup
-from desktop_crm.services import bulk_actions
-from desktop_crm.services.contacts import create_contact
+from desktop_crm.services.contacts import bulk_actions, create_contact
+from desktop_crm.services.database import backup as json_backup
 from desktop_crm.ui.backups.dialog import BackupsDialog
 from desktop_crm.ui.main_window import MainWindow
 

@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
-from services.importing_samples import google_file
+from services.importing.importing_samples import google_file
 
-from desktop_crm.services.setup import ensure_defaults
+from desktop_crm.services.database.setup import ensure_defaults
 from desktop_crm.store import close_database, open_store
 from desktop_crm.ui.main_window import MainWindow
 

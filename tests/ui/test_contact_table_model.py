@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop_crm.services.bulk import bulk_create_contacts
-from desktop_crm.services.contact_table import ContactFilter, TableSpec
+from desktop_crm.services.contacts.bulk import bulk_create_contacts
+from desktop_crm.services.contacts.table import ContactFilter, TableSpec
 from desktop_crm.ui.contacts.model import ID_ROLE, MAX_PAGES, PAGE, ContactTableModel
 from desktop_crm.ui.contacts.table import ContactTable
 from desktop_crm.ui.widgets.badges import TIER_ROLE

@@ -21,7 +21,7 @@ from desktop_crm import clock
 from desktop_crm.services import meetings
 from desktop_crm.services.contacts import create_contact
 from desktop_crm.services.errors import ValidationError
-from desktop_crm.services.meeting_time import parse_time_of_day
+from desktop_crm.services.meetings.local_time import parse_time_of_day
 from desktop_crm.ui.context import AppContext
 from desktop_crm.ui.meetings.dialogs import MeetingDialog
 from desktop_crm.ui.widgets.date_time_fields import DateField

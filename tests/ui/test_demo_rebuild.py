@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_crm import clock, paths
-from desktop_crm.services.demo import build_demo
+from desktop_crm.services.database.demo import build_demo
 from desktop_crm.store import close_database, open_store
 from desktop_crm.store.models import Meeting
 from desktop_crm.ui.main_window import MainWindow

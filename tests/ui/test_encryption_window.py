@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
-from desktop_crm.services import backup as json_backup
-from desktop_crm.services import encryption
 from desktop_crm.services.contacts import create_contact
+from desktop_crm.services.database import backup as json_backup
+from desktop_crm.services.database import encryption
 from desktop_crm.store import close_database, open_store
 from desktop_crm.store.cipher import current_passphrase, use_passphrase
 from desktop_crm.ui.encryption.dialog import EncryptionDialog

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_crm.services.findings import get_finding, list_findings
-from desktop_crm.services.questions import get_question
+from desktop_crm.services.research.findings import get_finding, list_findings
+from desktop_crm.services.research.questions import get_question
 from desktop_crm.ui.context import AppContext
 from desktop_crm.ui.findings.view import FindingsView
 

@@ -22,10 +22,9 @@ from desktop_crm.ui.widgets.feature_dialogs import open_dialog  # noqa: F401 (av
 
 @pytest.fixture
 def hostile_window(qtbot, demo_db, tmp_path: Path):
-    from desktop_crm.services import smart_lists, trash
-    from desktop_crm.services.contact_table import ContactFilter
-    from desktop_crm.services.contacts import list_contacts
-    from desktop_crm.services.tags import add_tag
+    from desktop_crm.services.contacts import list_contacts, smart_lists, trash
+    from desktop_crm.services.contacts.table import ContactFilter
+    from desktop_crm.services.contacts.tags import add_tag
 
     image = write_image(tmp_path / "local.png")
     values = hostile_values(image)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from services.importing_samples import LINKEDIN_ROWS, generic_file, linkedin_file
+from services.importing.importing_samples import LINKEDIN_ROWS, generic_file, linkedin_file
 
 from desktop_crm.services import importing
-from desktop_crm.services.backup import export_backup
 from desktop_crm.services.contacts import count_contacts, create_contact, list_contacts
+from desktop_crm.services.database.backup import export_backup
 from desktop_crm.ui.context import AppContext
 from desktop_crm.ui.importer.dialog import ImportDialog
 
@@ -136,7 +136,7 @@ def test_screenshots_of_each_page(qtbot, demo_db: Path, tmp_path: Path) -> None:
 
 def test_the_dialog_asks_whose_contacts_these_are(qtbot, db_path: Path, tmp_path: Path) -> None:
     from desktop_crm.services.network import compute_reach
-    from desktop_crm.services.relationships import list_relationships
+    from desktop_crm.services.network.relationships import list_relationships
 
     ana = create_contact({"first_name": "Ana", "last_name": "Souza"}).id
     dialog = _dialog(qtbot, db_path, linkedin_file(tmp_path / "ana.csv", LINKEDIN_ROWS))
@@ -163,7 +163,7 @@ def test_the_dialog_asks_whose_contacts_these_are(qtbot, db_path: Path, tmp_path
 
 
 def test_no_ties_imports_people_without_ties(qtbot, db_path: Path, tmp_path: Path) -> None:
-    from desktop_crm.services.relationships import list_relationships
+    from desktop_crm.services.network.relationships import list_relationships
 
     dialog = _dialog(qtbot, db_path, linkedin_file(tmp_path / "Connections.csv", LINKEDIN_ROWS))
     _wait_preview(qtbot, dialog)

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from services.importing_samples import generic_file, linkedin_file
+from services.importing.importing_samples import generic_file, linkedin_file
 
 from desktop_crm.services.contacts import count_contacts, create_contact
 from desktop_crm.ui.context import AppContext

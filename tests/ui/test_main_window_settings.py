@@ -63,7 +63,7 @@ def test_first_run_shows_the_welcome_page_with_three_ways_to_start(qtbot, db_pat
     assert started and started[0][1] == ["-m", "desktop_crm", "--demo"]
     assert "demo network opens" in win.statusBar().currentMessage()
     # adding the first person replaces the welcome page with the table
-    from desktop_crm.services.bulk_actions import add_contact
+    from desktop_crm.services.contacts.bulk_actions import add_contact
 
     add_contact({"first_name": "First", "last_name": "Person"})
     win.context.data_changed.emit()

@@ -10,9 +10,11 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from desktop_crm import clock
-from desktop_crm.services import actions, answers, introductions, meetings
+from desktop_crm.services import meetings
 from desktop_crm.services.contacts import create_contact, get_contact
-from desktop_crm.services.relationships import find_relationship
+from desktop_crm.services.meetings import actions, introductions
+from desktop_crm.services.network.relationships import find_relationship
+from desktop_crm.services.research import answers
 from desktop_crm.ui.context import AppContext
 from desktop_crm.ui.meetings.dialogs import MeetingDialog
 
@@ -232,7 +234,8 @@ def test_a_refused_introduction_saves_nothing_and_keeps_what_was_typed(qtbot, co
 
 
 def test_questions_already_chosen_are_not_suggested_again(qtbot, demo_db) -> None:
-    from desktop_crm.services import answers, meetings
+    from desktop_crm.services import meetings
+    from desktop_crm.services.research import answers
     from desktop_crm.store.models import Meeting
     from desktop_crm.ui.context import AppContext
     from desktop_crm.ui.meetings.dialogs import MeetingDialog

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from desktop_crm import clock
 from desktop_crm.services import meetings
 from desktop_crm.services.contacts import create_contact
-from desktop_crm.services.meeting_time import system_zone_name, utc_to_local
+from desktop_crm.services.meetings.local_time import system_zone_name, utc_to_local
 from desktop_crm.ui.context import AppContext
 from desktop_crm.ui.meetings.view import MeetingsView
 

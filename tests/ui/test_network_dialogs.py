@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from desktop_crm.services.contacts import create_contact
-from desktop_crm.services.relationships import (
+from desktop_crm.services.network.relationships import (
     add_relationship,
     find_relationship,
     list_relationships,

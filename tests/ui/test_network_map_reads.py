@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from desktop_crm.services import importing
 from desktop_crm.services.contacts import create_contact
 from desktop_crm.services.network import get_graph
-from desktop_crm.services.relationships import find_relationship
+from desktop_crm.services.network.relationships import find_relationship
 from desktop_crm.store.database import db
 from desktop_crm.store.models import Contact
 from desktop_crm.ui.context import AppContext
@@ -133,7 +133,7 @@ def test_side_panel_titles_and_names_are_never_cut(view) -> None:
 
 def colleagues_view(db_path, qtbot, *others: str) -> tuple[NetworkView, int, list[int]]:
     """You know Ana (close); she and ``others`` work at Helios. The view, Ana, the others."""
-    from desktop_crm.services.relationships import add_relationship
+    from desktop_crm.services.network.relationships import add_relationship
 
     ana = create_contact({"first_name": "Ana", "last_name": "Silva", "organization": "Helios"}).id
     ids = [create_contact({"first_name": first, "last_name": "Berg", "organization": "Helios"}).id

@@ -279,7 +279,7 @@ def test_an_export_that_cannot_be_written_says_so_instead_of_failing_silently(vi
 def test_flagging_someone_trashed_meanwhile_explains_and_keeps_the_view_alive(view, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop_crm.services.trash import trash
+    from desktop_crm.services.contacts.trash import trash
 
     person = first_degree(view)
     trash("contact", [person])

@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop_crm.services.organizations import (
+from desktop_crm.services.contacts.organizations import (
     create_organization,
     get_organization,
     list_organizations,
 )
-from desktop_crm.services.surround import coverage_overview, surround
+from desktop_crm.services.research.surround import coverage_overview, surround
 from desktop_crm.ui.context import AppContext
 from desktop_crm.ui.organizations.editor import OrganizationDialog
 from desktop_crm.ui.organizations.view import OrganizationsView
@@ -165,7 +165,7 @@ def test_a_hidden_view_reloads_when_shown_again(view, qtbot):
 
 
 def test_gap_buttons_follow_the_code_not_the_wording():
-    from desktop_crm.services.surround import Gap
+    from desktop_crm.services.research.surround import Gap
     from desktop_crm.ui.organizations.surround_panel import gap_action
 
     assert gap_action(Gap("no_one_met", "You have not met anybody here, yet.")) == "meeting"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from desktop_crm.services.profile import get_profile, update_profile
+from desktop_crm.services.contacts.profile import get_profile, update_profile
 from desktop_crm.ui.context import AppContext
 from desktop_crm.ui.profile.dialog import ProfileDialog
 

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from desktop_crm.services import email_drafts
 from desktop_crm.services.contacts import create_contact
-from desktop_crm.services.profile import get_profile
+from desktop_crm.services.contacts.profile import get_profile
+from desktop_crm.services.meetings import email_drafts
 from desktop_crm.ui.context import AppContext
 from desktop_crm.ui.meetings import commands
 from desktop_crm.ui.prep.preview import PrepPreviewDialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_crm.services.questions import add_question, list_questions
+from desktop_crm.services.research.questions import add_question, list_questions
 from desktop_crm.ui.context import AppContext
 from desktop_crm.ui.questions.view import QuestionsView
 
@@ -139,7 +139,7 @@ def test_refresh_keeps_the_selection_and_a_question_added_elsewhere_appears(view
 
 
 def test_empty_bank_explains_what_to_do(qtbot, db_path):
-    from desktop_crm.services.questions import retire_question
+    from desktop_crm.services.research.questions import retire_question
 
     for q in list_questions():
         retire_question(q.id)

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_crm import clock
-from desktop_crm.services import meetings, outreach
+from desktop_crm.services import meetings
 from desktop_crm.services.contacts import create_contact, get_contact
+from desktop_crm.services.meetings import outreach
 from desktop_crm.ui.context import AppContext
 from desktop_crm.ui.meetings.dialogs import MeetingDialog, OutreachDialog
 from desktop_crm.ui.today.view import TodayView

@@ -7,10 +7,11 @@ from modal_helpers import answer_next_modal  # tests/ui helper
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
-from desktop_crm.services import meetings, organizations, outreach
-from desktop_crm.services.contacts import create_contact
-from desktop_crm.services.email_drafts import EmailDraft
-from desktop_crm.services.profile import get_profile
+from desktop_crm.services import meetings
+from desktop_crm.services.contacts import create_contact, organizations
+from desktop_crm.services.contacts.profile import get_profile
+from desktop_crm.services.meetings import outreach
+from desktop_crm.services.meetings.email_drafts import EmailDraft
 from desktop_crm.ui.context import AppContext
 from desktop_crm.ui.meetings.dialogs import MeetingDialog
 from desktop_crm.ui.meetings.email_draft import EmailDraftDialog
@@ -157,7 +158,7 @@ def test_an_edited_email_draft_asks_until_it_is_copied(qtbot, demo_db):
 
 
 def test_relationship_escape_asks_cancel_keeps_and_save_records(qtbot, context, person):
-    from desktop_crm.services.relationships import find_relationship
+    from desktop_crm.services.network.relationships import find_relationship
     from desktop_crm.ui.network.dialogs import RelationshipDialog
 
     other = create_contact({"first_name": "Rel", "last_name": "Ation"}).id

@@ -15,6 +15,9 @@ Public API::
 
 The parsers (``desktop_crm.io``) turn bytes into records; this package
 decides what each record means for the database.
+
+May call: the store, io, the shared services modules, contacts (a friend
+named with ``--of``) and database (the snapshot before an import).
 """
 
 from .apply import ImportCancelled, record_created

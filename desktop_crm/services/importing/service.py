@@ -23,7 +23,7 @@ from ...io.records import ContactRecord, ImportFileError, ParseResult, RowProble
 from ...store import bulk as store_bulk
 from ...store.database import db
 from ...store.import_queries import set_batch_summary
-from ..backups import before
+from ..database.backups import before
 from ..errors import ServiceError, ValidationError
 from ..validation import clean_text, validate_tier
 from .apply import Progress, write_plan

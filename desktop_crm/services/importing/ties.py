@@ -26,9 +26,9 @@ from ...store import import_queries as q
 from ...store import tie_facts
 from ...store.database import db
 from ...store.models import Contact, utcnow
-from ..contacts import create_contact
+from ..contacts.people import create_contact
+from ..contacts.resolve import resolve_contact
 from ..errors import NotFoundError, ValidationError
-from ..resolve import resolve_contact
 from ..validation import clean_text
 from .plan import Plan
 

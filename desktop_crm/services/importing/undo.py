@@ -28,7 +28,7 @@ from ...store import import_log as log
 from ...store import import_queries as q
 from ...store.database import db
 from ...store.models import utcnow
-from ..backups import before
+from ..database.backups import before
 from ..errors import NotFoundError, ServiceError
 from ..validation import sort_name
 

@@ -8,6 +8,12 @@ Public entry points (each takes an optional ``network`` to reuse one graph):
 * :func:`build_map`, :func:`mutual_connections` — what the map draws;
 * :func:`record_introduction_link` — ties implied by an introduction;
 * :func:`introductions_to_ask` — per target, the best person to ask next.
+
+Also here: :mod:`.relationships` (who knows whom, as the user records it).
+
+May call: the store, the domain's words, the shared services modules,
+contacts (whom a path starts from and leads to) and meetings (the email
+drafts of an ask).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ...store.database import db
-from ..email_drafts import draft_introduction_ask
+from ..meetings.email_drafts import draft_introduction_ask
 from . import BACKGROUND_LOAD_ABOVE
 from .graph import NetworkGraph, get_graph
 from .paths import Person, WarmPath, path_to_organization, path_to_person

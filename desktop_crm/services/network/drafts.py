@@ -1,7 +1,7 @@
 """The introduction-request email of a path: asking its first person to introduce you.
 
 One template (``resources/templates/introduction_ask.txt``, which the user
-may edit like the others) through :mod:`desktop_crm.services.email_drafts`,
+may edit like the others) through :mod:`desktop_crm.services.meetings.email_drafts`,
 so Find a way, ``path``, the prep sheet and the "Introductions to ask for"
 list all draft the same email for the same first step.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..email_drafts import draft_introduction_ask
+from ..meetings.email_drafts import draft_introduction_ask
 
 DEFAULT_MINUTES = 20
 

@@ -27,8 +27,8 @@ from ...store.database import db
 from ..errors import ValidationError
 from ..importing.keys import fold
 from ..lookups import live_contact
-from ..relationships import add_relationship, find_relationship
 from ..views import RelationshipView
+from .relationships import add_relationship, find_relationship
 from .warmth import INFERRED_COST
 
 MAX_GROUP = 250  # members; past this a shared employer says little

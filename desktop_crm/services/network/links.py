@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from ...store.models import Contact
 from ..errors import NotFoundError
-from ..relationships import add_relationship, find_relationship
 from ..views import RelationshipView
+from .relationships import add_relationship, find_relationship
 
 
 def record_introduction_link(introducer_id: int | None, introduced_id: int) -> list[RelationshipView]:

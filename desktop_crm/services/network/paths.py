@@ -22,8 +22,8 @@ from typing import Any
 
 from ...store import graph as store_graph
 from ...store.models import Contact
+from ..contacts.profile import get_profile
 from ..lookups import live_contact, live_organization
-from ..profile import get_profile
 from .drafts import introduction_email
 from .graph import YOU, NetworkGraph, get_graph, paused_gc
 from .search import fewest_steps, warmest_path

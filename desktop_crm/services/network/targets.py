@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..contacts.organizations import resolve_organization
+from ..contacts.resolve import resolve_contact
 from ..errors import AmbiguousError, NotFoundError, ServiceError, ValidationError
-from ..organizations import resolve_organization
-from ..resolve import resolve_contact
 
 
 @dataclass

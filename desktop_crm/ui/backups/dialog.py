@@ -2,7 +2,7 @@
 
 Restoring saves the current state as a backup of its own first (so a
 restore can itself be undone by restoring that one), then every view
-reloads. The list and the restore come from :mod:`desktop_crm.services.backups`.
+reloads. The list and the restore come from :mod:`desktop_crm.services.database.backups`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import paths
-from ...services import backups
+from ...services.database import backups
 from ...services.errors import ServiceError
 from ..context import AppContext
 from ..plain_text import as_typed, plain_label

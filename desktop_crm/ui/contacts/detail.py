@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from ...domain import STATUSES, TIER_LABELS, TIERS, status_label
 from ...services.contacts import get_contact
+from ...services.contacts.timeline import contact_timeline
 from ...services.errors import NotFoundError
-from ...services.relationships import list_relationships
-from ...services.timeline import contact_timeline
+from ...services.network.relationships import list_relationships
 from ...services.views import ContactView
 from ..long_text import LongTextViewer, one_line, preview, size_words
 from ..plain_text import escape, make_plain, tip

@@ -1,7 +1,7 @@
 """The contact editor: every field, validated by the service, errors shown at the field.
 
 Nothing is written until the service accepts the whole form; each save is one
-undoable step (:mod:`desktop_crm.services.bulk_actions`). Closing with
+undoable step (:mod:`desktop_crm.services.contacts.bulk_actions`). Closing with
 unsaved changes asks whether to save, discard or keep editing.
 """
 
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import STATUSES, TIER_HELP, TIER_LABELS, TIERS, status_label
-from ...services.bulk_actions import add_contact, edit_contact
-from ...services.contact_table import completions
 from ...services.contacts import get_contact
+from ...services.contacts.bulk_actions import add_contact, edit_contact
+from ...services.contacts.table import completions
 from ...services.errors import ServiceError, ValidationError, ValidationErrors
 from ..widgets.field_errors import with_error_below
 from ..widgets.layout import scroll_area

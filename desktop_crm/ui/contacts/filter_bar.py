@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import STATUSES, TIER_HELP, TIER_LABELS, TIERS, status_label
-from ...services.contact_table import ContactFilter, completions
+from ...services.contacts.table import ContactFilter, completions
 from ..widgets.date_time_fields import DateField
 from ..widgets.dates import qdate_today
 

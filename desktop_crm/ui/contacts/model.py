@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from ...domain import TIER_HELP, TIER_LABELS, status_label
-from ...services.contact_table import (
+from ...services.contacts.table import (
     COLUMNS,
     Column,
     ContactFilter,

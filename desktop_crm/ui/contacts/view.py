@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import TIER_LABELS, TIERS
-from ...services import bulk_actions
-from ...services.contact_table import ContactFilter, TableSpec, completions
+from ...services.contacts import bulk_actions
+from ...services.contacts.smart_lists import SmartListView, create_smart_list
+from ...services.contacts.table import ContactFilter, TableSpec, completions
 from ...services.errors import ServiceError
-from ...services.smart_lists import SmartListView, create_smart_list
 from ..context import AppContext
 from ..plain_text import as_typed
 from ..widgets.empty_state import EmptyState

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import encryption
+from ...services.database import encryption
 from ...services.errors import ServiceError
 from ..context import AppContext
 from ..plain_text import as_typed, plain_label

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import encryption
+from ...services.database import encryption
 from ...services.errors import ServiceError
 from ..plain_text import plain_label
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.findings import FindingAnswer
+from ...services.research.findings import FindingAnswer
 from ..plain_text import plain_label
 from ..widgets.badges import TierBadge
 from ..widgets.dates import local_date

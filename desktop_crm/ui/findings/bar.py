@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...services.findings import FindingCounts
+from ...services.research.findings import FindingCounts
 from ..widgets.theme import pick
 
 # (light scheme, dark scheme): accents only; the track comes from the palette.

@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 
 from ...domain import QUESTION_CATEGORY_LABELS
 from ...services.errors import ServiceError
-from ...services.findings import VALIDATED_AT, Finding, get_finding, set_agreement, set_conclusion
+from ...services.research.findings import (
+    VALIDATED_AT,
+    Finding,
+    get_finding,
+    set_agreement,
+    set_conclusion,
+)
 from ..widgets.field_errors import FieldError
 from ..widgets.layout import scroll_area
 from ..widgets.theme import heading_font, pick, set_muted

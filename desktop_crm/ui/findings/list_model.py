@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...domain import QUESTION_CATEGORY_LABELS
-from ...services.findings import Finding
+from ...services.research.findings import Finding
 from ..plain_text import tip
 from ..widgets.delegates import paint_cell_background
 from ..widgets.theme import muted_text, pick

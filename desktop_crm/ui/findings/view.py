@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.findings import Finding, get_finding, list_findings
-from ...services.questions import categories
+from ...services.research.findings import Finding, get_finding, list_findings
+from ...services.research.questions import categories
 from ..context import AppContext
 from ..widgets.empty_state import EmptyState
 from ..widgets.layout import page_layout, side_by_side

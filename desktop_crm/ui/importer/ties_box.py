@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.contacts.search import search_contacts
 from ...services.importing import TIE_MODE_LABELS, TieChoice
-from ...services.search import search_contacts
 from ..widgets.theme import set_muted
 
 HINTS = {

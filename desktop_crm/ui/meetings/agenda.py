@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ... import clock
 from ...domain import MEETING_KIND_LABELS, MEETING_STATUS_LABELS
-from ...services.meeting_time import system_zone_name, utc_to_local
 from ...services.meetings import MeetingView, group_by_day
+from ...services.meetings.local_time import system_zone_name, utc_to_local
 from ..widgets.theme import muted_text
 from .model import MEETING_ID_ROLE
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from ...services import calendar_export, meetings
-from ...services.email_drafts import EmailDraft
+from ...services import meetings
 from ...services.errors import ServiceError
+from ...services.exporting import calendar as calendar_export
+from ...services.meetings.email_drafts import EmailDraft
 from ..context import AppContext
 from ..plain_text import as_typed
 from ..profile.prompt import ask_for_profile_once

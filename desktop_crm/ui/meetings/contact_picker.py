@@ -1,6 +1,6 @@
 """A line edit that finds a person by name as you type (full-text search, accents folded).
 
-The completer's list is refilled from ``services.search`` on each edit, so
+The completer's list is refilled from ``services.contacts.search`` on each edit, so
 it stays fast however many contacts there are; the chosen person is kept
 by id, and a typed name that was never picked is resolved on save.
 """
@@ -11,9 +11,9 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from ...services.contacts import get_contact
+from ...services.contacts.resolve import resolve_contact
+from ...services.contacts.search import search_contacts
 from ...services.errors import ServiceError, ValidationError
-from ...services.resolve import resolve_contact
-from ...services.search import search_contacts
 
 
 def contact_label(name: str, organization: str) -> str:

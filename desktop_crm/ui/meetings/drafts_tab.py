@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
-from ...services import email_drafts, introductions
-from ...services.email_drafts import EmailDraft
 from ...services.errors import ServiceError
+from ...services.meetings import email_drafts, introductions
+from ...services.meetings.email_drafts import EmailDraft
 from .email_draft import EmailDraftPanel
 
 KINDS = (

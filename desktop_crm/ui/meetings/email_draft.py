@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.email_drafts import EmailDraft, mailto_url
+from ...services.meetings.email_drafts import EmailDraft, mailto_url
 from ..widgets.theme import set_muted
 from ..widgets.unsaved import AsksBeforeDiscarding
 

@@ -2,7 +2,7 @@
 
 Four pages: the meeting itself, the chosen questions, what happened during
 and after, and email drafts. Nothing is written until Save, and Save writes
-all of it in one transaction (:mod:`services.meeting_bundle`) or nothing:
+all of it in one transaction (:mod:`services.meetings.bundle`) or nothing:
 every part is validated first and each message appears under its field.
 """
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...services import meetings
 from ...services.errors import ServiceError
-from ...services.meeting_bundle import save_meeting
+from ...services.meetings.bundle import save_meeting
 from ..context import AppContext
 from ..profile.prompt import ask_for_profile_once
 from ..widgets.field_errors import FieldError, FieldErrors

@@ -1,7 +1,7 @@
 """The "During and after" page: answers, notes, introductions obtained, promises, thank-you.
 
 Everything typed here waits for the dialog's Save, which hands it to
-:func:`services.meeting_bundle.save_meeting` with the rest of the dialog:
+:func:`services.meetings.bundle.save_meeting` with the rest of the dialog:
 introductions (creating or linking the new person), promised actions, notes
 and the thank-you are written together with the meeting, or not at all.
 """
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import actions, introductions, meetings
+from ...services import meetings
 from ...services.errors import ServiceError
-from ...services.meeting_bundle import ActionEntry, IntroductionEntry
+from ...services.meetings import actions, introductions
+from ...services.meetings.bundle import ActionEntry, IntroductionEntry
 from ..plain_text import plain_label
 from ..widgets.date_time_fields import DateField
 from ..widgets.dates import qdate_today

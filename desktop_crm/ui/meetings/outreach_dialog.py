@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ... import clock
-from ...services import outreach
 from ...services.contacts import get_contact
 from ...services.errors import ServiceError
-from ...services.outreach import OutreachState
+from ...services.meetings import outreach
+from ...services.meetings.outreach import OutreachState
 from ..context import AppContext
 from ..plain_text import plain_label
 from ..widgets.date_time_fields import DateField

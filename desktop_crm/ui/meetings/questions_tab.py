@@ -1,6 +1,6 @@
 """The "Questions" page: the questions chosen for this person, in asking order.
 
-Suggestions come from :mod:`services.question_suggestions` with the reasons
+Suggestions come from :mod:`services.research.suggestions` with the reasons
 they fit; the user adds them, reorders with Up/Down, removes, or types a
 one-off question for this person only. Nothing is written until the dialog
 saves: :meth:`QuestionsTab.entries` is then part of the one meeting bundle.
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import QUESTION_CATEGORY_LABELS
-from ...services import answers
-from ...services.meeting_bundle import QuestionEntry
-from ...services.question_suggestions import suggest_for_contact
+from ...services.meetings.bundle import QuestionEntry
+from ...services.research import answers
+from ...services.research.suggestions import suggest_for_contact
 from ..plain_text import tip
 from ..widgets.theme import heading_font, set_muted
 from .two_line import SUBTITLE_ROLE, HintList, TwoLineDelegate

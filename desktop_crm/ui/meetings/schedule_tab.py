@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ... import clock
-from ...services.meeting_time import system_zone_name
 from ...services.meetings import DEFAULT_MINUTES, MeetingView
+from ...services.meetings.local_time import system_zone_name
 from ..widgets.date_time_fields import DateField, TimeField
 from ..widgets.field_errors import FieldErrors
 from .contact_picker import ContactPicker

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from ...domain import RELATIONSHIP_KIND_LABELS, RELATIONSHIP_KINDS, STRENGTH_LABELS, STRENGTHS
 from ...services.contacts import get_contact
+from ...services.contacts.resolve import resolve_contact
+from ...services.contacts.search import search_contacts
 from ...services.errors import ServiceError, ValidationError
-from ...services.relationships import (
+from ...services.network.relationships import (
     ME_WORDS,
     add_relationship,
     bulk_link,
@@ -41,8 +43,6 @@ from ...services.relationships import (
     remove_relationship,
     update_relationship,
 )
-from ...services.resolve import resolve_contact
-from ...services.search import search_contacts
 from ...services.views import RelationshipView
 from ..context import AppContext
 from ..plain_text import plain_label

@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ...services import network as net
+from ...services.contacts.tags import add_tag
 from ...services.errors import ServiceError, ValidationError
-from ...services.tags import add_tag
 from ..plain_text import as_typed
 from ..widgets.busy import busy
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from ...services import importing
 from ...services import network as net
 from ...services.contacts import get_contact, get_contacts, update_contact
+from ...services.contacts.profile import get_profile
 from ...services.errors import NotFoundError, ServiceError
-from ...services.profile import get_profile
 from ..context import AppContext
 from ..plain_text import warn
 from ..widgets.busy import busy

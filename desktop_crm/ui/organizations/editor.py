@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.errors import ServiceError
-from ...services.organizations import (
+from ...services.contacts.organizations import (
     create_organization,
     get_organization,
     update_organization,
 )
+from ...services.errors import ServiceError
 from ...services.views import OrganizationView
 from ..widgets.field_errors import FieldError, show_errors, with_error_below
 from ..widgets.unsaved import AsksBeforeDiscarding

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ... import clock
 from ...services.errors import NotFoundError
-from ...services.surround import Gap, Surround, SurroundPerson, surround
+from ...services.research.surround import Gap, Surround, SurroundPerson, surround
 from ..plain_text import make_plain, plain_label, tip
 from ..widgets.badges import TIER_ROLE, TierBadgeDelegate
 from ..widgets.columns import ColumnFitter

@@ -20,8 +20,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ...services.organizations import list_organizations
-from ...services.surround import coverage_overview
+from ...services.contacts.organizations import list_organizations
+from ...services.research.surround import coverage_overview
 from ..plain_text import tip
 from ..widgets.delegates import paint_cell_background
 from ..widgets.theme import pick

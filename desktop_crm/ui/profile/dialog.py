@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.contacts.profile import ProfileView, get_profile, update_profile
 from ...services.errors import ServiceError
-from ...services.profile import ProfileView, get_profile, update_profile
 from ..context import AppContext
 from ..widgets.field_errors import FieldError, FieldErrors
 from ..widgets.theme import heading_font, set_muted
@@ -34,7 +34,7 @@ def _box(placeholder: str, lines: int) -> QPlainTextEdit:
 
 
 class ProfileDialog(AsksBeforeDiscarding, QDialog):
-    """``ProfileDialog(context)``: edit and save :mod:`services.profile`."""
+    """``ProfileDialog(context)``: edit and save :mod:`services.contacts.profile`."""
 
     unsaved_text = "You changed your profile. Save the changes before closing?"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ...services.profile import get_profile
+from ...services.contacts.profile import get_profile
 from ..context import AppContext
 from ..widgets.settings import app_settings
 from .dialog import ProfileDialog

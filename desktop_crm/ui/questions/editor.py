@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import TIER_HELP, TIER_LABELS, TIERS
 from ...services.errors import ServiceError
-from ...services.questions import (
+from ...services.research.questions import (
     QuestionView,
     add_question,
     categories,

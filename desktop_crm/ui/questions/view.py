@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import TIER_LABELS, TIERS
 from ...services.errors import NotFoundError, ServiceError
-from ...services.questions import (
+from ...services.research.questions import (
     QuestionView,
     categories,
     get_question,

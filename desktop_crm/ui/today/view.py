@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import MEETING_KIND_LABELS
-from ...services import actions, email_drafts, introductions, outreach
 from ...services.errors import ServiceError
-from ...services.meeting_time import utc_to_local
+from ...services.meetings import actions, email_drafts, introductions, outreach
+from ...services.meetings.local_time import utc_to_local
 from ...services.today import Today, today
 from ..context import AppContext
 from ..meetings import commands

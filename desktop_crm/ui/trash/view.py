@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import bulk_actions, trash
-from ...services.contact_table import COLUMNS, Column, TableSpec
+from ...services.contacts import bulk_actions, trash
+from ...services.contacts.table import COLUMNS, Column, TableSpec
 from ...services.errors import ServiceError
 from ..contacts.model import ContactTableModel
 from ..contacts.table import ContactTable

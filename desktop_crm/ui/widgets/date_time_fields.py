@@ -5,7 +5,7 @@ replacing it, so clicking the hour of "10:00" and typing "14" made "1410",
 which was refused silently; only a double-click selected the section. Here a
 click selects the whole part clicked (day, month, year), and the time of day
 is its own text field that reads "14:30", "1430" or "2:30 pm" through
-:func:`services.meeting_time.parse_time_of_day`, with a list of half hours.
+:func:`services.meetings.local_time.parse_time_of_day`, with a list of half hours.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from PySide6.QtGui import QFocusEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
 
 from ...services.errors import ValidationError
-from ...services.meeting_time import parse_time_of_day
+from ...services.meetings.local_time import parse_time_of_day
 from .theme import ERROR, pick
 
 

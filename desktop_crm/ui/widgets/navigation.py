@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.smart_lists import SmartListView
+from ...services.contacts.smart_lists import SmartListView
 from ..plain_text import tip
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
