@@ -9,9 +9,15 @@ from pathlib import Path
 from . import paths, privacy
 from .cli.output import install_safe_streams
 from .cli.parser import build_parser, command_names, first_positional, literal_dashes
+from .services.database.opening import (
+    DATABASE_ERRORS,
+    OpenResult,
+    StoreError,
+    close_database,
+    explain,
+    open_database,
+)
 from .services.errors import ServiceError
-from .store import DATABASE_ERRORS, StoreError, close_database, explain, open_store
-from .store.opening import OpenResult
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,13 +64,7 @@ def open_for(args: argparse.Namespace) -> OpenResult:
     The window holds the file's lock; a command works beside an open window.
     """
     path = paths.resolve_db_path(args.db, demo=args.demo)
-    result = open_store(path, window=args.command is None)
-    from .services.database.backups import daily_backup
-    from .services.database.setup import configure_phone_region, ensure_defaults
-
-    ensure_defaults()
-    daily_backup()  # the first start of each day keeps a copy (services.database.backups)
-    configure_phone_region(_env_locale())
+    result = open_database(path, window=args.command is None, locale=_env_locale())
     if args.demo:
         from .services.database import demo
 

@@ -26,11 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="desktop-crm-shots-") as home:
         os.environ["DESKTOP_CRM_HOME"] = home  # settings and backups stay in the temp folder
         from ..services.database.demo import build_demo
-        from ..store import close_database, open_store
+        from ..services.database.opening import close_database, open_database
         from ..ui.screenshot_tour import take_screenshots
 
         db_path = Path(home) / "demo.sqlite3"
-        open_store(db_path)
+        open_database(db_path)
         try:
             build_demo()
             files = take_screenshots(db_path, args.outdir, (args.width, args.height))

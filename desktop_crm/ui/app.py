@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import appinfo, logs
 from ..resources import resource_path
-from ..store import StoreError, close_database
-from ..store.opening import OpenResult
+from ..services.database.opening import OpenResult, StoreError, close_database
 from . import database_errors
 from .error_dialog import install_excepthook
 from .qt_guard import pin_singletons

@@ -17,7 +17,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..store import DATABASE_ERRORS, StoreError, explain
+from ..services.database.opening import DATABASE_ERRORS, StoreError, explain
 from .plain_text import as_typed
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]

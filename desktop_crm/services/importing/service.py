@@ -24,6 +24,7 @@ from ...store import bulk as store_bulk
 from ...store.database import db
 from ...store.import_queries import set_batch_summary
 from ..database.backups import before
+from ..database.opening import release_thread_connection  # noqa: F401 - importing's API
 from ..errors import ServiceError, ValidationError
 from ..validation import clean_text, validate_tier
 from .apply import Progress, write_plan
@@ -349,11 +350,3 @@ def import_file(path: str | os.PathLike[str], fmt: str = "auto",
                          check_cancel, ties=ties)
 
 
-def release_thread_connection() -> None:
-    """Close the calling thread's database connection (a worker thread's, when its job ends).
-
-    The store keeps one connection per thread; a worker that imported must not
-    leave its own open behind.
-    """
-    if not db.is_closed():
-        db.close()

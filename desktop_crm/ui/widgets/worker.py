@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ...store.database import db
+from ...services.database.opening import release_thread_connection
 
 INLINE_BELOW = 5_000  # rows; below this a job runs on the UI thread
 
@@ -35,8 +35,7 @@ class _Job(QThread):
         except BaseException as exc:  # handed back to the UI thread and re-raised there
             self.error = exc
         finally:
-            if not db.is_closed():
-                db.close()  # this thread's connection only
+            release_thread_connection()  # this thread's connection only
             self.done.emit()
 
 
