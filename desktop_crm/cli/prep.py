@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from .. import (
+    atomic,
     clock,
     reports,  # lazy package: reportlab loads only when a sheet is rendered
 )
@@ -100,11 +101,8 @@ def _target(out: str | None, default: str) -> Path:
 
 
 def _write(target: Path, pdf: bytes) -> None:
-    """Write whole via a temporary file, so a viewer never opens half a PDF."""
-    tmp = target.with_name(target.name + ".part")
+    """Write whole (:mod:`desktop_crm.atomic`), so a viewer never opens half a PDF."""
     try:
-        tmp.write_bytes(pdf)
-        tmp.replace(target)
+        atomic.write_atomic(target, pdf)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise ServiceError(f"cannot write '{target}': {exc.strerror or exc}") from None

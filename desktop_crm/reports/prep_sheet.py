@@ -29,6 +29,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
+from desktop_crm.atomic import write_atomic
 from desktop_crm.reports.flowables import SheetMarker, SpaceProbe
 from desktop_crm.reports.fonts import REGULAR
 from desktop_crm.reports.prep_data import SECTIONS, PrepOptions, PrepSheetData
@@ -342,12 +343,7 @@ def write_prep_sheet(data: PrepSheetData, path: str | Path,
                      options: PrepOptions | None = None) -> Path:
     """Render one sheet and write it to ``path`` (written whole, via a
     temporary file, so a viewer never opens half a PDF). Returns the path."""
-    target = Path(path)
-    pdf = render_prep_sheet(data, options)
-    tmp = target.with_name(target.name + ".part")
-    tmp.write_bytes(pdf)
-    tmp.replace(target)
-    return target
+    return write_atomic(Path(path), render_prep_sheet(data, options))
 
 
 def render_batch(sheets: Sequence[PrepSheetData], options: PrepOptions | None = None) -> bytes:

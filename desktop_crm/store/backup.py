@@ -6,10 +6,9 @@ open in WAL mode, which a plain file copy does not.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from .. import clock
+from .. import atomic, clock
 from . import cipher
 from .errors import StoreError
 
@@ -28,10 +27,10 @@ def backup_file(source: Path, dest: Path) -> Path:
     half "backup" (the temporary file is removed on failure). A copy of an
     encrypted database is encrypted with the same key.
     """
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    tmp = None
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        tmp = atomic.temp_beside(dest)
         src = cipher.connect(source, readonly=True)
         try:
             out = cipher.connect(tmp, key=cipher.key_for(source), uri_path=False)
@@ -43,24 +42,20 @@ def backup_file(source: Path, dest: Path) -> Path:
                 out.close()
         finally:
             src.close()
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, dest)
+        atomic.commit(tmp, dest)
     except StoreError:  # the source is encrypted and its key is missing or wrong
-        _remove(tmp)
+        _discard(tmp)
         raise
     except (OSError, *cipher.errors()) as exc:
-        _remove(tmp)
+        _discard(tmp)
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise BackupWriteError(dest, f"cannot write the copy {dest}: {detail}") from None
     return dest
 
 
-def _remove(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:
-        pass
+def _discard(tmp: Path | None) -> None:
+    if tmp is not None:  # None: the temporary file was never made
+        atomic.discard(tmp)
 
 
 def timestamp() -> str:

@@ -111,7 +111,9 @@ def newest_auto_on(db_path: Path, folder: Path, day: dt.date) -> BackupFile | No
                  if b.kind == "auto" and b.taken_at.date() == day), None)
 
 
-_TEMP = re.compile(r"^\..+\.(?P<pid>\d+)(-\d{8}-\d{6}-\d{6})?\.tmp(\.sqlite3)?(-wal|-shm|-journal)?$")
+# desktop_crm.atomic's temporary files (``.NAME.PID-RANDOM.tmp``) and older timestamped ones.
+_TEMP = re.compile(
+    r"^\..+\.(?P<pid>\d+)(-\d{8}-\d{6}-\d{6}|-[0-9a-f]{8})?\.tmp(\.sqlite3)?(-wal|-shm|-journal)?$")
 
 
 def remove_stale_temps(folder: Path) -> list[Path]:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .. import atomic
 from . import cipher
 from .errors import StoreError
 
@@ -59,20 +60,6 @@ def _export(conn, path: Path, dest: Path, new_key: str | None) -> None:
     if before != after or result != "ok":
         raise EncryptionError(path, f"the converted copy of {path} did not match it "
                               f"({result}); nothing was changed")
-    with open(dest, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _temp_beside(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
-
-
-def _cleanup(tmp: Path) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        try:
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 @contextmanager
@@ -81,8 +68,9 @@ def _converting(path: Path) -> Iterator[Path]:
     (removed whatever happens), and any failure said as "nothing was changed"."""
     if cipher.driver() is None:
         raise cipher.EncryptionUnavailableError(path)
-    tmp = _temp_beside(path)
+    tmp = None
     try:
+        tmp = atomic.temp_beside(path)
         yield tmp
     except cipher.errors() as exc:
         raise EncryptionError(path, f"could not convert {path}: {exc}; nothing was "
@@ -91,7 +79,8 @@ def _converting(path: Path) -> Iterator[Path]:
         raise EncryptionError(path, f"could not convert {path}: {exc.strerror or exc}; "
                               "nothing was changed") from None
     finally:
-        _cleanup(tmp)
+        if tmp is not None:
+            atomic.discard(tmp)  # nothing left once committed
 
 
 def reencrypt_copy(path: Path, old_key: str | None, new_key: str | None) -> None:
@@ -102,7 +91,7 @@ def reencrypt_copy(path: Path, old_key: str | None, new_key: str | None) -> None
             _export(conn, path, tmp, new_key)
         finally:
             conn.close()
-        os.replace(tmp, path)
+        atomic.commit(tmp, path)
 
 
 def reencrypt_live(path: Path, old_key: str | None, new_key: str | None,
@@ -129,18 +118,7 @@ def reencrypt_live(path: Path, old_key: str | None, new_key: str | None,
             conn.execute(f"PRAGMA user_version = {int(version)}")  # a write: the lock is held
             conn.execute("COMMIT")
             _export(conn, path, tmp, new_key)
-            os.replace(tmp, path)
-            _sync_folder(path.parent)
+            atomic.commit(tmp, path)  # under the exclusive lock: no write reaches the old file
         finally:
             conn.close()
 
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no folder handles)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -6,9 +6,10 @@ Three rules, shared by the command line and the window:
   whatever the user says (an export named like the database once replaced it);
 * never over an existing file unless the caller says so (``replace=True``:
   the window's save dialog has asked; on the command line, ``--force``);
-* whole or not at all: the bytes go to a temporary file beside the target
-  that replaces it at the end, and is removed if anything fails (a full
-  disk leaves no ``.tmp`` behind). Every failure is one line naming the file.
+* whole or not at all (:mod:`desktop_crm.atomic`): the bytes go to a temporary
+  file beside the target that replaces it at the end, and is removed if
+  anything fails (a full disk leaves no ``.tmp`` behind). Every failure is
+  one line naming the file.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ... import paths
+from ... import atomic, paths
 from ...store.database import db
 from ..errors import ServiceError
 
@@ -69,18 +70,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, replace: bool = True
     """Write ``data`` to ``path`` whole, through a temporary file that never outlives a
     failure; refuses what :func:`check_target` refuses."""
     target = check_target(path, replace, option)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        return atomic.write_atomic(target, data)
     except OSError as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
         raise ServiceError(f"cannot write {target}: {exc.strerror or exc}") from None
-    return target

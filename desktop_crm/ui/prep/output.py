@@ -16,6 +16,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ... import clock
+from ...atomic import write_atomic
 from ...services.prep import sheet_file_name
 from ..plain_text import as_typed
 from ..widgets.settings import app_settings
@@ -48,9 +49,7 @@ class SheetOutputMixin:
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            tmp = path.with_name(path.name + ".part")
-            tmp.write_bytes(self.pdf)
-            tmp.replace(path)
+            write_atomic(path, self.pdf)  # a viewer never opens half a PDF
         except OSError as exc:
             QMessageBox.warning(self, "Could not save the prep sheet",
                                 as_typed(f"Writing {path} failed: {exc.strerror or exc}."))
