@@ -11,13 +11,12 @@ with ``NAME_OR_SURNAME``/``NAME_OR_FIRST``.
 
 from __future__ import annotations
 
-import unicodedata
+from ..normalise import fold
 
 
 def normalise_header(text: str) -> str:
     """``"  Prénom "`` -> ``"prenom"``: accents, case, spaces, punctuation gone."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if c.isalnum()).casefold()
+    return "".join(c for c in fold(text) if c.isalnum())
 
 
 def _table(**fields: str) -> dict[str, str]:

@@ -12,9 +12,10 @@ import datetime as dt
 import re
 import unicodedata
 
+from ..normalise import EMAIL
 from .synonyms import normalise_header
 
-EMAIL_RE = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+")
+EMAIL_RE = EMAIL  # the one rule, and why: desktop_crm.normalise
 PHONE_RE = re.compile(r"\+?[\d\s().\-/]{6,}(?:\s*(?:x|ext\.?)\s*\d+)?")
 _MULTI_SPLIT = re.compile(r"\s*(?::::|;|,|\n)\s*")
 _TAG_SPLIT = re.compile(r"\s*(?::::|;|,)\s*")

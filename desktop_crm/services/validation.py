@@ -8,11 +8,9 @@ import re
 import phonenumbers
 
 from ..domain import STATUSES, STRENGTHS, TIERS
+from ..normalise import is_email
 from ..store.sort_keys import person_sort_key
 from .errors import ValidationError
-
-# Deliberately permissive: one @, something before, a dotted domain after, no spaces.
-_EMAIL_RE = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}$")
 
 
 def clean_text(value: object) -> str:
@@ -28,7 +26,7 @@ def validate_email(value: str, field: str = "email") -> str:
         raise ValidationError(field, "is empty")
     if email.lower().startswith("mailto:"):
         email = email[7:]
-    if not _EMAIL_RE.match(email):
+    if not is_email(email):  # the one rule, and why: desktop_crm.normalise
         raise ValidationError(field, f"'{email}' is not a valid email address (expected name@example.com)")
     local, _, domain = email.rpartition("@")
     return f"{local}@{domain.lower()}"

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
-
+from ...normalise import fold
 from ...store.models import Contact
 from ..errors import AmbiguousError, NotFoundError, ValidationError
 from ..validation import clean_text
 from .search import search_contact_ids
-
-
-def fold(text: str) -> str:
-    """Casefold and strip accents, so 'francois' equals 'François'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def resolve_contact(query: str, include_trashed: bool = False) -> int:

@@ -3,35 +3,20 @@
 Matching is by key, not by eye: an email (case-insensitive), a LinkedIn
 profile URL (normalised so ``http://www.LinkedIn.com/in/ann/?trk=x`` and
 ``https://linkedin.com/in/ann`` agree), or a folded name together with a
-folded organization. Folding removes case and accents so ``François`` and
-``francois`` are one key.
+folded organization. Folding (:func:`desktop_crm.normalise.fold`, the app's one
+rule) removes case, accents and extra spaces so ``François`` and ``francois``
+are one key.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from ...normalise import fold
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*://)?([^/?#]*)([^?#]*)")
-
-
-def fold(text: str) -> str:
-    """Casefold, strip accents and collapse spaces: the form names are compared in.
-
-    Called a million times by a 100,000-row import: plain ASCII takes a fast
-    path, and the rest (names and companies repeat) is cached.
-    """
-    if text.isascii():
-        return " ".join(text.lower().split())
-    return _fold_unicode(text)
-
-
-@lru_cache(maxsize=1 << 15)
-def _fold_unicode(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 @lru_cache(maxsize=1 << 14)

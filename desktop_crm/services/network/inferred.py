@@ -22,10 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ...normalise import fold
 from ...store import tie_facts
 from ...store.database import db
 from ..errors import ValidationError
-from ..importing.keys import fold
 from ..lookups import live_contact
 from ..views import RelationshipView
 from .relationships import add_relationship, find_relationship

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from ... import clock
+from ...normalise import fold
 from ...reports.prep_data import Meeting as MeetingData
 from ...reports.prep_data import Person, PrepSheetData
 from ...store.models import Contact, ContactEmail, ContactPhone, Meeting, Organization, utcnow
@@ -109,7 +110,6 @@ def sheet_file_name(data: PrepSheetData, on: dt.date | None = None) -> str:
     (default today); only safe file-name characters."""
     day = data.meeting.starts_local.date() if data.meeting and data.meeting.starts_local else (
         on or clock.today())
-    from ..contacts.resolve import fold  # local: only file names need it
     slug = re.sub(r"[^a-z0-9]+", "-", fold(data.person.name)).strip("-")[:40] or "contact"
     return f"prep-{slug}-{day.isoformat()}.pdf"
 
