@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop_crm"
@@ -54,6 +55,8 @@ def violations(root: Path = PACKAGE) -> list[str]:
                 problems.append(f"{where}: {own} may not import {target} ({name})")
             if own == "services" and target in ("ui", "cli"):
                 problems.append(f"{where}: services may not import {target}")
+            if own in ("ui", "cli", "__main__") and target == "store":
+                problems.append(f"{where}: {own} may not import store, only services ({name})")
     return problems
 
 
@@ -67,10 +70,16 @@ def test_the_checker_sees_a_violation(tmp_path: Path) -> None:
     (fake / "store" / "probe.py").write_text("from ..services import contacts\nimport PySide6\n")
     (fake / "services").mkdir()
     (fake / "services" / "fine.py").write_text("from ..store import db\n")
+    (fake / "ui").mkdir()
+    (fake / "ui" / "probe.py").write_text("from ..store.models import TIERS\nfrom ..domain import TIERS\n")
+    (fake / "cli").mkdir()
+    (fake / "cli" / "probe.py").write_text("from ..store import close_database\n")
     found = violations(fake)
     assert any("store may not import services" in v for v in found)
     assert any("only ui may import Qt" in v for v in found)
-    assert not any("fine.py" in v for v in found)
+    assert any("ui may not import store" in v for v in found)
+    assert any("cli may not import store" in v for v in found)
+    assert not any("fine.py" in v or "domain" in v for v in found)
 
 
 def test_lazy_packages_export_their_functions_not_their_submodules() -> None:
@@ -88,3 +97,62 @@ def test_lazy_packages_export_their_functions_not_their_submodules() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def _mutual_imports(root: Path) -> list[tuple[str, str]]:
+    """Pairs of modules that import each other (at run time or for type checking)."""
+    modules: dict[str, Path] = {}
+    for path in root.rglob("*.py"):
+        parts = ["desktop_crm", *path.relative_to(root).with_suffix("").parts]
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph = {name: {n for n in imports_of(path, root) if n in modules and n != name
+                    and not name.startswith(n + ".")}  # a package's own __init__
+             for name, path in modules.items()}
+    return sorted({tuple(sorted((a, b))) for a, targets in graph.items() for b in targets
+                   if a in graph[b]})
+
+
+def test_no_two_ui_modules_import_each_other() -> None:
+    assert [pair for pair in _mutual_imports(PACKAGE) if pair[0].startswith("desktop_crm.ui.")] == []
+
+
+def test_the_cycle_checker_sees_a_cycle(tmp_path: Path) -> None:
+    fake = tmp_path / "desktop_crm"
+    (fake / "ui").mkdir(parents=True)
+    (fake / "ui" / "canvas.py").write_text("from .items import NodeItem\n")
+    (fake / "ui" / "items.py").write_text("from typing import TYPE_CHECKING\n"
+                                          "if TYPE_CHECKING:\n    from .canvas import Canvas\n")
+    assert _mutual_imports(fake) == [("desktop_crm.ui.canvas", "desktop_crm.ui.items")]
+
+
+def _may_call(package: Path) -> str:
+    doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8"))) or ""
+    return doc.partition("May call:")[2].split("\n\n")[0]
+
+
+def test_each_services_package_says_what_it_owns_and_calls_only_what_it_says() -> None:
+    """Each package's docstring has a "May call:" paragraph naming every other services
+    package it imports ("the shared services modules" for errors, validation, ...)."""
+    services = PACKAGE / "services"
+    packages = [p for p in services.iterdir() if (p / "__init__.py").exists()]
+    shared = {p.stem for p in services.glob("*.py") if p.stem != "__init__"}
+    assert len(packages) >= 8
+    problems = []
+    for package in packages:
+        allowed = _may_call(package)
+        if not allowed:
+            problems.append(f"{package.name}: no 'May call:' paragraph in its docstring")
+            continue
+        for path in package.rglob("*.py"):
+            for name in imports_of(path):
+                parts = name.split(".")
+                if parts[:2] != ["desktop_crm", "services"] or len(parts) < 3:
+                    continue
+                other = parts[2]
+                if other == package.name:
+                    continue
+                if other in shared and "shared services modules" in allowed:
+                    continue
+                if not re.search(rf"\b{other}\b", allowed):
+                    problems.append(f"{path.relative_to(PACKAGE)} imports services.{other}")
+    assert problems == []

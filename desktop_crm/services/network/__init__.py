@@ -18,8 +18,9 @@ drafts of an ask).
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ...lazy import lazy_exports
 
 # Lazy: importing the package must not load networkx (~0.4 s) until the network
 # is used, so the window and the command line start without it.
@@ -57,7 +58,7 @@ BACKGROUND_LOAD_ABOVE = 50_000
 
 __all__ = sorted({*_EXPORTS, "BACKGROUND_LOAD_ABOVE"})
 
-if TYPE_CHECKING:  # for type checkers and editors; at run time see __getattr__
+if TYPE_CHECKING:  # for type checkers and editors; at run time see lazy_exports
     from .asks import IntroductionAsk, introductions_to_ask  # noqa: F401
     from .gatekeepers import Gatekeeper, rank_gatekeepers  # noqa: F401
     from .graph import YOU, NetworkGraph, get_graph, invalidate_graph, load_graph  # noqa: F401
@@ -68,21 +69,4 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time see __getattr__
     from .targets import Target, TargetChoices, resolve_target  # noqa: F401
     from .wide_angle import WideAngleFilter, WideAngleHit, filter_choices, wide_angle  # noqa: F401
 
-
-def __getattr__(name: str) -> Any:
-    """Import the submodule that holds ``name`` on first use, then keep it here."""
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    loaded = import_module(f"{__name__}.{module}")
-    # Bind every name of that submodule now: importing it also set the package
-    # attribute of the submodule's own name (``wide_angle`` the module), which
-    # must not shadow the function of the same name.
-    for export, home in _EXPORTS.items():
-        if home == module:
-            globals()[export] = getattr(loaded, export)
-    return globals()[name]
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

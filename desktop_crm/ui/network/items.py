@@ -12,9 +12,9 @@ person is selected (their ties darken, the rest fade) or a path is chosen
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, SignalInstance
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -30,7 +30,6 @@ from ...domain import TIER_MAP_COLOURS, YOU_MAP_COLOUR
 
 if TYPE_CHECKING:
     from ...services.network.layout import MapNode
-    from .canvas import NetworkCanvas
 
 # Fill per tier: the badges' hues (primary green, bridge blue, target orange), saturated for a map.
 NODE_COLOURS = {"you": YOU_MAP_COLOUR, **TIER_MAP_COLOURS}
@@ -183,10 +182,27 @@ class LabelItem(QGraphicsItem):
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self.text)
 
 
+class NodeHost(Protocol):
+    """What a person's dot asks of the map it sits on; the canvas is one.
+
+    A protocol rather than the canvas class, so this module never imports the
+    canvas module that imports it.
+    """
+
+    edge_layer: EdgeLayer
+    node_clicked: SignalInstance  # (person id)
+    node_double_clicked: SignalInstance  # (person id)
+    node_menu_requested: SignalInstance  # (person id, global position)
+
+    def pin(self, item: NodeItem, on: bool) -> None: ...
+
+    def hover_node(self, item: NodeItem) -> None: ...
+
+
 class NodeItem(QGraphicsEllipseItem):
     """One person. Click selects, double-click centres, drag pins, hover shows mutual connections."""
 
-    def __init__(self, canvas: NetworkCanvas, node: MapNode) -> None:
+    def __init__(self, canvas: NodeHost, node: MapNode) -> None:
         self.radius = node_radius(node.introductions, node.tier == "you")
         r = self.radius
         super().__init__(-r, -r, 2 * r, 2 * r)
