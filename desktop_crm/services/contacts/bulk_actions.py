@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ...atomic import atomic_path
 from ...store.contact_table import chunked
 from ...store.models import Contact, ContactTag, Tag, utcnow
 from ..database.backups import make_auto_backup
@@ -166,8 +167,8 @@ def export_contacts_csv(ids: Iterable[int], path: Path | str) -> BulkResult:
     if path.is_dir():
         raise ValidationError("file", f"{path} is a folder; choose a file name ending in .csv")
     check_target(path, replace=True, option="file")  # the save dialog asked; never the database
-    try:
-        with path.open("w", newline="", encoding="utf-8-sig") as handle:
+    try:  # written whole (desktop_crm.atomic): a spreadsheet never opens half a file
+        with atomic_path(path) as tmp, tmp.open("w", newline="", encoding="utf-8-sig") as handle:
             writer = csv.writer(handle)
             writer.writerow(EXPORT_COLUMNS)
             for chunk in chunked(ids, 500):
