@@ -87,7 +87,13 @@ def test_the_appstream_file_names_the_app_and_this_release() -> None:
     assert root.findtext("id") == appinfo.APP_ID
     assert root.find("launchable").text == f"{appinfo.APP_ID}.desktop"
     assert root.find("releases/release").get("version") == __version__
-    assert root.findall("screenshots/screenshot/image")
+    # Screenshots and a homepage only where they are really published (appinfo, README).
+    images = [i.text for i in root.findall("screenshots/screenshot/image")]
+    if appinfo.SCREENSHOT_BASE_URL:
+        assert images and all(i.startswith(appinfo.SCREENSHOT_BASE_URL) for i in images)
+    else:
+        assert not images
+    assert root.findtext("url") == (appinfo.HOMEPAGE or None)
     assert [m.text for m in root.findall("provides/mediatype")] == appinfo.mime_types()
 
 
@@ -95,6 +101,10 @@ def test_the_deb_control_file() -> None:
     control = generate.deb_control("amd64", 160000)
     assert f"Version: {__version__}\n" in control and "Package: desktop-crm\n" in control
     assert "libcups2" in control and "Installed-Size: 160000\n" in control
+    # No made-up address: an email in Maintainer and a Homepage only once they are real.
+    assert f"Maintainer: {appinfo.PUBLISHER}" in control
+    assert ("<" in control) == bool(appinfo.MAINTAINER_EMAIL)
+    assert ("Homepage:" in control) == bool(appinfo.HOMEPAGE)
 
 
 @pytest.mark.parametrize(("dest", "kept"), [
