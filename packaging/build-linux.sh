@@ -35,6 +35,8 @@ t=$(seconds)
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/desktop-crm.spec
 bundle="dist/$command"
+# Qt's ICU data without what Qt never reads (32 MB -> 18 MB; see the script).
+find "$bundle" -type f -name 'libicudata.so.*' -exec "$py" packaging/linux/trim_icu_data.py {} \;
 # Debug symbols out (the Python library ships with them), except in the libraries
 # wheels vendor in "*.libs" folders, which strip breaks (they were patched by auditwheel).
 find "$bundle" -type f \( -name '*.so' -o -name '*.so.*' \) \
