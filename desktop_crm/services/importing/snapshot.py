@@ -9,11 +9,11 @@ in one dict keyed like :meth:`Incoming.keys` (``e:``, ``l:``, ``n:``).
 
 from __future__ import annotations
 
-from array import array
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from ...store import import_queries as q
 from .incoming import phone_key
@@ -121,10 +121,13 @@ def contact_keys(contact: Existing) -> list[str]:
     return keys
 
 
-def _find(run: array, value: int) -> int:
-    """Where ``value`` first is in the sorted ``run`` (a binary search), or -1."""
-    at = bisect_left(run, value)
-    return at if at < len(run) and run[at] == value else -1
+def _members(run: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Which of ``wanted`` are in the sorted array ``run`` (a binary search each)."""
+    at = np.searchsorted(run, wanted)
+    inside = at < len(run)
+    found = np.zeros(len(wanted), dtype=bool)
+    found[inside] = run[at[inside]] == wanted[inside]
+    return found
 
 
 class Snapshot:
@@ -148,16 +151,15 @@ class Snapshot:
         for org_id, name in q.organizations():
             self.org_by_fold.setdefault(fold(name), (org_id, name))
         self.tag_by_fold: dict[str, int] = {fold(name): tag_id for tag_id, name in q.tags()}
-        # Contacts made by earlier batches of this import: (sorted key hashes, ids) runs,
-        # as arrays of 64-bit integers (8 bytes each: a million rows' keys stay small).
-        self._runs: list[tuple[array, array]] = []
+        # Contacts made by earlier batches of this import: (sorted key hashes, ids) runs.
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []
         # Keys of this batch found in the runs (key -> id), and the contacts read for them.
         self.recent: dict[str, int] = {}
         self.loaded: set[int] = set()
         # What the earlier batches of this import met: the first contact they made (the
         # ones after it are theirs too), and the contacts there before (sorted id runs).
         self._first_made: int | None = None
-        self._seen: list[array] = []
+        self._seen: list[np.ndarray] = []
 
     def joined(self, ids: Sequence[int]) -> list[bool] | None:
         """For each of ``ids``: whether an earlier batch of this import matched or made
@@ -165,10 +167,12 @@ class Snapshot:
         None when there was no earlier batch."""
         if self._first_made is None and not self._seen:
             return None
+        wanted = np.array(ids, dtype=np.int64)
         # Contacts this import made: every id from its first on (it holds the write lock).
-        first = self._first_made if self._first_made is not None else 1 << 62
-        return [cid >= first or any(_find(seen, cid) >= 0 for seen in self._seen)
-                for cid in ids]
+        found = wanted >= (self._first_made if self._first_made is not None else 1 << 62)
+        for seen in self._seen:
+            found |= _members(seen, wanted)
+        return found.tolist()
 
     def remember(self, items: Sequence[Any]) -> None:
         """After a batch is written (plan items with their contact ids): the people it
@@ -200,11 +204,11 @@ class Snapshot:
                     ids.append(contact_id)
                 item.incoming.forget_keys()
         if seen:
-            self._seen.append(array("q", sorted(set(seen))))
+            self._seen.append(np.unique(np.array(seen, dtype=np.int64)))
         if hashes:
-            order = sorted(range(len(hashes)), key=hashes.__getitem__)  # stable: the first
-            self._runs.append((array("q", [hashes[i] for i in order]),  # of equal keys
-                               array("q", [ids[i] for i in order])))  # stays first
+            keys = np.array(hashes, dtype=np.int64)
+            order = np.argsort(keys, kind="stable")  # the first of equal keys stays first
+            self._runs.append((keys[order], np.array(ids, dtype=np.int64)[order]))
         if changed:
             fresh = _read(changed)
             self.contacts.update(fresh)
@@ -222,11 +226,14 @@ class Snapshot:
         wanted = [key for person in people for key in person.keys() if key not in self.by_key]
         if not wanted:
             return
-        hits: dict[str, int] = {}
+        hashes = np.array([hash(key) for key in wanted], dtype=np.int64)
+        found = np.full(len(wanted), -1, dtype=np.int64)
         for keys, ids in self._runs:  # earlier runs first: the earliest contact wins
-            for key in wanted:
-                if key not in hits and (at := _find(keys, hash(key))) >= 0:
-                    hits[key] = ids[at]
+            at = np.searchsorted(keys, hashes)
+            take = _members(keys, hashes) & (found < 0)
+            found[take] = ids[at[take]]
+        hits = {key: int(cid) for key, cid in zip(wanted, found.tolist(), strict=True)
+                if cid >= 0}
         read = _read(sorted({cid for cid in hits.values() if cid not in self.contacts}))
         self.contacts.update(read)
         self.loaded.update(read)
