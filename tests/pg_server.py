@@ -26,6 +26,7 @@ NEEDS_SERVER = pytest.mark.skipif(
 # and the services' own behaviour, which must not depend on the engine.
 BOTH_ENGINES: frozenset[str] = frozenset({
     "store/test_search_index.py",
+    "store/test_search_engines.py",
     "store/test_server.py",
     "services/test_contacts.py",
 })
