@@ -27,7 +27,6 @@ NEEDS_SERVER = pytest.mark.skipif(
 BOTH_ENGINES: frozenset[str] = frozenset({
     "store/test_search_index.py",
     "store/test_search_engines.py",
-    "store/test_server.py",
     "services/test_contacts.py",
 })
 

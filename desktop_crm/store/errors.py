@@ -140,7 +140,10 @@ def explain(path: Path | str, exc: BaseException) -> StoreError:
     backup" would overwrite good data.
     """
     from .holders import describe_holders
+    from .server import explain_server, is_server_url
 
+    if is_server_url(str(path)):
+        return explain_server(str(path), exc)
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return DatabaseBusyError(path, describe_holders(Path(path)))

@@ -201,7 +201,7 @@ def on_server(database) -> bool:
     """Whether ``database`` is a PostgreSQL server (steps that differ ask this)."""
     from .server import ServerDatabase
 
-    return isinstance(database, ServerDatabase)
+    return isinstance(getattr(database, "obj", database), ServerDatabase)  # the proxy's too
 
 
 def user_version(database: SqliteDatabase) -> int:

@@ -58,7 +58,8 @@ def explain_server(url: str, exc: BaseException) -> ServerError:
     elif "could not translate host name" in low or "name or service not known" in low:
         why = "the server's host name is unknown"
     elif "server closed the connection" in low or "terminating connection" in low \
-            or "connection is lost" in low or "consuming input failed" in low:
+            or "connection is lost" in low or "consuming input failed" in low \
+            or "the connection is closed" in low:
         why = "the connection to the server was lost; nothing of the unfinished change was kept"
     else:
         why = text.splitlines()[0] if text else type(exc).__name__
@@ -107,9 +108,17 @@ class ServerDatabase(PostgresqlDatabase):
     id_tables: frozenset[str] = frozenset()  # tables with an "id" key, for lastrowid
 
     def __init__(self, url: str, **kwargs) -> None:
-        super().__init__(url, prefer_psycopg3=True, autoconnect=False,
-                         connect_timeout=5, **kwargs)
+        super().__init__(url, prefer_psycopg3=True, connect_timeout=5, **kwargs)
         self.url = url
+
+    def cursor(self, named_cursor=None):
+        """A cursor, on a new connection when the server dropped the last one (restarted,
+        or the network came back): the app reconnects by itself between changes. Inside
+        a transaction it never does: that change fails whole and is said."""
+        conn = self._state.conn
+        if conn is not None and conn.closed and not self._state.transactions:
+            self._state.reset()
+        return super().cursor(named_cursor)
 
     def _connect(self):
         conn = super()._connect()
