@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pg_server
-import psycopg
 import pytest
 
 from desktop_crm.services.backup import export_backup
@@ -22,6 +21,8 @@ from desktop_crm.services.moving import move_to, table_counts
 from desktop_crm.store import StoreError, close_database, open_store
 from desktop_crm.store.database import db
 from desktop_crm.store.migrations import CURRENT_VERSION
+
+psycopg = pytest.importorskip("psycopg", reason="the PostgreSQL driver: pip install -e '.[postgresql]'")
 
 pytestmark = pg_server.NEEDS_SERVER
 
