@@ -74,8 +74,8 @@ class NotOurDatabaseError(StoreError):
     def __init__(self, path: Path | str, detail: str) -> None:
         super().__init__(
             path,
-            f"{path} is an SQLite database of another program ({detail}), not a Desktop CRM "
-            "database. It was left untouched; choose another file with --db.",
+            f"{path} is a database of another program ({detail}), not a Desktop CRM "
+            "database. It was left untouched; choose another one with --db.",
         )
 
 
