@@ -88,3 +88,21 @@ def test_lazy_packages_export_their_functions_not_their_submodules() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_only_the_store_knows_which_engine_is_in_use() -> None:
+    """SQLite or a PostgreSQL server: outside ``store/`` no module imports a driver or the
+    store's engine modules, nor asks which engine it is (``on_server``)."""
+    engine_modules = {"sqlite3", "psycopg", "psycopg2", "desktop_crm.store.server",
+                      "desktop_crm.store.server_schema"}
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.relative_to(PACKAGE).parts[0] == "store":
+            continue
+        imported = imports_of(path)
+        bad = {name for name in imported
+               if name.split(".")[0] in {"psycopg", "psycopg2"} or name in engine_modules}
+        text = path.read_text(encoding="utf-8")
+        if bad or "on_server" in text or "PostgresqlDatabase" in text:
+            offenders.append(f"{path.relative_to(PACKAGE)}: {sorted(bad) or 'asks the engine'}")
+    assert not offenders, offenders

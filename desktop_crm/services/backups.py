@@ -39,7 +39,7 @@ from ..store.backup_files import (
     remove_stale_temps,
     restore_into,
 )
-from ..store.database import db
+from ..store.database import database_file, db
 from ..store.models import Contact
 from .errors import ServiceError
 
@@ -94,10 +94,21 @@ class RestoreResult:
     schema: int
 
 
+NOT_A_FILE = ("the database is on a server, not in a file: the server's own backups "
+              "(e.g. pg_dump) keep it; 'desktop-crm move --to FILE.sqlite3' copies it to a file")
+
+
 def _db_path() -> Path:
-    if not db.database:
-        raise ServiceError("no database is open")
-    return Path(db.database)
+    path = database_file()
+    if path is None:
+        raise ServiceError("no database is open" if db.obj is None or not db.database
+                           else NOT_A_FILE)
+    return path
+
+
+def _has_file() -> bool:
+    """Whether the open database is a file to copy (a server's is not: nothing to do)."""
+    return database_file() is not None
 
 
 def _worth_saving() -> bool:
@@ -115,7 +126,7 @@ def make_auto_backup(reason: str) -> Path | None:
     of disk.
     """
     global _last_copy
-    if not _worth_saving():
+    if not _has_file() or not _worth_saving():
         return None
     state = _state()
     if _last_copy is not None and _last_copy[0] == state and _last_copy[1].exists():
@@ -153,6 +164,8 @@ def daily_backup() -> Path | None:
 
     Never stops the app from starting: a failure is returned as None.
     """
+    if not _has_file():
+        return None
     path = _db_path()
     remove_stale_temps(paths.backups_dir())
     today = clock.local_now().date()

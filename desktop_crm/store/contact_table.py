@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .database import db
+from .fts import match_clause
 from .like import contains_pattern
 
 # Sort key -> (column, nullable). Every column has a (column, id) partial index.
@@ -109,7 +110,7 @@ def where_clause(q: TableQuery) -> tuple[str, list[Any]]:
     clauses = ["c.deleted_at IS NOT NULL" if q.trashed else "c.deleted_at IS NULL"]
     params: list[Any] = []
     if q.fts:
-        clauses.append("c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?)")
+        clauses.append(match_clause("c.id"))
         params.append(q.fts)
     if q.tiers:
         clauses.append(f"c.tier IN ({', '.join('?' for _ in q.tiers)})")

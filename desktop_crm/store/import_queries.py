@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .bulk import insert_rows  # noqa: F401  (the one bulk insert; the importer uses it through here)
-from .database import db
+from .database import db, on_server
 
 CONTACT_UPDATE_COLUMNS = (
     "first_name",
@@ -35,7 +35,9 @@ CONTACT_UPDATE_COLUMNS = (
 def _only(ids: Sequence[int] | None, column: str) -> tuple[str, tuple[Any, ...]]:
     """A WHERE condition keeping ``column`` to ``ids`` (all rows when None)."""
     if ids is None:
-        return "1", ()
+        return "1 = 1", ()
+    if on_server():
+        return f"{column} = ANY(?)", (list(ids),)
     return f"{column} IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
 
 

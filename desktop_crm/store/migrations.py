@@ -190,18 +190,51 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
 CURRENT_VERSION = STEPS[-1][0]
 
 
+# A PostgreSQL database starts at this version, built from the models with the
+# engine's own search objects (store/server_schema.py); every later step runs on
+# both engines, so a step added after it must use SQL both understand (the
+# store's ``?`` placeholders are translated) or ask ``on_server(database)``.
+SERVER_BASELINE = 8
+
+
+def on_server(database) -> bool:
+    """Whether ``database`` is a PostgreSQL server (steps that differ ask this)."""
+    from .server import ServerDatabase
+
+    return isinstance(getattr(database, "obj", database), ServerDatabase)  # the proxy's too
+
+
 def user_version(database: SqliteDatabase) -> int:
+    if on_server(database):
+        from .server_schema import read_version
+
+        return read_version(database)
     return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def _record_version(database, version: int) -> None:
+    if on_server(database):
+        from .server_schema import write_version
+
+        write_version(database, version)
+    else:
+        database.execute_sql(f"PRAGMA user_version = {int(version)}")
 
 
 def upgrade(database: SqliteDatabase, target: int = CURRENT_VERSION) -> list[int]:
     """Run every step above the file's version up to ``target``; return those run."""
     done: list[int] = []
+    if on_server(database) and user_version(database) == 0:
+        from .server_schema import create_latest
+
+        with database.atomic():
+            create_latest(database, SERVER_BASELINE)
+        done.append(SERVER_BASELINE)
     for version, step in STEPS:
         if version <= user_version(database) or version > target:
             continue
         with database.atomic():
             step(database)
-            database.execute_sql(f"PRAGMA user_version = {int(version)}")
+            _record_version(database, version)
         done.append(version)
     return done
