@@ -125,7 +125,7 @@ def _stamp(value: dt.datetime) -> str:
 
 
 def _in(column: str, values: Sequence[Any]) -> str:
-    """``column IN (?, …)``, or a constant false when nothing can match."""
+    """``column IN (?, …)``, or a constant false (no row is read) when nothing can match."""
     return f"{column} IN ({', '.join('?' for _ in values)})" if values else "0"
 
 
@@ -232,6 +232,8 @@ def _source(q: TableQuery, page: bool = True) -> str:
     name order already (SQLite picks it). A count without a rare filter is left
     to SQLite, which counts through a filter's index.
     """
+    if any(t[0] == "0" for t in _terms(q)):
+        return "contact c"  # nothing can match: SQLite answers without reading (no index to pin)
     index = driving_index(q)
     if index is None and page and not q.trashed and len(_terms(q)) > 1:
         ordered = q.sort == "name" and any(
