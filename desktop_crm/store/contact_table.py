@@ -46,7 +46,7 @@ SORT_COLUMNS: dict[str, tuple[str, bool]] = {
 
 # Sort key -> its live (column, id) index.
 SORT_INDEXES: dict[str, str] = {
-    "name": "contact_live_sort_name",
+    "name": "contact_live_name_filters",
     "organization": "contact_live_org_sort",
     "title": "contact_live_title",
     "tier": "contact_live_tier",
@@ -224,23 +224,29 @@ _ORDERED_BY_NAME = {"contact_live_tier_name", "contact_live_status_name", "conta
 
 
 def _source(q: TableQuery, page: bool = True) -> str:
-    """``contact c``, pinned to the index a page (or count) should read.
+    """``contact c``, pinned to the index a page (or a count) should read.
 
-    The most selective filter's index when one matches few rows; for a page
-    otherwise the sort order's own index, walked until a page of rows passes
-    every filter, unless one filter value's (value, sort_name) index gives the
-    name order already (SQLite picks it). A count without a rare filter is left
-    to SQLite, which counts through a filter's index.
+    The most selective filter's index when one matches few rows. Otherwise, for
+    a page: one filter value alone whose (value, sort_name) index gives the
+    name order is left to SQLite, which walks it; any other filter walks the
+    sort order's own index until a page of rows passes (by name, the covering
+    ``contact_live_name_filters`` tests every column inside the index). For a
+    count: one filter is a range count of its own index (SQLite's choice);
+    several columns read the covering name index, with no table look-ups.
     """
-    if any(t[0] == "0" for t in _terms(q)):
+    terms = _terms(q)[1:]
+    if any(t[0] == "0" for t in terms):
         return "contact c"  # nothing can match: SQLite answers without reading (no index to pin)
     index = driving_index(q)
-    if index is None and page and not q.trashed and len(_terms(q)) > 1:
-        ordered = q.sort == "name" and any(
-            found == "c.is_gatekeeper = 1" or (index_name in _ORDERED_BY_NAME and len(params) == 1)
-            for found, params, index_name in _terms(q)[1:])
-        if not ordered and all(t[2] is not None for t in _terms(q)[1:]):
-            index = SORT_INDEXES[q.sort]
+    if index is None and terms and not q.trashed and all(t[2] is not None for t in terms):
+        if page:
+            alone = len(terms) == 1 and q.sort == "name" and (
+                terms[0][0] == "c.is_gatekeeper = 1"
+                or (terms[0][2] in _ORDERED_BY_NAME and len(terms[0][1]) == 1))
+            if not alone:
+                index = SORT_INDEXES[q.sort]
+        elif len(terms) > 1:
+            index = SORT_INDEXES["name"]
     return f"contact c INDEXED BY {index}" if index else "contact c"
 
 

@@ -153,5 +153,6 @@ def test_common_filters_walk_the_name_order_and_stop_at_a_page(people, monkeypat
     query = TableSpec(ContactFilter(industry="software", location="zurich")).query()
     assert store.driving_index(query) is None
     plan = store.query_plans(query)["first_page"]
-    assert "contact_live_sort_name" in plan and "TEMP B-TREE" not in plan
+    assert "COVERING INDEX contact_live_name_filters" in plan and "TEMP B-TREE" not in plan
+    assert "COVERING INDEX contact_live_name_filters" in store.query_plans(query)["count"]
     store.driving_index.cache_clear()
