@@ -375,14 +375,15 @@ def position_of(q: TableQuery, contact_id: int) -> int | None:
 
 
 def distinct_values(column: str, limit: int = 2000) -> list[str]:
-    """Values in use for a free-text column (industry, location), for completion."""
+    """Values in use for a free-text column (industry, location, title), for completion.
+
+    Read by the skip walk of the column's index (one step per value): a DISTINCT
+    over a million rows took 0.35 s per column when the filter bar opened.
+    """
     if column not in ("industry", "location", "title"):
         raise ValueError(f"no completion for column {column!r}")
-    sql = (
-        f"SELECT DISTINCT {column} FROM contact WHERE deleted_at IS NULL AND {column} != '' "
-        f"ORDER BY {column} LIMIT ?"
-    )
-    return [row[0] for row in db.execute_sql(sql, (int(limit),))]
+    rows = db.execute_sql(_DISTINCT_SQL.format(col=column), (int(limit) + 1,))
+    return [value for (value,) in rows if value != ""][: int(limit)]
 
 
 def organization_names(limit: int = 5000) -> list[str]:
