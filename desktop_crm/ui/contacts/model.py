@@ -20,7 +20,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont
 
 from ...services.contact_table import (
@@ -131,9 +138,14 @@ class ContactTableModel(QAbstractTableModel):
         first = fetch_rows(self._query, 0, PAGE, PAGE)
         self._pages[0] = first
         self._total = len(first)
-        if len(first) == PAGE:  # more rows may follow: count them off the UI thread
+        if len(first) == PAGE:  # more rows may follow: count them off the UI thread, once painted
             self._counting = True
-            threading.Thread(target=self._count_in_thread, args=(self._generation, self._query),
+            generation, query = self._generation, self._query
+            QTimer.singleShot(0, lambda: self._start_count(generation, query))
+
+    def _start_count(self, generation: int, query) -> None:
+        if generation == self._generation:  # not replaced before the event loop came back
+            threading.Thread(target=self._count_in_thread, args=(generation, query),
                              name="contact-count", daemon=True).start()
 
     def _count_in_thread(self, generation: int, query) -> None:
