@@ -244,7 +244,7 @@ def _source(q: TableQuery, page: bool = True) -> str:
                 terms[0][0] == "c.is_gatekeeper = 1"
                 or (terms[0][2] in _ORDERED_BY_NAME and len(terms[0][1]) == 1))
             if not alone:
-                index = SORT_INDEXES[q.sort]
+                index = SORT_INDEXES.get(q.sort)
         elif len(terms) > 1:
             index = SORT_INDEXES["name"]
     return f"contact c INDEXED BY {index}" if index else "contact c"

@@ -156,3 +156,22 @@ def test_common_filters_walk_the_name_order_and_stop_at_a_page(people, monkeypat
     assert "COVERING INDEX contact_live_name_filters" in plan and "TEMP B-TREE" not in plan
     assert "COVERING INDEX contact_live_name_filters" in store.query_plans(query)["count"]
     store.driving_index.cache_clear()
+
+
+@pytest.mark.parametrize("sort", [s for s in store.SORT_COLUMNS if s != "trashed"])
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("cap", [store.DRIVER_CAP, 1])  # a rare filter drives / the sort order is walked
+def test_every_order_pages_a_combined_filter_fully_by_offset_and_by_keyset(
+        people, sort, descending, cap, monkeypatch) -> None:
+    monkeypatch.setattr(store, "DRIVER_CAP", cap)
+    store.driving_index.cache_clear()
+    flt = ContactFilter(tiers=("target", "bridge"), industry="software", location="zurich")
+    query = TableSpec(flt, sort=sort, descending=descending).query()
+    total = count_rows(query)
+    assert total == len(expected(flt))
+    whole = fetch_rows(query, 0, total, total)
+    first = fetch_rows(query, 0, 3, total)
+    rest = fetch_rows(query, 3, total - 3, total, after=first[-1])
+    assert [r.id for r in first + rest] == [r.id for r in whole]
+    assert {people.index(r.id) for r in whole} == expected(flt)
+    store.driving_index.cache_clear()
