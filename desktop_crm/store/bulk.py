@@ -76,9 +76,9 @@ def _advance_sequence(table: str) -> None:
 def insert_contacts(rows: Sequence[Sequence[Any]]) -> None:
     """Insert contact rows given in :data:`CONTACT_COLUMNS` order.
 
-    ``org_sort`` (the table's organization sort key) is added here from
-    SQLite's own ``lower()`` of the stored name, exactly as the triggers
-    compute it, so the insert trigger has nothing left to do.
+    ``org_sort`` (the table's organization sort key) is added here from the
+    organization's stored ``sort_key``, exactly as the triggers copy it, so
+    the insert trigger has nothing left to do.
     """
     org_index = CONTACT_COLUMNS.index("organization_id")
     org_ids = sorted({row[org_index] for row in rows if row[org_index] is not None})
@@ -88,7 +88,8 @@ def insert_contacts(rows: Sequence[Sequence[Any]]) -> None:
         marks = ", ".join("?" for _ in chunk)
         keys.update(
             db.execute_sql(
-                f"SELECT id, lower(name) FROM organization WHERE id IN ({marks})", chunk
+                "SELECT id, CASE WHEN sort_key != '' THEN sort_key ELSE lower(name) END "
+                f"FROM organization WHERE id IN ({marks})", chunk
             ).fetchall()
         )
     insert_rows(

@@ -17,6 +17,8 @@ Conventions shared by every table:
 
 from __future__ import annotations
 
+from typing import Any
+
 from peewee import (
     AutoField,
     BooleanField,
@@ -77,6 +79,9 @@ class Profile(BaseModel):
 class Organization(BaseModel):
     id = AutoField()
     name = TextField()
+    # The name as the contact table sorts it (sort_keys.organization_sort_key), set on
+    # every save; triggers copy it into contact.org_sort (schema 10).
+    sort_key = TextField(default="")
     industry = TextField(default="")
     location = TextField(default="")
     website = TextField(default="")
@@ -85,6 +90,12 @@ class Organization(BaseModel):
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
     deleted_at = DateTimeField(null=True)
+
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        from .sort_keys import organization_sort_key
+
+        self.sort_key = organization_sort_key(self.name)
+        return super().save(*args, **kwargs)
 
 
 class Contact(BaseModel):

@@ -24,6 +24,10 @@ SEARCH_TEXT = (
     "WHERE e.contact_id = c.id), '') || ' ' || c.notes"
 )
 
+# An organization's sort key as the contact table's Organizations column sorts by it
+# (accents and scripts folded by the model; lower(name) for a row written without).
+ORG_KEY = "(CASE WHEN {o}.sort_key <> '' THEN {o}.sort_key ELSE lower({o}.name) END)"
+
 _EXTRA = [
     # Tags are one per name in any case, as SQLite's COLLATE NOCASE keeps them.
     "CREATE COLLATION crm_nocase (provider = icu, locale = 'und-u-ks-level2', "
@@ -56,7 +60,8 @@ BEGIN
   IF TG_OP = 'INSERT' AND (NEW.organization_id IS NULL OR NEW.org_sort <> '') THEN
     RETURN NEW;
   END IF;
-  NEW.org_sort := coalesce((SELECT lower(name) FROM organization WHERE id = NEW.organization_id), '');
+  NEW.org_sort := coalesce((SELECT """ + ORG_KEY.format(o="o") + """ FROM organization o
+                             WHERE o.id = NEW.organization_id), '');
   RETURN NEW;
 END $$""",
     'CREATE TRIGGER "contact_org_sort_ai" BEFORE INSERT ON "contact" '
@@ -65,7 +70,7 @@ END $$""",
     "FOR EACH ROW EXECUTE FUNCTION crm_org_sort()",
     """CREATE FUNCTION crm_org_renamed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE contact SET org_sort = lower(NEW.name) WHERE organization_id = NEW.id;
+  UPDATE contact SET org_sort = """ + ORG_KEY.format(o="NEW") + """ WHERE organization_id = NEW.id;
   IF (SELECT paused FROM fts_state LIMIT 1) = 0 THEN
     PERFORM crm_search_refresh(ARRAY(SELECT id FROM contact WHERE organization_id = NEW.id));
   END IF;
@@ -106,7 +111,7 @@ END $$""",
     'organization_id, title, notes ON "contact" FOR EACH ROW EXECUTE FUNCTION crm_contact_searched()',
     'CREATE TRIGGER "contact_email_search" AFTER INSERT OR UPDATE OR DELETE ON "contact_email" '
     "FOR EACH ROW EXECUTE FUNCTION crm_contact_searched()",
-    'CREATE TRIGGER "organization_renamed" AFTER UPDATE OF name ON "organization" '
+    'CREATE TRIGGER "organization_renamed" AFTER UPDATE OF name, sort_key ON "organization" '
     "FOR EACH ROW EXECUTE FUNCTION crm_org_renamed()",
 ]
 
@@ -141,3 +146,18 @@ def create_latest(database: Database, version: int) -> None:
         database.execute_sql(statement)
     database.execute_sql(f'CREATE TABLE "{VERSION_TABLE}" ("version" INTEGER NOT NULL)')
     database.execute_sql(f'INSERT INTO "{VERSION_TABLE}" ("version") VALUES (%s)', (int(version),))
+
+
+def fold_organization_sort(database: Database, key_of) -> None:
+    """Schema step 10 on a server: every organization's sort key from ``key_of`` (the
+    model's folding), then the contacts' copies (the triggers already read it)."""
+    database.execute_sql(
+        "ALTER TABLE organization ADD COLUMN IF NOT EXISTS sort_key TEXT NOT NULL DEFAULT ''")
+    rows = database.execute_sql("SELECT id, name FROM organization").fetchall()
+    for org_id, name in rows:
+        database.execute_sql("UPDATE organization SET sort_key = %s WHERE id = %s",
+                             (key_of(name), org_id))
+    database.execute_sql(
+        "UPDATE contact SET org_sort = coalesce((SELECT " + ORG_KEY.format(o="o")
+        + " FROM organization o WHERE o.id = contact.organization_id), '') "
+        "WHERE organization_id IS NOT NULL")
