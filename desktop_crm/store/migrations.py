@@ -260,11 +260,11 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
 CURRENT_VERSION = STEPS[-1][0]
 
 
-# A PostgreSQL database starts at this version, built from the models with the
-# engine's own search objects (store/server_schema.py); every later step runs on
-# both engines, so a step added after it must use SQL both understand (the
-# store's ``?`` placeholders are translated) or ask ``on_server(database)``.
-SERVER_BASELINE = 8
+# A new PostgreSQL database is built at the latest version in one go, from the
+# models with the engine's own objects (store/server_schema.py): a step added here
+# changes those too, so that a new server database equals an upgraded one, and runs
+# on both engines for one made earlier (SQL both understand, the store's ``?``
+# placeholders translated, or a branch on ``on_server(database)``).
 
 
 def on_server(database) -> bool:
@@ -298,8 +298,8 @@ def upgrade(database: SqliteDatabase, target: int = CURRENT_VERSION) -> list[int
         from .server_schema import create_latest
 
         with database.atomic():
-            create_latest(database, SERVER_BASELINE)
-        done.append(SERVER_BASELINE)
+            create_latest(database, CURRENT_VERSION)
+        done.append(CURRENT_VERSION)
     for version, step in STEPS:
         if version <= user_version(database) or version > target:
             continue

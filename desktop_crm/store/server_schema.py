@@ -2,8 +2,8 @@
 search objects, and the schema version kept in a one-row table.
 
 SQLite reaches the latest schema through the frozen steps in migrations.py; a
-server starts at :data:`BASELINE` (built here from the models, which describe
-the current schema) and takes any later step from the same list. The search
+server is built here at the latest version, from the models (which describe
+the current schema), and takes any later step from the same list. The search
 index is ``contact_search``: one ``tsvector`` per contact made from the same
 text FTS5 indexes (name, organization, title, emails, notes), folded by
 ``unaccent`` and ``lower`` and split on anything that is not a letter or digit
@@ -48,8 +48,12 @@ _EXTRA = [
     'INSERT INTO "fts_state" ("paused") VALUES (0)',
     # Keyset paging and filters over live contacts, as SQLite's steps 2, 3 and 8 make them.
     *[f'CREATE INDEX "contact_live_{c}" ON "contact" ("{c}", "id") WHERE deleted_at IS NULL'
-      for c in ("sort_name", "tier", "status", "last_contact_at", "next_meeting_at",
+      for c in ("tier", "status", "last_contact_at", "next_meeting_at",
                 "org_sort", "title", "industry", "location")],
+    # The name order with every filtered column, as SQLite's step 9 makes it.
+    'CREATE INDEX "contact_live_name_filters" ON "contact" ("sort_name", "id", "tier", "status", '
+    '"industry", "location", "organization_id", "is_gatekeeper", "last_contact_at", "deleted_at") '
+    "WHERE deleted_at IS NULL",
     'CREATE INDEX "contact_trashed" ON "contact" ("deleted_at", "id") WHERE deleted_at IS NOT NULL',
     'CREATE INDEX "contact_email_lower" ON "contact_email" (lower("email"))',
     'CREATE INDEX "meeting_planned_start" ON "meeting" ("starts_at", "contact_id") '

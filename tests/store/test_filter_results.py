@@ -118,7 +118,7 @@ def test_each_filter_and_pair_shows_exactly_the_matching_people_in_name_order(pe
 @pytest.mark.parametrize("name", list(CASES))
 def test_each_filter_and_pair_reads_an_index_not_the_whole_table(people, name) -> None:
     query = TableSpec(CASES[name]).query()
-    if " AND 0" in store.where_clause(query)[0]:
+    if " AND 1 = 0" in store.where_clause(query)[0]:
         return  # constant false (a value nobody has): no row is read, see the test below
     plans = store.query_plans(query)
     for plan in plans.values():
@@ -138,7 +138,7 @@ def test_a_value_nobody_has_matches_no_one_without_reading_rows(people) -> None:
     assert query.location_values == ()
     assert count_rows(query) == 0
     where, _ = store.where_clause(query)
-    assert " AND 0" in where  # constant false: SQLite reads no row at all
+    assert " AND 1 = 0" in where  # constant false: SQLite reads no row at all
 
 
 def test_a_rare_filter_drives_the_page_from_its_own_index(people) -> None:
