@@ -41,6 +41,8 @@ class ContactView:
     deleted_at: dt.datetime | None = None
     last_contact_at: dt.datetime | None = None
     next_meeting_at: dt.datetime | None = None
+    # How many writes the row has seen: an editor saves "from" this version.
+    version: int = 1
 
     @property
     def full_name(self) -> str:

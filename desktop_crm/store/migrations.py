@@ -177,6 +177,23 @@ def _filter_indexes_v8(database: SqliteDatabase) -> None:
     )
 
 
+VERSIONED_TABLES = ("profile", "organization", "contact", "relationship", "meeting", "outreach_attempt")
+
+
+def _edit_versions_v9(database: SqliteDatabase) -> None:
+    """Issue 16: every row the user edits in a form carries a ``version``.
+
+    The models bump it on each write (``VersionedModel``); an editor saving
+    from an older version gets a conflict instead of overwriting a change
+    made by another copy of the app. Existing rows start at 1. Plain
+    ``ALTER TABLE ... ADD COLUMN``, the same on PostgreSQL.
+    """
+    for table in VERSIONED_TABLES:
+        if any(column.name == "version" for column in database.get_columns(table)):
+            continue  # a file set back to an older schema number keeps its column
+        database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1')
+
+
 STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (1, _schema_v1),
     (2, _schema_v2),
@@ -186,6 +203,7 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (6, _network_ties_v6),
     (7, _accent_folding_sort_names_v7),
     (8, _filter_indexes_v8),
+    (9, _edit_versions_v9),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

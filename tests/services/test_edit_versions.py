@@ -1,0 +1,76 @@
+"""Edits carry a version: a save from an old version merges or reports a conflict, never overwrites."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_crm.services import bulk_actions, trash
+from desktop_crm.services.conflicts import EditConflict
+from desktop_crm.services.contacts import create_contact, get_contact, update_contact
+from desktop_crm.services.organizations import create_organization, update_organization
+from desktop_crm.store.models import Contact, Organization
+
+
+def test_every_write_of_a_row_bumps_its_version(db_path) -> None:
+    c = create_contact({"first_name": "Ada", "last_name": "Byron"})
+    assert c.version == 1
+    assert update_contact(c.id, {"title": "Analyst"}).version == 2
+    Contact.update(title="Engineer").where(Contact.id == c.id).execute()  # any store write
+    assert get_contact(c.id).version == 3
+    trash.trash_contacts([c.id])
+    trash.restore_contacts([c.id])
+    assert get_contact(c.id).version == 5
+
+
+def test_a_save_from_the_current_version_writes(db_path) -> None:
+    c = create_contact({"first_name": "Ada", "last_name": "Byron"})
+    saved = update_contact(c.id, {"title": "Analyst"}, expected_version=c.version, base=c)
+    assert saved.title == "Analyst" and saved.version == c.version + 1
+
+
+def test_both_sides_changing_a_field_is_a_conflict_and_nothing_is_written(db_path) -> None:
+    base = create_contact({"first_name": "Ada", "last_name": "Byron", "notes": "met at the fair"})
+    theirs = update_contact(base.id, {"title": "Engineer", "notes": "met at the fair; likes chess"})
+    with pytest.raises(EditConflict) as info:
+        update_contact(base.id, {"title": "Analyst", "notes": "met at the fair"}, base.version, base)
+    conflict = info.value
+    assert (conflict.your_version, conflict.their_version) == (base.version, theirs.version)
+    assert [(f.field, f.mine, f.theirs) for f in conflict.fields] == [("title", "Analyst", "Engineer")]
+    assert "changed on another machine" in str(conflict) and "Engineer" in str(conflict)
+    after = get_contact(base.id)
+    assert (after.title, after.notes, after.version) == ("Engineer", "met at the fair; likes chess", theirs.version)
+
+
+def test_changes_to_different_fields_merge(db_path) -> None:
+    base = create_contact({"first_name": "Ada", "last_name": "Byron", "tags": ["alumni"]})
+    update_contact(base.id, {"location": "Leeds", "tags": ["alumni", "mentor"]})
+    saved = update_contact(
+        base.id,
+        {"first_name": "Ada", "last_name": "Byron", "title": "Analyst", "location": "", "tags": ["Alumni"]},
+        base.version,
+        base,
+    )
+    assert (saved.title, saved.location, saved.tags) == ("Analyst", "Leeds", ["alumni", "mentor"])
+
+
+def test_without_a_base_every_differing_field_is_a_conflict(db_path) -> None:
+    """The CLI's --if-version knows only the version: it never overwrites a moved row."""
+    c = create_contact({"first_name": "Ada", "last_name": "Byron"})
+    update_contact(c.id, {"location": "Leeds"})
+    with pytest.raises(EditConflict) as info:
+        update_contact(c.id, {"location": "York"}, expected_version=c.version)
+    assert info.value.fields[0].theirs == "Leeds"
+    # the same value as saved is no conflict: nothing would be lost
+    assert update_contact(c.id, {"location": "Leeds"}, expected_version=c.version).location == "Leeds"
+
+
+def test_bulk_actions_bump_every_row_they_write(db_path) -> None:
+    ids = [create_contact({"first_name": f"P{i}"}).id for i in range(3)]
+    bulk_actions.set_tier(ids, "target")
+    assert {get_contact(i).version for i in ids} == {2}
+
+
+def test_organizations_carry_a_version_too(db_path) -> None:
+    org = create_organization({"name": "Maple Health"})
+    update_organization(org.id, {"industry": "Health"})
+    assert Organization.get_by_id(org.id).version == 2
