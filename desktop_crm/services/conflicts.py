@@ -68,6 +68,9 @@ class StaleWrite(Exception):
 
 def shown(value: Any) -> str:
     """A field value as one line of text (lists of emails, phones or tags joined)."""
+    if isinstance(value, tuple) and len(value) >= 2 and all(isinstance(v, str) for v in value):
+        label, text = value[0], value[1]  # (label, email) or (label, phone as typed, e164)
+        return f"{text} ({label})" if label else text
     if isinstance(value, (list, tuple)):
         return ", ".join(shown(v) for v in value if shown(v))
     if isinstance(value, Mapping):
