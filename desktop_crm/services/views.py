@@ -71,6 +71,7 @@ class OrganizationView:
     notes: str = ""
     contact_count: int = 0
     deleted_at: dt.datetime | None = None
+    version: int = 1  # an editor saves "from" this version
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -74,3 +74,17 @@ def test_organizations_carry_a_version_too(db_path) -> None:
     org = create_organization({"name": "Maple Health"})
     update_organization(org.id, {"industry": "Health"})
     assert Organization.get_by_id(org.id).version == 2
+
+
+def test_an_organization_saved_from_an_old_version_merges_or_conflicts(db_path) -> None:
+    from desktop_crm.services.organizations import get_organization
+
+    base = create_organization({"name": "Maple Health"})
+    update_organization(base.id, {"industry": "Health"})
+    merged = update_organization(base.id, {"name": "Maple Health", "location": "Leeds", "industry": ""},
+                                 base.version, base)
+    assert (merged.industry, merged.location) == ("Health", "Leeds")
+    with pytest.raises(EditConflict) as info:
+        update_organization(base.id, {"industry": "Biotech"}, base.version, base)
+    assert info.value.fields[0].theirs == "Health"
+    assert get_organization(base.id).industry == "Health"

@@ -99,3 +99,24 @@ def test_the_dialog_chooses_per_field_or_overall(qtbot) -> None:
     assert dialog.choices() == {"title": THEIRS, "emails": THEIRS}
     dialog.keep_all.click()
     assert dialog.choices() == {"title": MINE, "emails": MINE}
+
+
+def test_the_organization_editor_asks_too(qtbot, db_path) -> None:
+    from desktop_crm.services.organizations import (
+        create_organization,
+        get_organization,
+        update_organization,
+    )
+    from desktop_crm.ui.organizations.editor import OrganizationDialog
+
+    org = create_organization({"name": "Maple Health", "industry": "Health"})
+    dialog = OrganizationDialog(org.id)
+    qtbot.addWidget(dialog)
+    dialog.industry.setText("Healthcare software")
+    dialog.notes.setPlainText("Hiring in spring")
+    update_organization(org.id, {"industry": "Biotech", "location": "Leeds"})
+    seen = _answer_conflict(lambda d: d.save_button.click())
+    assert dialog.save()
+    assert seen and [f.field for f in seen[0].conflict.fields] == ["industry"]
+    saved = get_organization(org.id)
+    assert (saved.industry, saved.location, saved.notes) == ("Healthcare software", "Leeds", "Hiring in spring")
