@@ -23,3 +23,11 @@ def test_edit_if_version_refuses_a_moved_contact_and_says_what_changed(cli) -> N
 
     bad = cli("contacts", "edit", str(added["id"]), "--title", "X", "--if-version", "zero")
     assert bad.returncode != 0 and "--if-version" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_profile_set_if_version(cli) -> None:
+    assert cli("profile", "set", "--pitch", "Data person", "--if-version", "1").returncode == 0
+    stale = cli("profile", "set", "--pitch", "Analyst", "--if-version", "1")
+    assert stale.returncode == 1 and "changed on another machine" in stale.stderr
+    assert "Traceback" not in stale.stderr
+    assert json.loads(cli("profile", "show", "--json").stdout)["pitch"] == "Data person"

@@ -120,3 +120,21 @@ def test_the_organization_editor_asks_too(qtbot, db_path) -> None:
     assert seen and [f.field for f in seen[0].conflict.fields] == ["industry"]
     saved = get_organization(org.id)
     assert (saved.industry, saved.location, saved.notes) == ("Healthcare software", "Leeds", "Hiring in spring")
+
+
+def test_the_profile_dialog_asks_too(qtbot, db_path) -> None:
+    from desktop_crm.services.profile import get_profile, update_profile
+    from desktop_crm.ui.context import AppContext
+    from desktop_crm.ui.profile.dialog import ProfileDialog
+
+    update_profile({"name": "Sam", "pitch": "Data person"})
+    dialog = ProfileDialog(AppContext(db_path))
+    qtbot.addWidget(dialog)
+    dialog.inputs["pitch"].setPlainText("Data person moving into climate")
+    dialog.inputs["target_places"].setText("Leeds")
+    update_profile({"pitch": "Analyst", "target_roles": "Data engineer"})  # another copy
+    seen = _answer_conflict(lambda d: (d.take_all.click(), d.save_button.click()))
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(seen))
+    saved = get_profile()
+    assert (saved.pitch, saved.target_roles, saved.target_places) == ("Analyst", "Data engineer", "Leeds")

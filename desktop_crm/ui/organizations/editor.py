@@ -29,12 +29,12 @@ from ...services.organizations import (
     update_organization,
 )
 from ...services.views import OrganizationView
-from ..widgets.conflict_dialog import THEIRS, ConflictDialog
+from ..widgets.conflict_dialog import ResolvesConflicts
 from ..widgets.field_errors import FieldError, show_errors, with_error_below
 from ..widgets.unsaved import AsksBeforeDiscarding
 
 
-class OrganizationDialog(AsksBeforeDiscarding, QDialog):
+class OrganizationDialog(ResolvesConflicts, AsksBeforeDiscarding, QDialog):
     """``OrganizationDialog(org_id=None)`` adds one; with an id it edits that one."""
 
     unsaved_text = "You changed this organization. Save the changes before closing?"
@@ -124,26 +124,15 @@ class OrganizationDialog(AsksBeforeDiscarding, QDialog):
         self.accept()
         return True
 
-    def ask_conflict(self, conflict: EditConflict) -> dict[str, str] | None:
-        """The user's choice per field ("mine" or "theirs"), or None to go back to editing."""
-        dialog = ConflictDialog(conflict, self)
-        try:
-            return dialog.choices() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
-
     def _resolve(self, conflict: EditConflict) -> bool:
-        """Changed on another machine: choose per field, then save from the saved version;
-        what was typed stays in the form unless the user took theirs for that field."""
-        choices = self.ask_conflict(conflict)
-        if choices is None:
+        """Changed on another machine: choose per field, then save from the saved version."""
+        def reload() -> None:
+            self._fill(get_organization(self.org_id))
+            self.mark_clean()
+
+        if not self.rebase(conflict, reload, self._fill_values):
             self.errors[""].show_message("Not saved: changed on another machine. Your edits are still here.")
             return False
-        typed, before = self.values(), self.loaded_values
-        touched = {key for key, value in typed.items() if value != before.get(key)}
-        self._fill(get_organization(self.org_id))
-        self.mark_clean()
-        self._fill_values({key: typed[key] for key in touched if choices.get(key) != THEIRS})
         return self.save()
 
     def _fill_values(self, values: dict[str, Any]) -> None:

@@ -10,6 +10,9 @@ form exactly as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -106,3 +109,32 @@ class ConflictDialog(QDialog):
 
     def choices(self) -> dict[str, str]:
         return {field: THEIRS if self.theirs_buttons[field].isChecked() else MINE for field in self.groups}
+
+
+class ResolvesConflicts:
+    """For an edit dialog whose ``values()`` is a dict of its fields: on a conflict, ask,
+    then move the form onto the saved version, keeping what the user typed in every
+    field they touched unless they took theirs for it."""
+
+    loaded_values: dict[str, Any]
+
+    def ask_conflict(self, conflict: EditConflict) -> dict[str, str] | None:
+        """The user's choice per field ("mine" or "theirs"), or None to go back to editing."""
+        dialog = ConflictDialog(conflict, self)  # type: ignore[arg-type]
+        try:
+            return dialog.choices() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def rebase(self, conflict: EditConflict, reload: Callable[[], None],
+               put: Callable[[dict[str, Any]], None]) -> bool:
+        """Ask; on a choice ``reload()`` the saved version into the form, ``put`` back the
+        typed values kept, and return True (save again). False: back to editing, form as it was."""
+        choices = self.ask_conflict(conflict)
+        if choices is None:
+            return False
+        typed = self.values()  # type: ignore[attr-defined]
+        touched = {key for key, value in typed.items() if value != self.loaded_values.get(key)}
+        reload()
+        put({key: typed[key] for key in touched if choices.get(key) != THEIRS})
+        return True
