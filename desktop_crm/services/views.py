@@ -90,6 +90,7 @@ class RelationshipView:
     strength: str
     how: str = ""
     since: str = ""
+    version: int = 1  # an editor saves "from" this version
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

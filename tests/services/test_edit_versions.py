@@ -88,3 +88,16 @@ def test_an_organization_saved_from_an_old_version_merges_or_conflicts(db_path) 
         update_organization(base.id, {"industry": "Biotech"}, base.version, base)
     assert info.value.fields[0].theirs == "Health"
     assert get_organization(base.id).industry == "Health"
+
+
+def test_a_relationship_saved_from_an_old_version_merges_or_conflicts(db_path) -> None:
+    from desktop_crm.services.relationships import add_relationship, update_relationship
+
+    a = create_contact({"first_name": "Ana"}).id
+    b = create_contact({"first_name": "Ben"}).id
+    base = add_relationship(a, b, "colleague", "known")
+    update_relationship(base.id, {"strength": "close"})
+    merged = update_relationship(base.id, {"how": "Helios", "strength": "known"}, base.version, base)
+    assert (merged.how, merged.strength) == ("Helios", "close")
+    with pytest.raises(EditConflict):
+        update_relationship(base.id, {"how": "elsewhere"}, base.version, base)

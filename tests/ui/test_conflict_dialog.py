@@ -138,3 +138,29 @@ def test_the_profile_dialog_asks_too(qtbot, db_path) -> None:
     qtbot.waitUntil(lambda: bool(seen))
     saved = get_profile()
     assert (saved.pitch, saved.target_roles, saved.target_places) == ("Analyst", "Data engineer", "Leeds")
+
+
+def test_the_relationship_editor_asks_too(qtbot, db_path) -> None:
+    from desktop_crm.services.relationships import (
+        add_relationship,
+        get_relationship,
+        update_relationship,
+    )
+    from desktop_crm.ui.context import AppContext
+    from desktop_crm.ui.network.dialogs import RelationshipDialog
+
+    a = create_contact({"first_name": "Ana", "last_name": "Silva"}).id
+    b = create_contact({"first_name": "Ben", "last_name": "Okafor"}).id
+    rel = add_relationship(a, b, "colleague", "known", "worked at Helios")
+    dialog = RelationshipDialog(AppContext(db_path), contact_id=a)
+    qtbot.addWidget(dialog)
+    dialog.existing.setCurrentItem(dialog.existing.topLevelItem(0))
+    assert dialog.editing is not None and dialog.editing.id == rel.id
+    dialog.how.setText("worked at Helios, 2 years")
+    dialog.since.setText("university")
+    update_relationship(rel.id, {"how": "met at a conference", "strength": "close"})  # elsewhere
+    seen = _answer_conflict(lambda d: (d.theirs_buttons["how"].click(), d.save_button.click()))
+    assert dialog.save_single()
+    assert seen and [f.field for f in seen[0].conflict.fields] == ["how"]
+    saved = get_relationship(rel.id)
+    assert (saved.how, saved.strength, saved.since) == ("met at a conference", "close", "university")
