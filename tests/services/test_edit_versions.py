@@ -101,3 +101,22 @@ def test_a_relationship_saved_from_an_old_version_merges_or_conflicts(db_path) -
     assert (merged.how, merged.strength) == ("Helios", "close")
     with pytest.raises(EditConflict):
         update_relationship(base.id, {"how": "elsewhere"}, base.version, base)
+
+
+def test_a_meeting_saved_from_an_old_version_merges_or_conflicts(db_path, now) -> None:
+    import datetime as dt
+
+    from desktop_crm.services.meeting_bundle import save_meeting
+    from desktop_crm.services.meetings import get_meeting, schedule_meeting, update_meeting
+
+    cid = create_contact({"first_name": "Ana"}).id
+    base = schedule_meeting(cid, {"when": now + dt.timedelta(days=2), "tz": "UTC", "place": "Café"})
+    update_meeting(base.id, {"objective_ask": "Who else should I talk to?"})  # another copy
+    merged = save_meeting(cid, base.id, {"place": "Library", "objective_ask": ""}, notes="bring CV",
+                          expected_version=base.version, base=base)
+    assert (merged.place, merged.objective_ask, merged.notes) == ("Library", "Who else should I talk to?", "bring CV")
+    with pytest.raises(EditConflict) as info:
+        save_meeting(cid, base.id, {"place": "Station"}, notes="other notes",
+                     expected_version=base.version, base=base)
+    assert {f.field for f in info.value.fields} == {"place", "notes"}
+    assert (get_meeting(base.id).place, get_meeting(base.id).notes) == ("Library", "bring CV")

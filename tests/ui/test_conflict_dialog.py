@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from desktop_crm.services.conflicts import EditConflict, FieldConflict
 from desktop_crm.services.contacts import create_contact, get_contact, update_contact
@@ -164,3 +164,24 @@ def test_the_relationship_editor_asks_too(qtbot, db_path) -> None:
     assert seen and [f.field for f in seen[0].conflict.fields] == ["how"]
     saved = get_relationship(rel.id)
     assert (saved.how, saved.strength, saved.since) == ("met at a conference", "close", "university")
+
+
+def test_the_meeting_dialog_refuses_to_overwrite_and_keeps_the_form(qtbot, db_path, now) -> None:
+    import datetime as dt
+
+    from desktop_crm.services.meetings import get_meeting, schedule_meeting, update_meeting
+    from desktop_crm.ui.context import AppContext
+    from desktop_crm.ui.meetings.meeting_dialog import MeetingDialog
+
+    cid = create_contact({"first_name": "Ana", "last_name": "Silva"}).id
+    meeting = schedule_meeting(cid, {"when": now + dt.timedelta(days=2), "tz": "UTC", "place": "Café"})
+    dialog = MeetingDialog(AppContext(db_path), meeting_id=meeting.id)
+    qtbot.addWidget(dialog)
+    dialog.schedule.place.setText("Library")
+    update_meeting(meeting.id, {"place": "Station"})  # another copy
+    dialog.save()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "changed on another machine" in dialog.general_error.text()
+    assert "Library" in dialog.general_error.text() and "Station" in dialog.general_error.text()
+    assert dialog.schedule.place.text() == "Library"
+    assert get_meeting(meeting.id).place == "Station"
