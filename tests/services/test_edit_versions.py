@@ -120,3 +120,17 @@ def test_a_meeting_saved_from_an_old_version_merges_or_conflicts(db_path, now) -
                      expected_version=base.version, base=base)
     assert {f.field for f in info.value.fields} == {"place", "notes"}
     assert (get_meeting(base.id).place, get_meeting(base.id).notes) == ("Library", "bring CV")
+
+
+def test_an_import_that_changes_a_contact_moves_its_version(db_path, tmp_path) -> None:
+    """A form open on the contact then sees the import's change instead of overwriting it."""
+    from desktop_crm.services.importing.service import import_file
+
+    base = create_contact({"first_name": "Ada", "last_name": "Byron", "emails": ["ada@example.org"]})
+    (tmp_path / "people.csv").write_text(
+        "First Name,Last Name,Email Address,Job Title\nAda,Byron,ada@example.org,Engineer\n", encoding="utf-8")
+    import_file(tmp_path / "people.csv")
+    after = get_contact(base.id)
+    assert after.title == "Engineer" and after.version > base.version
+    with pytest.raises(EditConflict):
+        update_contact(base.id, {"title": "Analyst"}, base.version, base)
