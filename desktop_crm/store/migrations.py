@@ -245,6 +245,23 @@ def _organization_sort_folds_accents_v10(database: SqliteDatabase) -> None:
     )
 
 
+VERSIONED_TABLES = ("profile", "organization", "contact", "relationship", "meeting", "outreach_attempt")
+
+
+def _edit_versions_v11(database: SqliteDatabase) -> None:
+    """Every row the user edits in a form carries a ``version``.
+
+    The models bump it on each write (``VersionedModel``); an editor saving
+    from an older version gets a conflict instead of overwriting a change
+    made by another copy of the app. Existing rows start at 1. Plain
+    ``ALTER TABLE ... ADD COLUMN``, the same on PostgreSQL.
+    """
+    for table in VERSIONED_TABLES:
+        if any(column.name == "version" for column in database.get_columns(table)):
+            continue  # a file set back to an older schema number keeps its column
+        database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1')
+
+
 STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (1, _schema_v1),
     (2, _schema_v2),
@@ -256,6 +273,7 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (8, _filter_indexes_v8),
     (9, _name_order_holds_the_filters_v9),
     (10, _organization_sort_folds_accents_v10),
+    (11, _edit_versions_v11),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 
