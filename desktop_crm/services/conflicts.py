@@ -127,6 +127,7 @@ def save_if_version(row: VersionedModel, seen: int) -> None:
     statement.
     """
     model = type(row)
+    row.prepare_write()
     data = {f: row.__data__.get(f.name) for f in row.dirty_fields if f.name not in ("id", "version")}
     rows = model.update(data).where(model._meta.primary_key == row._pk, model.version == seen).execute()
     if rows != 1:

@@ -17,9 +17,8 @@ Conventions shared by every table:
 
 from __future__ import annotations
 
-from typing import Any
-
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CompositeKey,
@@ -72,7 +71,8 @@ class VersionedModel(BaseModel):
     the same holds on PostgreSQL.
     """
 
-    version = IntegerField(default=1)
+    # DEFAULT 1 in the table too (as step 11 adds it), for rows a bulk load writes.
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
 
     @classmethod
     def update(cls, __data=None, **update):  # type: ignore[override]
@@ -82,7 +82,12 @@ class VersionedModel(BaseModel):
         data[cls.version] = cls.version + 1
         return super().update(data)
 
+    def prepare_write(self) -> None:
+        """Set the columns derived from others before any write of this row (a save,
+        or the compare-and-set write of an edit, which does not go through save)."""
+
     def save(self, force_insert: bool = False, only=None):  # type: ignore[override]
+        self.prepare_write()
         updating = self._pk is not None and not force_insert
         rows = super().save(force_insert=force_insert, only=only)
         if updating and rows:
@@ -121,11 +126,12 @@ class Organization(VersionedModel):
     updated_at = DateTimeField(default=utcnow)
     deleted_at = DateTimeField(null=True)
 
-    def save(self, *args: Any, **kwargs: Any) -> Any:
+    def prepare_write(self) -> None:
         from .sort_keys import organization_sort_key
 
-        self.sort_key = organization_sort_key(self.name)
-        return super().save(*args, **kwargs)
+        key = organization_sort_key(self.name)
+        if key != self.sort_key:
+            self.sort_key = key
 
 
 class Contact(VersionedModel):
