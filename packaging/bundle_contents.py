@@ -20,8 +20,9 @@ def app_imports(package: str, source: Path = _APP) -> bool:
     """Whether any module of the app imports ``package`` (or one of its modules).
 
     PyInstaller would collect numpy anyway: networkx imports it inside functions
-    the app never calls. numpy (41 MB with its OpenBLAS) ships only while the
-    app's own code needs it (the import's sorted key runs, ``importing/snapshot.py``).
+    the app never calls. numpy (41 MB with its OpenBLAS) ships only if the app's
+    own code comes to need it again (none does: the import of a big file keeps its
+    key hashes in SQLite, ``importing/snapshot.py``).
     """
     for path in source.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

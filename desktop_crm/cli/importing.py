@@ -24,7 +24,7 @@ from ..io.formats import FORMATS
 from . import numbers
 from .output import emit_json, emit_table, info
 
-if TYPE_CHECKING:  # at run time each handler imports it: the import package loads numpy (0.2 s)
+if TYPE_CHECKING:  # at run time each handler imports it: the import package is heavy
     from ..services import importing
 
 _SHOWN_ENTRIES = 40

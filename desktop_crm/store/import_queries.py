@@ -154,3 +154,57 @@ def tag_names_by_contact() -> Iterator[tuple[int, str]]:
     return iter(db.execute_sql(
         "SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
         "ORDER BY ct.contact_id, t.name COLLATE NOCASE"))
+
+
+# What the earlier batches of one streamed import made and met, kept on the import's
+# connection in temporary tables (in memory: the store's temp_store) rather than in
+# the process: a key hash (of :meth:`Incoming.keys`) -> the contact made with it, the
+# earliest one kept; and the ids of the contacts there before that a batch matched.
+_SCRATCH = ("import_made", "import_seen")
+
+
+def start_import_scratch() -> None:
+    """Empty scratch tables for a streamed import (any left by an earlier one dropped)."""
+    drop_import_scratch()
+    db.execute_sql("CREATE TEMP TABLE import_made "
+                   "(hash INTEGER PRIMARY KEY, contact_id INTEGER NOT NULL)")
+    db.execute_sql("CREATE TEMP TABLE import_seen (contact_id INTEGER PRIMARY KEY)")
+
+
+def drop_import_scratch() -> None:
+    for table in _SCRATCH:
+        db.execute_sql(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+def import_scratch_tables() -> list[str]:
+    """The scratch tables that exist on this connection (none once an import ends)."""
+    return [row[0] for row in db.execute_sql(
+        "SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name IN (?, ?)",
+        _SCRATCH)]
+
+
+def remember_made(rows: Iterable[tuple[int, int]]) -> None:
+    """(key hash, contact id) rows, in order: a hash already there keeps its contact."""
+    db.connection().executemany(
+        "INSERT OR IGNORE INTO temp.import_made (hash, contact_id) VALUES (?, ?)", rows)
+
+
+def remember_seen(ids: Iterable[int]) -> None:
+    db.connection().executemany(
+        "INSERT OR IGNORE INTO temp.import_seen (contact_id) VALUES (?)",
+        ((contact_id,) for contact_id in ids))
+
+
+def made_with(hashes: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(hash, contact id) of those of ``hashes`` a contact was made with (one seek each:
+    given in order, the seeks walk the table once)."""
+    return iter(db.execute_sql(
+        "SELECT m.hash, m.contact_id FROM json_each(?) j "
+        "JOIN temp.import_made m ON m.hash = j.value", (json.dumps(list(hashes)),)))
+
+
+def seen_among(ids: Sequence[int]) -> set[int]:
+    """Those of ``ids`` an earlier batch met."""
+    return {row[0] for row in db.execute_sql(
+        "SELECT s.contact_id FROM json_each(?) j "
+        "JOIN temp.import_seen s ON s.contact_id = j.value", (json.dumps(list(ids)),))}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -289,11 +289,10 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
                   consume: bool, batch: BatchOptions | None, ties: TieChoice | None,
                   fraction_read: Callable[[], float] | None = None) -> ImportResult:
     choice = ties or TieChoice()
-    with _gc_paused(), db.atomic():
-        found: list[tuple[int, str, str]] = []
-        if progress:
-            progress("matching", 0, 0)
-        snapshot = Snapshot()
+    found: list[tuple[int, str, str]] = []
+    if progress:
+        progress("matching", 0, 0)
+    with _gc_paused(), db.atomic(), _closing(Snapshot()) as snapshot:
         parts = _Parts()
 
         def plan_part(records: list[ContactRecord]) -> Plan:
@@ -337,6 +336,19 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
         mark_label_tags(batch_id, parsed.format)
         set_batch_summary(batch_id, summary | {"ties": choice.to_dict() | made.to_dict()})
     return ImportResult(batch_id, preview, made, choice)
+
+
+@contextmanager
+def _closing(snapshot: Snapshot) -> Iterator[Snapshot]:
+    """``snapshot`` closed when the import ends (its scratch tables dropped); on an error
+    the transaction's rollback drops them anyway, and the error is what is raised."""
+    try:
+        yield snapshot
+    except BaseException:
+        with suppress(Exception):
+            snapshot.close()
+        raise
+    snapshot.close()
 
 
 # An automatic backup first, whichever way the file came in.
