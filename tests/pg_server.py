@@ -29,6 +29,7 @@ BOTH_ENGINES: frozenset[str] = frozenset({
     "store/test_search_engines.py",
     "store/test_like.py",
     "services/test_contacts.py",
+    "store/test_org_sort.py",
     "services/test_smart_lists.py",
     "services/test_suggestions_by_field.py",
     "services/test_drafts_with_empty_profile.py",

@@ -164,47 +164,69 @@ _SCRATCH = ("import_made", "import_seen")
 
 
 def start_import_scratch() -> None:
-    """Empty scratch tables for a streamed import (any left by an earlier one dropped)."""
+    """Empty scratch tables for a streamed import (any left by an earlier one dropped).
+    A key hash is 64 bits: BIGINT on a server, where INTEGER is 32."""
     drop_import_scratch()
     db.execute_sql("CREATE TEMP TABLE import_made "
-                   "(hash INTEGER PRIMARY KEY, contact_id INTEGER NOT NULL)")
+                   "(hash BIGINT PRIMARY KEY, contact_id INTEGER NOT NULL)")
     db.execute_sql("CREATE TEMP TABLE import_seen (contact_id INTEGER PRIMARY KEY)")
 
 
 def drop_import_scratch() -> None:
+    schema = "pg_temp" if on_server() else "temp"
     for table in _SCRATCH:
-        db.execute_sql(f"DROP TABLE IF EXISTS temp.{table}")
+        db.execute_sql(f"DROP TABLE IF EXISTS {schema}.{table}")
 
 
 def import_scratch_tables() -> list[str]:
     """The scratch tables that exist on this connection (none once an import ends)."""
-    return [row[0] for row in db.execute_sql(
-        "SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name IN (?, ?)",
-        _SCRATCH)]
+    sql = ("SELECT relname FROM pg_class WHERE relpersistence = 't' AND relname IN (?, ?)"
+           if on_server() else
+           "SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name IN (?, ?)")
+    return [row[0] for row in db.execute_sql(sql, _SCRATCH)]
+
+
+def _insert_new(table: str, columns: str, rows: Iterable[Sequence[Any]]) -> None:
+    """Rows into a scratch table, a key already there keeping its row."""
+    if on_server():
+        marks = ", ".join("%s" for _ in columns.split(","))
+        with db.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO pg_temp.{table} ({columns}) VALUES ({marks}) "
+                               "ON CONFLICT DO NOTHING", list(rows))
+        return
+    marks = ", ".join("?" for _ in columns.split(","))
+    db.connection().executemany(
+        f"INSERT OR IGNORE INTO temp.{table} ({columns}) VALUES ({marks})", rows)
 
 
 def remember_made(rows: Iterable[tuple[int, int]]) -> None:
     """(key hash, contact id) rows, in order: a hash already there keeps its contact."""
-    db.connection().executemany(
-        "INSERT OR IGNORE INTO temp.import_made (hash, contact_id) VALUES (?, ?)", rows)
+    _insert_new("import_made", "hash, contact_id", rows)
 
 
 def remember_seen(ids: Iterable[int]) -> None:
-    db.connection().executemany(
-        "INSERT OR IGNORE INTO temp.import_seen (contact_id) VALUES (?)",
-        ((contact_id,) for contact_id in ids))
+    _insert_new("import_seen", "contact_id", ((contact_id,) for contact_id in ids))
+
+
+def _listed(values: Sequence[int]) -> tuple[str, tuple[str]]:
+    """A list of integers as one parameter a join reads as a table."""
+    if on_server():
+        return "unnest(CAST(? AS bigint[])) AS j(value)", ("{" + ",".join(map(str, values)) + "}",)
+    return "json_each(?) j", (json.dumps(list(values)),)
 
 
 def made_with(hashes: Sequence[int]) -> Iterator[tuple[int, int]]:
     """(hash, contact id) of those of ``hashes`` a contact was made with (one seek each:
     given in order, the seeks walk the table once)."""
+    source, params = _listed(hashes)
     return iter(db.execute_sql(
-        "SELECT m.hash, m.contact_id FROM json_each(?) j "
-        "JOIN temp.import_made m ON m.hash = j.value", (json.dumps(list(hashes)),)))
+        f"SELECT m.hash, m.contact_id FROM {source} JOIN import_made m ON m.hash = j.value",
+        params))
 
 
 def seen_among(ids: Sequence[int]) -> set[int]:
     """Those of ``ids`` an earlier batch met."""
+    source, params = _listed(ids)
     return {row[0] for row in db.execute_sql(
-        "SELECT s.contact_id FROM json_each(?) j "
-        "JOIN temp.import_seen s ON s.contact_id = j.value", (json.dumps(list(ids)),))}
+        f"SELECT s.contact_id FROM {source} JOIN import_seen s ON s.contact_id = j.value",
+        params)}
