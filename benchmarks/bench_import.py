@@ -16,11 +16,14 @@ the re-import under 3 s; peak memory under 300 MB.
 
 ``--shared-domain`` also imports 100,000 and 200,000 rows that all share one
 company email domain (the near-duplicate search must stay near-linear: the
-CPU time of twice the rows is compared). ``--big N`` imports an N-row file
+CPU time of twice the rows is compared). ``--index-costs`` prints what each
+index of the contact table costs the fresh import: the CPU time of building it
+again over the imported rows (the import drops them and builds each once after
+the rows are in), so an index someone wants to add can be weighed against it. ``--big N`` imports an N-row file
 (e.g. 1000000: about 105 MB, read as a stream in batches) and prints its
 time and peak memory; ``--big-only`` skips the rest.
 
-Usage: python benchmarks/bench_import.py [ROWS] [--shared-domain] [--big N [--big-only]]
+Usage: python benchmarks/bench_import.py [ROWS] [--shared-domain] [--index-costs] [--big N [--big-only]]
 """
 
 from __future__ import annotations
@@ -187,6 +190,8 @@ def main() -> None:
         }
         for label, passed in checks.items():
             print(f"  {'PASS' if passed else 'FAIL'}  {label}")
+        if "--index-costs" in sys.argv:
+            index_costs(folder / "app.sqlite3", base)
         if "--shared-domain" in sys.argv:
             runs = {}
             for count in (100_000, 200_000):
@@ -200,6 +205,32 @@ def main() -> None:
         if big:
             _big(folder, big, base)
         print(_load())
+
+
+def index_costs(db: Path, base: tuple[float, float]) -> None:
+    """What each contact index costs the fresh import: the CPU time of building it over
+    the imported rows (in a transaction rolled back; the file is not changed)."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA cache_size = -32768")  # the app's (store/database.py)
+    conn.execute("PRAGMA temp_store = 2")
+    indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                           "AND tbl_name = 'contact' AND sql IS NOT NULL").fetchall()
+    rows = conn.execute("SELECT count(*) FROM contact").fetchone()[0]
+    conn.execute("BEGIN")
+    for name, _sql in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    total = 0.0
+    print(f"  contact indexes built after the rows are in ({rows:,} rows), CPU each:")
+    for name, sql in indexes:
+        start = time.process_time()
+        conn.execute(sql)
+        cost = time.process_time() - start
+        total += cost
+        print(f"    {name:34} {cost * 1000:5.0f} ms  ({cost / base[1]:.2f}x the baseline's CPU)")
+    print(f"    {'all ' + str(len(indexes)):34} {total * 1000:5.0f} ms  "
+          f"({total / base[1]:.2f}x the baseline's CPU)")
+    conn.execute("ROLLBACK")
+    conn.close()
 
 
 def _big(folder: Path, rows: int, base: tuple[float, float] | None = None) -> None:

@@ -26,12 +26,18 @@ SUMMARY = "Find your next job through people: contacts, introductions and inform
 LICENSE = "MIT"
 # The release the version names, for AppStream's <release> (bump with __version__).
 RELEASE_DATE = "2026-11-23"
-# The address the reverse-DNS id stands for; AppStream's links and screenshots point here.
-HOMEPAGE = "https://desktopcrm.org/"
+# Where the project lives and who answers for the package. None of these exists
+# yet, so they are empty rather than made up: the AppStream file, the .deb and
+# the Windows installer leave out what is empty. A maintainer fills them in
+# before publishing (packaging/README.md, "Before publishing").
+HOMEPAGE = ""  # e.g. "https://example.org/desktop-crm/"; AppStream <url>, .deb Homepage, installer links
+# Where the AppStream screenshots are published (an https folder holding the files
+# SCREENSHOTS names); empty: the AppStream file lists no screenshots.
+SCREENSHOT_BASE_URL = ""
 SCREENSHOTS = (
-    ("screenshots/contacts.png", "The contact table and a person's details on the sample network"),
+    ("contacts.png", "The contact table and a person's details on the sample network"),
 )
-MAINTAINER = "The Desktop CRM authors <maintainers@desktopcrm.org>"
+MAINTAINER_EMAIL = ""  # the .deb's Maintainer is PUBLISHER, with this address once there is one
 # Windows: the installer's fixed id, so an upgrade replaces the old version.
 WINDOWS_APP_GUID = "6F1C2E4B-8B7A-4B0E-9A8F-2C1D3E4F5A6B"
 MACOS_MINIMUM = "11.0"

@@ -46,8 +46,17 @@ def logs_dir() -> Path:
     return Path(override) / "logs" if override else Path(_dirs.user_log_dir)
 
 
-def resolve_db_path(db_arg: str | os.PathLike[str] | None, demo: bool = False) -> Path:
-    """The database to open: ``--db`` if given, else the demo or the default file."""
+def is_address(db_arg: object) -> bool:
+    """Whether ``--db`` names a server (``scheme://…``) rather than a file: the store
+    is handed such an address as it is."""
+    return isinstance(db_arg, str) and "://" in db_arg
+
+
+def resolve_db_path(db_arg: str | os.PathLike[str] | None, demo: bool = False) -> Path | str:
+    """The database to open: ``--db`` if given (a file, or a server's address), else
+    the demo or the default file."""
+    if is_address(db_arg):
+        return str(db_arg)
     if db_arg:
         path = Path(db_arg).expanduser()
         if path.is_symlink() and not path.exists():

@@ -58,12 +58,16 @@ def desktop_entry(command: str = appinfo.COMMAND, icon: str = appinfo.APP_ID) ->
 
 def metainfo_xml() -> str:
     """AppStream metainfo: what software centres show, with screenshots and the release."""
+    # Links and screenshots only where there is a real address (appinfo: empty until published).
     shots = "\n".join(
         f"    <screenshot{DEFAULT if i == 0 else ''}>\n"
         f"      <caption>{escape(caption)}</caption>\n"
-        f"      <image>{escape(appinfo.HOMEPAGE + path)}</image>\n"
+        f"      <image>{escape(appinfo.SCREENSHOT_BASE_URL.rstrip('/') + '/' + path)}</image>\n"
         f"    </screenshot>"
         for i, (path, caption) in enumerate(appinfo.SCREENSHOTS))
+    screenshots = f"\n  <screenshots>\n{shots}\n  </screenshots>" if appinfo.SCREENSHOT_BASE_URL else ""
+    homepage = (f'\n  <url type="homepage">{escape(appinfo.HOMEPAGE)}</url>'
+                if appinfo.HOMEPAGE else "")
     mimes = "\n".join(f"    <mediatype>{m}</mediatype>" for m in appinfo.mime_types())
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <component type="desktop-application">
@@ -88,8 +92,7 @@ def metainfo_xml() -> str:
       <li>Follow up with thank-you notes and introductions, and compare what people told you</li>
     </ul>
   </description>
-  <launchable type="desktop-id">{appinfo.APP_ID}.desktop</launchable>
-  <url type="homepage">{escape(appinfo.HOMEPAGE)}</url>
+  <launchable type="desktop-id">{appinfo.APP_ID}.desktop</launchable>{homepage}
   <categories>
     <category>Office</category>
     <category>ContactManagement</category>
@@ -97,10 +100,7 @@ def metainfo_xml() -> str:
   <provides>
     <binary>{appinfo.COMMAND}</binary>
 {mimes}
-  </provides>
-  <screenshots>
-{shots}
-  </screenshots>
+  </provides>{screenshots}
   <releases>
     <release version="{appinfo.VERSION}" date="{appinfo.RELEASE_DATE}"/>
   </releases>
@@ -117,17 +117,19 @@ def deb_control(architecture: str, installed_kib: int) -> str:
         "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0",
         "libxcb-render-util0", "libxcb-shape0", "libxcb-xfixes0", "libxcb-xkb1",
     ])
+    maintainer = appinfo.PUBLISHER + (f" <{appinfo.MAINTAINER_EMAIL}>" if appinfo.MAINTAINER_EMAIL else "")
+    homepage = f"Homepage: {appinfo.HOMEPAGE}\n" if appinfo.HOMEPAGE else ""
     return (
         f"Package: {appinfo.COMMAND}\n"
         f"Version: {appinfo.VERSION}\n"
         f"Architecture: {architecture}\n"
-        f"Maintainer: {appinfo.MAINTAINER}\n"
+        f"Maintainer: {maintainer}\n"
         f"Installed-Size: {installed_kib}\n"
         f"Depends: {depends}\n"
         "Recommends: fonts-dejavu-core\n"
         "Section: misc\n"
         "Priority: optional\n"
-        f"Homepage: {appinfo.HOMEPAGE}\n"
+        f"{homepage}"
         f"Description: {appinfo.SUMMARY}\n"
         " A private, offline personal CRM for job seekers who network through\n"
         " informational interviews: contacts, who knows whom, the warmest path to a\n"

@@ -73,15 +73,35 @@ def _no_passphrase():
 
 
 @pytest.fixture
-def db_path(tmp_path: Path):
-    """An open, empty database file (with the profile row and question bank)."""
+def db_path(tmp_path: Path, request: pytest.FixtureRequest):
+    """An open, empty database (with the profile row and question bank): a file, or,
+    for the tests :func:`pytest_generate_tests` runs on both engines, also a fresh
+    database on the PostgreSQL server ``DESKTOP_CRM_TEST_PG`` names (its URL)."""
     from desktop_crm.services.database.setup import ensure_defaults
 
+    if getattr(request, "param", "sqlite") == "postgresql":
+        url = pg_server.fresh_database(request.node.name)
+        open_store(url)
+        yield url
+        close_database()
+        pg_server.drop_database(url)
+        return
     path = tmp_path / "test.sqlite3"
     open_store(path)
     ensure_defaults()
     yield path
     close_database()
+
+
+# The store and service tests that run on PostgreSQL as well as on SQLite (tests/pg_server.py).
+import pg_server  # noqa: E402
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_path" in metafunc.fixturenames and pg_server.runs_on_both(metafunc):
+        metafunc.parametrize(
+            "db_path", ["sqlite", pytest.param("postgresql", marks=pg_server.NEEDS_SERVER)],
+            indirect=True)
 
 
 _DEMO_CACHE: dict[str, Path] = {}

@@ -156,3 +156,21 @@ def test_each_services_package_says_what_it_owns_and_calls_only_what_it_says() -
                 if not re.search(rf"\b{other}\b", allowed):
                     problems.append(f"{path.relative_to(PACKAGE)} imports services.{other}")
     assert problems == []
+
+
+def test_only_the_store_knows_which_engine_is_in_use() -> None:
+    """SQLite or a PostgreSQL server: outside ``store/`` no module imports a driver or the
+    store's engine modules, nor asks which engine it is (``on_server``)."""
+    engine_modules = {"sqlite3", "psycopg", "psycopg2", "desktop_crm.store.server",
+                      "desktop_crm.store.server_schema"}
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.relative_to(PACKAGE).parts[0] == "store":
+            continue
+        imported = imports_of(path)
+        bad = {name for name in imported
+               if name.split(".")[0] in {"psycopg", "psycopg2"} or name in engine_modules}
+        text = path.read_text(encoding="utf-8")
+        if bad or "on_server" in text or "PostgresqlDatabase" in text:
+            offenders.append(f"{path.relative_to(PACKAGE)}: {sorted(bad) or 'asks the engine'}")
+    assert not offenders, offenders

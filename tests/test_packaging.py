@@ -3,6 +3,7 @@ one app id, the same file types, offered but never taken over."""
 
 from __future__ import annotations
 
+import os
 import plistlib
 import re
 import shutil
@@ -87,7 +88,13 @@ def test_the_appstream_file_names_the_app_and_this_release() -> None:
     assert root.findtext("id") == appinfo.APP_ID
     assert root.find("launchable").text == f"{appinfo.APP_ID}.desktop"
     assert root.find("releases/release").get("version") == __version__
-    assert root.findall("screenshots/screenshot/image")
+    # Screenshots and a homepage only where they are really published (appinfo, README).
+    images = [i.text for i in root.findall("screenshots/screenshot/image")]
+    if appinfo.SCREENSHOT_BASE_URL:
+        assert images and all(i.startswith(appinfo.SCREENSHOT_BASE_URL) for i in images)
+    else:
+        assert not images
+    assert root.findtext("url") == (appinfo.HOMEPAGE or None)
     assert [m.text for m in root.findall("provides/mediatype")] == appinfo.mime_types()
 
 
@@ -95,6 +102,10 @@ def test_the_deb_control_file() -> None:
     control = generate.deb_control("amd64", 160000)
     assert f"Version: {__version__}\n" in control and "Package: desktop-crm\n" in control
     assert "libcups2" in control and "Installed-Size: 160000\n" in control
+    # No made-up address: an email in Maintainer and a Homepage only once they are real.
+    assert f"Maintainer: {appinfo.PUBLISHER}" in control
+    assert ("<" in control) == bool(appinfo.MAINTAINER_EMAIL)
+    assert ("Homepage:" in control) == bool(appinfo.HOMEPAGE)
 
 
 @pytest.mark.parametrize(("dest", "kept"), [
@@ -116,6 +127,57 @@ def test_the_deb_control_file() -> None:
     ("PIL/_imaging.cpython-311-x86_64-linux-gnu.so", True),
     ("PIL/_avif.cpython-311-x86_64-linux-gnu.so", False),
     ("resources/fonts/DejaVuSans.ttf", True),
+    ("libgio-2.0.so.0", False),  # GIO: nothing bundled links it
+    ("libglib-2.0.so.0", True),  # Qt links GLib (its event loop)
+    ("PySide6/Qt/plugins/wayland-graphics-integration-client/libdmabuf-server.so", False),
+    ("PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so", True),
+    ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
 ])
 def test_the_bundle_leaves_out_only_what_the_app_never_loads(dest: str, kept: bool) -> None:
     assert bundle_contents.keep(dest) is kept
+
+
+def test_numpy_ships_only_while_the_app_imports_it(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("import os\nfrom numpyish import x\n", encoding="utf-8")
+    assert not bundle_contents.app_imports("numpy", tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.py").write_text("def f():\n    from numpy.linalg import norm\n",
+                                           encoding="utf-8")
+    assert bundle_contents.app_imports("numpy", tmp_path)
+    assert ("numpy" in bundle_contents.EXCLUDED_MODULES) is not bundle_contents.app_imports("numpy")
+
+
+_ICU_USE = """
+from PySide6.QtCore import QCollator, QLocale, QTimeZone
+print(QCollator(QLocale("sv_SE")).compare("ö", "z"), QCollator(QLocale("de_DE")).compare("ä", "b"))
+print(QLocale("tr_TR").toUpper("i"), QLocale("en_US").toUpper("straße"))
+tz = QTimeZone(b"Europe/Berlin")
+print(tz.displayName(QTimeZone.StandardTime, QTimeZone.LongName, QLocale("de_DE")))
+"""
+
+
+@pytest.mark.skipif(not all(shutil.which(t) for t in ("icupkg", "genccode", "cc", "nm", "readelf")),
+                    reason="needs icu-devtools, gcc and binutils")
+def test_the_trimmed_icu_data_still_serves_what_qt_asks_of_icu(tmp_path: Path) -> None:
+    import PySide6
+
+    found = sorted((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    if not found:
+        pytest.skip("this PySide6 has no ICU of its own")
+    library = tmp_path / found[0].name
+    shutil.copyfile(found[0], library)
+    trim = ROOT / "packaging" / "linux" / "trim_icu_data.py"
+    subprocess.run([sys.executable, str(trim), str(library)], check=True, capture_output=True)
+    assert library.stat().st_size < 0.7 * found[0].stat().st_size
+
+    def qt_answers(preload: Path | None) -> str:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        if preload:
+            env["LD_PRELOAD"] = str(preload)  # stands in for the library of the same name
+        result = subprocess.run([sys.executable, "-c", _ICU_USE], env=env, capture_output=True,
+                                text=True, check=True)
+        return result.stdout + result.stderr
+
+    whole = qt_answers(None)
+    assert "Mitteleuropäische" in whole and "İ" in whole
+    assert qt_answers(library) == whole

@@ -37,6 +37,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     backup.add_argument("--json", action="store_true", help="with --list: print JSON")
     backup.set_defaults(handler=cmd_backup)
 
+    move = sub.add_parser(
+        "move", help="copy the whole database to a PostgreSQL server or to a new file "
+        "(--to postgresql://user@host:port/dbname, or --to FILE.sqlite3)")
+    move.add_argument("--to", required=True, metavar="TARGET",
+                      help="postgresql://user@host:port/dbname, or a new .sqlite3 file")
+    move.set_defaults(handler=cmd_move)
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    from ..services.database.moving import move_to
+
+    target = paths.resolve_db_path(args.to)
+    result = move_to(target, args.db_path)
+    info(f"Copied {result.rows} rows ({result.counts.get('contact', 0)} contacts) from "
+         f"{args.db_path} to {result.target}; the counts match. Open it with --db and that address.")
+    return 0
+
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format in ("csv", "vcard"):

@@ -63,6 +63,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     edit = csub.add_parser("edit", help="change fields of a contact")
     edit.add_argument("person", help="id, full name, or a unique part of it")
     _add_field_options(edit)
+    edit.add_argument(
+        "--if-version", dest="if_version", type=numbers.version, metavar="N",
+        help="save only if the contact is still at version N ('contacts show' prints it); "
+        "if it changed since, say what changed and save nothing",
+    )
     edit.set_defaults(handler=cmd_edit)
 
     delete = csub.add_parser("delete", help="move contacts to the trash")
@@ -118,6 +123,7 @@ def _print_contact(contact: ContactView, as_json: bool) -> None:
         ("Interests", contact.interests),
         ("Notes", contact.notes),
         ("In trash since", contact.deleted_at),
+        ("Version", contact.version),
     ):
         if value:
             print(f"  {label + ':':<15} {value}")
@@ -157,7 +163,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     fields = _fields(args)
     if not fields:
         raise SystemExit("contacts edit: nothing to change; give at least one field option")
-    contact = update_contact(contact_id, fields)
+    contact = update_contact(contact_id, fields, expected_version=args.if_version)
     if args.json:
         emit_json(contact.to_dict())
     else:

@@ -24,7 +24,7 @@ from ..io.formats import FORMATS
 from . import numbers
 from .output import emit_json, emit_table, info
 
-if TYPE_CHECKING:  # at run time each handler imports it: the import package loads numpy (0.2 s)
+if TYPE_CHECKING:  # at run time each handler imports it: the import package is heavy
     from ..services import importing
 
 _SHOWN_ENTRIES = 40
@@ -107,8 +107,16 @@ def _import(args: argparse.Namespace) -> int:
         files = _write_report(result.preview, result.batch_id)  # the import stands either way
         _print_text(result.preview, result.batch_id, files, _ties_line(ties, result.ties.made))
         return 0
-    parsed = importing.read_file(args.file, args.format, mapping,
-                                 encoding=getattr(args, "encoding", None))
+    if args.dry_run and not ask:
+        stream = importing.open_file(args.file, args.format, mapping,
+                                     encoding=getattr(args, "encoding", None))
+        if stream.fraction_read is not None:  # a big file: never whole in memory
+            return _dry_run_stream(stream, args, batch, ties)
+        parsed = stream.result
+        parsed.records = next(stream.batches, [])
+    else:
+        parsed = importing.read_file(args.file, args.format, mapping,
+                                     encoding=getattr(args, "encoding", None))
     if not parsed.records:
         return _nothing_to_import(importing.preview_parsed(parsed, args.file), args)
     if args.dry_run or ask:
@@ -135,6 +143,23 @@ def _import(args: argparse.Namespace) -> int:
     else:
         _print(lambda: result.to_dict() | {"dry_run": False}, result.preview, files, args.json,
                result.batch_id, line)
+    return 0
+
+
+def _dry_run_stream(stream: importing.Stream, args: argparse.Namespace,
+                    batch: importing.BatchOptions, ties: importing.TieChoice) -> int:
+    """``--dry-run`` of a big file read in batches: the import run and rolled back, so the
+    figures are the import's own (people in several batches counted once)."""
+    from ..services import importing
+
+    if stream.empty:
+        return _nothing_to_import(importing.preview_parsed(stream.result, args.file), args)
+    result = importing.dry_run_stream(stream, args.file, batch=batch, ties=ties)
+    preview, would = result.preview, result.ties.made
+    files = _write_report(preview, None)
+    _print(lambda: preview.to_dict() | {"batch": None, "dry_run": True}
+           | importing.ties_dict(ties, would),
+           preview, files, args.json, ties_line=_ties_line(ties, would, dry=True))
     return 0
 
 

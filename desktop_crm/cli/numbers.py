@@ -32,4 +32,5 @@ def whole_number(low: int = 0, high: int = LARGEST_ID,
 
 row_id = whole_number(1, LARGEST_ID, "an id")
 count = whole_number(0, 1_000_000, "a count")
+version = whole_number(1, LARGEST_ID, "a version")
 offset = whole_number(0, LARGEST_ID, "an offset")

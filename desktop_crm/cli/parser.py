@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="database file to use (default: your data folder)")
+    parser.add_argument("--db", metavar="PATH", help="database file to use (default: your data "
+                        "folder), or a server: postgresql://user@host:port/dbname")
     parser.add_argument("--demo", action="store_true", help="use the sample network (built on first use)")
     parser.add_argument(
         "--rebuild", action="store_true",

@@ -114,6 +114,10 @@ def _register_profile(sub: argparse._SubParsersAction) -> None:
     put = psub.add_parser("set", help="change fields of your profile")
     for name in PROFILE_FIELDS:
         put.add_argument(f"--{name.replace('_', '-')}", dest=name)
+    put.add_argument(
+        "--if-version", dest="if_version", type=numbers.version, metavar="N",
+        help="save only if the profile is still at version N ('profile show' prints it)",
+    )
     put.set_defaults(handler=cmd_profile_set)
 
 
@@ -266,6 +270,6 @@ def cmd_profile_set(args: argparse.Namespace) -> int:
     changes = {k: getattr(args, k) for k in PROFILE_FIELDS if getattr(args, k) is not None}
     if not changes:
         raise SystemExit("profile set: nothing to change; give at least one option, e.g. --pitch TEXT")
-    update_profile(changes)
+    update_profile(changes, expected_version=args.if_version)
     info(f"Saved your profile ({', '.join(changes)}).")
     return 0

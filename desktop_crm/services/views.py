@@ -41,6 +41,8 @@ class ContactView:
     deleted_at: dt.datetime | None = None
     last_contact_at: dt.datetime | None = None
     next_meeting_at: dt.datetime | None = None
+    # How many writes the row has seen: an editor saves "from" this version.
+    version: int = 1
 
     @property
     def full_name(self) -> str:
@@ -69,6 +71,7 @@ class OrganizationView:
     notes: str = ""
     contact_count: int = 0
     deleted_at: dt.datetime | None = None
+    version: int = 1  # an editor saves "from" this version
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -87,6 +90,7 @@ class RelationshipView:
     strength: str
     how: str = ""
     since: str = ""
+    version: int = 1  # an editor saves "from" this version
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

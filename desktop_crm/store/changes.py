@@ -8,7 +8,7 @@ microseconds and takes no lock, so a window can ask on a timer.
 
 from __future__ import annotations
 
-from .database import db
+from .database import db, on_server
 
 
 def data_version() -> int | None:
@@ -16,4 +16,8 @@ def data_version() -> int | None:
     None when the database is closed (asking must never reopen it)."""
     if db.database is None or db.is_closed():
         return None
+    if on_server():
+        # SQLite's counter has no PostgreSQL twin: the server's copies say what changed
+        # by LISTEN/NOTIFY instead, so this stays still and the timer never refreshes.
+        return 0
     return int(db.execute_sql("PRAGMA data_version").fetchone()[0])

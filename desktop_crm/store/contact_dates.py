@@ -15,7 +15,7 @@ _LAST = (
     "last_contact_at = (SELECT max(x) FROM ("
     "SELECT max(o.at) AS x FROM outreach_attempt o WHERE o.contact_id = contact.id "
     "UNION ALL SELECT max(m.starts_at) FROM meeting m WHERE m.contact_id = contact.id "
-    "AND m.status = 'done' AND m.deleted_at IS NULL))"
+    "AND m.status = 'done' AND m.deleted_at IS NULL) AS d)"
 )
 _NEXT = (
     "next_meeting_at = (SELECT min(m.starts_at) FROM meeting m WHERE m.contact_id = contact.id "

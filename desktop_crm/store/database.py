@@ -13,7 +13,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import DatabaseProxy, SqliteDatabase
 
 from . import cipher
 from .errors import (
@@ -61,7 +61,13 @@ class AppDatabase(SqliteDatabase):
 # Write transactions start with BEGIN IMMEDIATE: they take the write lock first
 # (waiting up to the busy timeout for another writer) instead of failing at
 # once when a transaction that began by reading tries to write.
-db = AppDatabase(None, lock_type="IMMEDIATE")
+local_db = AppDatabase(None, lock_type="IMMEDIATE")
+
+# The one database every model and query uses: the local file above, or a
+# PostgreSQL server (store/server.py) when ``--db`` names one. Only the store
+# looks at which it is.
+db = DatabaseProxy()
+db.initialize(local_db)
 
 _lock: FileLock | None = None
 _READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
@@ -182,8 +188,9 @@ def bind(path: Path) -> SqliteDatabase:
     session's passphrase when the file is encrypted)."""
     if not db.is_closed():
         db.close()
-    db.passphrase = cipher.key_for(path)
-    db.init(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+    db.initialize(local_db)
+    local_db.passphrase = cipher.key_for(path)
+    local_db.init(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
     try:
         db.connect(reuse_if_open=True)
     except StoreError:  # a wrong passphrase, said as it is
@@ -197,8 +204,30 @@ def bind(path: Path) -> SqliteDatabase:
     return db
 
 
+def bind_server(server) -> None:
+    """Make the store's ``db`` the connected PostgreSQL ``server`` (store/opening.py)."""
+    if not db.is_closed():
+        db.close()
+    release_lock()
+    db.initialize(server)
+
+
 def close_database() -> None:
     """Close the connection and release the lock; safe to call twice."""
     if not db.is_closed():
         db.close()
     release_lock()
+    db.initialize(local_db)
+
+
+def on_server() -> bool:
+    """Whether the open database is a PostgreSQL server (for the store's own choices)."""
+    return db.obj is not local_db
+
+
+def database_file() -> Path | None:
+    """The open database's file, or None when there is none to copy (a server, or
+    nothing open): backups and encryption of the file ask this first."""
+    if on_server() or not local_db.database:
+        return None
+    return Path(local_db.database)

@@ -1,16 +1,19 @@
 """Every row of every table, as stored, for the JSON backup and its restore.
 
 Rows are read and written through the raw cursor so values round-trip
-exactly (timestamps stay the text SQLite holds).
+exactly (timestamps stay the text SQLite holds; a PostgreSQL server's are
+given in that same text, so both engines' dumps compare equal).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
 from typing import Any
 
-from .database import db
+from .bulk import index_contacts_fts, insert_rows
+from .database import db, on_server
 from .models import ALL_MODELS
 
 # Parents before children, so foreign keys hold while loading.
@@ -19,12 +22,20 @@ TABLE_ORDER: tuple[str, ...] = tuple(m._meta.table_name for m in ALL_MODELS)
 # Not user data: the search index (rebuilt on restore), its switch, and the
 # undo history (meaningless once the rows it describes are replaced).
 INTERNAL_TABLES = frozenset({"fts_state", "undo_step", "undo_row"})
+# A server's own: its search index and its schema version.
+SERVER_TABLES = frozenset({"contact_search", "schema_version"})
 
 
 def backup_tables(database: Any = None) -> tuple[str, ...]:
     """Every table holding user data: the models' tables first, then any
     table a later schema step added (so a backup is always complete)."""
     database = database or db
+    if database is db and on_server():
+        from .server_schema import table_names
+
+        names = sorted(table_names(db) - SERVER_TABLES)
+        extra = [n for n in names if n not in TABLE_ORDER and n not in INTERNAL_TABLES]
+        return (*[n for n in TABLE_ORDER if n in names], *extra)
     names = [
         row[0]
         for row in database.execute_sql(
@@ -37,7 +48,16 @@ def backup_tables(database: Any = None) -> tuple[str, ...]:
 
 
 def table_columns(table: str) -> list[str]:
+    if on_server():
+        return [row[0] for row in db.execute_sql(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+            "current_schema() AND table_name = ? ORDER BY ordinal_position", (table,))]
     return [row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")')]
+
+
+def _as_stored(value: Any) -> Any:
+    """A server's value as SQLite holds it (timestamps as peewee's text)."""
+    return str(value) if isinstance(value, dt.datetime) else value
 
 
 @dataclass(frozen=True)
@@ -83,6 +103,13 @@ def dump_tables() -> dict[str, list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {}
     for table in backup_tables():
         columns = table_columns(table)
+        if on_server():
+            order = '"id"' if "id" in columns else ", ".join(f'"{c}"' for c in columns)
+            cols = ", ".join(f'"{c}"' for c in columns)
+            cursor = db.execute_sql(f'SELECT {cols} FROM "{table}" ORDER BY {order}')
+            tables[table] = [dict(zip(columns, map(_as_stored, row), strict=True))
+                             for row in cursor]
+            continue
         cursor = db.execute_sql(f'SELECT * FROM "{table}" ORDER BY rowid')
         tables[table] = [dict(zip(columns, row, strict=True)) for row in cursor]
     return tables
@@ -97,7 +124,7 @@ def replace_all(tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
             db.execute_sql(f'DELETE FROM "{table}"')
     for table in reversed(order):
         db.execute_sql(f'DELETE FROM "{table}"')
-    db.execute_sql("DELETE FROM contact_fts")
+    db.execute_sql("DELETE FROM contact_search" if on_server() else "DELETE FROM contact_fts")
     db.execute_sql("UPDATE fts_state SET paused = 1")
     for table in order:
         rows = tables.get(table, [])
@@ -108,12 +135,8 @@ def replace_all(tables: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
             columns = tuple(c for c in known if c in row)
             by_columns.setdefault(columns, []).append(tuple(row[c] for c in columns))
         for columns, values in by_columns.items():
-            marks = ", ".join("?" for _ in columns)
-            names = ", ".join(f'"{c}"' for c in columns)
-            db.connection().executemany(
-                f'INSERT INTO "{table}" ({names}) VALUES ({marks})', values)
+            insert_rows(table, columns, values)
         counts[table] = len(rows)
-    from .bulk import index_contacts_fts
 
     index_contacts_fts(0, 2**62)
     return counts

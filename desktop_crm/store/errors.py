@@ -74,8 +74,8 @@ class NotOurDatabaseError(StoreError):
     def __init__(self, path: Path | str, detail: str) -> None:
         super().__init__(
             path,
-            f"{path} is an SQLite database of another program ({detail}), not a Desktop CRM "
-            "database. It was left untouched; choose another file with --db.",
+            f"{path} is a database of another program ({detail}), not a Desktop CRM "
+            "database. It was left untouched; choose another one with --db.",
         )
 
 
@@ -140,7 +140,10 @@ def explain(path: Path | str, exc: BaseException) -> StoreError:
     backup" would overwrite good data.
     """
     from .holders import describe_holders
+    from .server import explain_server, is_server_url
 
+    if is_server_url(str(path)):
+        return explain_server(str(path), exc)
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return DatabaseBusyError(path, describe_holders(Path(path)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..domain import STRENGTHS
-from .database import db
+from .database import db, on_server
 from .like import contains_pattern
 
 YOU = 0  # the node id of the profile ("you") in every graph
@@ -80,7 +80,13 @@ def change_counter() -> int:
 
     The app writes through one connection, so an unchanged counter means
     the cached graph is still true; cheap enough to ask before every use.
+    On a server other copies write too: the next transaction id to be given
+    out moves whenever any transaction writes (readers take none), so an
+    unchanged value means nobody changed anything since.
     """
+    if on_server():
+        return int(db.execute_sql(
+            "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint").fetchone()[0])
     return int(db.connection().total_changes)
 
 

@@ -40,7 +40,7 @@ _CHUNK = 500
 # Kept out of fingerprints: they change when nobody edits the row's content.
 VOLATILE_COLUMNS = frozenset({
     "id", "updated_at", "deleted_at", "sort_name", "org_sort", "last_contact_at",
-    "next_meeting_at",
+    "next_meeting_at", "version",
 })
 _FIELDS = ("batch_id", "table", "row_id", "action", "old_values")
 

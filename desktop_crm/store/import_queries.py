@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .bulk import insert_rows  # noqa: F401  (the one bulk insert; the importer uses it through here)
-from .database import db
+from .database import db, on_server
 
 CONTACT_UPDATE_COLUMNS = (
     "first_name",
@@ -35,7 +35,9 @@ CONTACT_UPDATE_COLUMNS = (
 def _only(ids: Sequence[int] | None, column: str) -> tuple[str, tuple[Any, ...]]:
     """A WHERE condition keeping ``column`` to ``ids`` (all rows when None)."""
     if ids is None:
-        return "1", ()
+        return "1 = 1", ()
+    if on_server():
+        return f"{column} = ANY(?)", (list(ids),)
     return f"{column} IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
 
 
@@ -94,8 +96,12 @@ def tags() -> Iterator[tuple[int, str]]:
 
 
 def update_contacts(rows: Iterable[Sequence[Any]]) -> None:
-    """Rows of CONTACT_UPDATE_COLUMNS values followed by the id."""
-    sets = ", ".join(f'"{c}" = ?' for c in CONTACT_UPDATE_COLUMNS)
+    """Rows of CONTACT_UPDATE_COLUMNS values followed by the id.
+
+    Each row's ``version`` moves on, as with every write through the store, so a
+    form open on one of these contacts sees the import's change when it saves.
+    """
+    sets = ", ".join(f'"{c}" = ?' for c in CONTACT_UPDATE_COLUMNS) + ', "version" = "version" + 1'
     db.connection().executemany(f'UPDATE contact SET {sets} WHERE id = ?', rows)
 
 
@@ -148,3 +154,79 @@ def tag_names_by_contact() -> Iterator[tuple[int, str]]:
     return iter(db.execute_sql(
         "SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
         "ORDER BY ct.contact_id, t.name COLLATE NOCASE"))
+
+
+# What the earlier batches of one streamed import made and met, kept on the import's
+# connection in temporary tables (in memory: the store's temp_store) rather than in
+# the process: a key hash (of :meth:`Incoming.keys`) -> the contact made with it, the
+# earliest one kept; and the ids of the contacts there before that a batch matched.
+_SCRATCH = ("import_made", "import_seen")
+
+
+def start_import_scratch() -> None:
+    """Empty scratch tables for a streamed import (any left by an earlier one dropped).
+    A key hash is 64 bits: BIGINT on a server, where INTEGER is 32."""
+    drop_import_scratch()
+    db.execute_sql("CREATE TEMP TABLE import_made "
+                   "(hash BIGINT PRIMARY KEY, contact_id INTEGER NOT NULL)")
+    db.execute_sql("CREATE TEMP TABLE import_seen (contact_id INTEGER PRIMARY KEY)")
+
+
+def drop_import_scratch() -> None:
+    schema = "pg_temp" if on_server() else "temp"
+    for table in _SCRATCH:
+        db.execute_sql(f"DROP TABLE IF EXISTS {schema}.{table}")
+
+
+def import_scratch_tables() -> list[str]:
+    """The scratch tables that exist on this connection (none once an import ends)."""
+    sql = ("SELECT relname FROM pg_class WHERE relpersistence = 't' AND relname IN (?, ?)"
+           if on_server() else
+           "SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name IN (?, ?)")
+    return [row[0] for row in db.execute_sql(sql, _SCRATCH)]
+
+
+def _insert_new(table: str, columns: str, rows: Iterable[Sequence[Any]]) -> None:
+    """Rows into a scratch table, a key already there keeping its row."""
+    if on_server():
+        marks = ", ".join("%s" for _ in columns.split(","))
+        with db.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO pg_temp.{table} ({columns}) VALUES ({marks}) "
+                               "ON CONFLICT DO NOTHING", list(rows))
+        return
+    marks = ", ".join("?" for _ in columns.split(","))
+    db.connection().executemany(
+        f"INSERT OR IGNORE INTO temp.{table} ({columns}) VALUES ({marks})", rows)
+
+
+def remember_made(rows: Iterable[tuple[int, int]]) -> None:
+    """(key hash, contact id) rows, in order: a hash already there keeps its contact."""
+    _insert_new("import_made", "hash, contact_id", rows)
+
+
+def remember_seen(ids: Iterable[int]) -> None:
+    _insert_new("import_seen", "contact_id", ((contact_id,) for contact_id in ids))
+
+
+def _listed(values: Sequence[int]) -> tuple[str, tuple[str]]:
+    """A list of integers as one parameter a join reads as a table."""
+    if on_server():
+        return "unnest(CAST(? AS bigint[])) AS j(value)", ("{" + ",".join(map(str, values)) + "}",)
+    return "json_each(?) j", (json.dumps(list(values)),)
+
+
+def made_with(hashes: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(hash, contact id) of those of ``hashes`` a contact was made with (one seek each:
+    given in order, the seeks walk the table once)."""
+    source, params = _listed(hashes)
+    return iter(db.execute_sql(
+        f"SELECT m.hash, m.contact_id FROM {source} JOIN import_made m ON m.hash = j.value",
+        params))
+
+
+def seen_among(ids: Sequence[int]) -> set[int]:
+    """Those of ``ids`` an earlier batch met."""
+    source, params = _listed(ids)
+    return {row[0] for row in db.execute_sql(
+        f"SELECT s.contact_id FROM {source} JOIN import_seen s ON s.contact_id = j.value",
+        params)}

@@ -177,6 +177,91 @@ def _filter_indexes_v8(database: SqliteDatabase) -> None:
     )
 
 
+def _name_order_holds_the_filters_v9(database: SqliteDatabase) -> None:
+    """Filters combined over several columns paint their first rows at once on a million.
+
+    The live name-order index ``(sort_name, id)`` becomes ``contact_live_name_filters``:
+    the same order followed by every column a filter tests (tier, status, industry,
+    location, organization, gatekeeper, last contact, and deleted_at, which makes it
+    covering). Walking the name order to the first page then tests each row inside
+    the index instead of reading it from the table: industry + location at 1M, 200
+    rows in ~1 ms instead of ~100 ms; a count of any combination reads this one index
+    (~200 ms) instead of a table look-up per row of one filter (1-2 s). Still one index.
+    """
+    conn = database.connection()
+    conn.execute('DROP INDEX IF EXISTS "contact_live_sort_name"')
+    conn.execute(
+        'CREATE INDEX IF NOT EXISTS "contact_live_name_filters" ON "contact" ("sort_name", "id", "tier", '
+        '"status", "industry", "location", "organization_id", "is_gatekeeper", "last_contact_at", '
+        '"deleted_at") WHERE deleted_at IS NULL'
+    )
+
+
+_ORG_KEY = "(CASE WHEN {o}.sort_key != '' THEN {o}.sort_key ELSE lower({o}.name) END)"
+
+
+def _organization_sort_folds_accents_v10(database: SqliteDatabase) -> None:
+    """The Organizations column sorts as names do: accents and scripts folded.
+
+    ``organization.sort_key`` holds :func:`store.sort_keys.organization_sort_key`
+    of the name (set by the model on every save, and by bulk inserts); the
+    triggers copy it into ``contact.org_sort`` instead of ``lower(name)``, which
+    stays the fallback for a row written without a key. Existing keys are
+    computed here by a Python function inside SQLite, one UPDATE each table.
+    """
+    from .sort_keys import organization_sort_key
+
+    if on_server(database):
+        from .server_schema import fold_organization_sort
+
+        fold_organization_sort(database, organization_sort_key)
+        return
+    conn = database.connection()
+    conn.create_function("organization_sort_key", 1, organization_sort_key, deterministic=True)
+    if "sort_key" not in {row[1] for row in conn.execute('PRAGMA table_info("organization")')}:
+        conn.execute("ALTER TABLE \"organization\" ADD COLUMN \"sort_key\" TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE organization SET sort_key = organization_sort_key(name)")
+    key = _ORG_KEY.format(o="o")
+    conn.execute(
+        f"UPDATE contact SET org_sort = coalesce((SELECT {key} FROM organization o "
+        "WHERE o.id = contact.organization_id), '') WHERE organization_id IS NOT NULL"
+    )
+    for name in ("contact_org_sort_ai", "contact_org_sort_au", "organization_org_sort_au"):
+        conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+    conn.execute(
+        'CREATE TRIGGER "contact_org_sort_ai" AFTER INSERT ON "contact" '
+        "WHEN new.organization_id IS NOT NULL AND new.org_sort = '' BEGIN "
+        f"UPDATE contact SET org_sort = coalesce((SELECT {key} FROM organization o "
+        "WHERE o.id = new.organization_id), '') WHERE id = new.id; END"
+    )
+    conn.execute(
+        'CREATE TRIGGER "contact_org_sort_au" AFTER UPDATE OF organization_id ON "contact" BEGIN '
+        f"UPDATE contact SET org_sort = coalesce((SELECT {key} FROM organization o "
+        "WHERE o.id = new.organization_id), '') WHERE id = new.id; END"
+    )
+    conn.execute(
+        'CREATE TRIGGER "organization_org_sort_au" AFTER UPDATE OF name, sort_key ON "organization" BEGIN '
+        f"UPDATE contact SET org_sort = {_ORG_KEY.format(o='new')} WHERE organization_id = new.id; END"
+    )
+
+
+VERSIONED_TABLES = ("profile", "organization", "contact", "relationship", "meeting", "outreach_attempt")
+
+
+def _edit_versions_v11(database: SqliteDatabase) -> None:
+    """Every row the user edits in a form carries a ``version``.
+
+    The models bump it on each write (``VersionedModel``); an editor saving
+    from an older version gets a conflict instead of overwriting a change
+    made by another copy of the app. Existing rows start at 1. Plain
+    ``ALTER TABLE ... ADD COLUMN``, the same on PostgreSQL.
+    """
+    for table in VERSIONED_TABLES:
+        if any(column.name == "version" for column in database.get_columns(table)):
+            continue  # a file set back to an older schema number keeps its column
+        database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1')
+
+
 STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (1, _schema_v1),
     (2, _schema_v2),
@@ -186,22 +271,58 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (6, _network_ties_v6),
     (7, _accent_folding_sort_names_v7),
     (8, _filter_indexes_v8),
+    (9, _name_order_holds_the_filters_v9),
+    (10, _organization_sort_folds_accents_v10),
+    (11, _edit_versions_v11),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 
 
+# A new PostgreSQL database is built at the latest version in one go, from the
+# models with the engine's own objects (store/server_schema.py): a step added here
+# changes those too, so that a new server database equals an upgraded one, and runs
+# on both engines for one made earlier (SQL both understand, the store's ``?``
+# placeholders translated, or a branch on ``on_server(database)``).
+
+
+def on_server(database) -> bool:
+    """Whether ``database`` is a PostgreSQL server (steps that differ ask this)."""
+    from .server import ServerDatabase
+
+    return isinstance(getattr(database, "obj", database), ServerDatabase)  # the proxy's too
+
+
 def user_version(database: SqliteDatabase) -> int:
+    if on_server(database):
+        from .server_schema import read_version
+
+        return read_version(database)
     return int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def _record_version(database, version: int) -> None:
+    if on_server(database):
+        from .server_schema import write_version
+
+        write_version(database, version)
+    else:
+        database.execute_sql(f"PRAGMA user_version = {int(version)}")
 
 
 def upgrade(database: SqliteDatabase, target: int = CURRENT_VERSION) -> list[int]:
     """Run every step above the file's version up to ``target``; return those run."""
     done: list[int] = []
+    if on_server(database) and user_version(database) == 0:
+        from .server_schema import create_latest
+
+        with database.atomic():
+            create_latest(database, CURRENT_VERSION)
+        done.append(CURRENT_VERSION)
     for version, step in STEPS:
         if version <= user_version(database) or version > target:
             continue
         with database.atomic():
             step(database)
-            database.execute_sql(f"PRAGMA user_version = {int(version)}")
+            _record_version(database, version)
         done.append(version)
     return done

@@ -18,6 +18,7 @@ Conventions shared by every table:
 from __future__ import annotations
 
 from peewee import (
+    SQL,
     AutoField,
     BooleanField,
     CompositeKey,
@@ -38,7 +39,43 @@ class BaseModel(Model):
         legacy_table_names = False
 
 
-class Profile(BaseModel):
+class VersionedModel(BaseModel):
+    """A row the user edits in a form: ``version`` counts its writes (added in schema 11).
+
+    Every UPDATE made through the model (``save()``, ``Model.update()``, bulk
+    actions, imports) sets ``version = version + 1`` in the same statement, so
+    an editor that loaded version N can tell whether the row changed under it
+    before it writes (see ``services/conflicts.py``). The column belongs to the
+    store: a value given by a caller is replaced by the bump. Portable SQL, so
+    the same holds on PostgreSQL.
+    """
+
+    # DEFAULT 1 in the table too (as step 11 adds it), for rows a bulk load writes.
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
+
+    @classmethod
+    def update(cls, __data=None, **update):  # type: ignore[override]
+        data = cls._normalize_data(__data, update)
+        data.pop(cls.version, None)
+        data.pop("version", None)
+        data[cls.version] = cls.version + 1
+        return super().update(data)
+
+    def prepare_write(self) -> None:
+        """Set the columns derived from others before any write of this row (a save,
+        or the compare-and-set write of an edit, which does not go through save)."""
+
+    def save(self, force_insert: bool = False, only=None):  # type: ignore[override]
+        self.prepare_write()
+        updating = self._pk is not None and not force_insert
+        rows = super().save(force_insert=force_insert, only=only)
+        if updating and rows:
+            self.__data__["version"] = (self.__data__.get("version") or 1) + 1
+            self._dirty.discard("version")
+        return rows
+
+
+class Profile(VersionedModel):
     """You: the centre of the network. There is one row (id 1)."""
 
     id = AutoField()
@@ -53,9 +90,12 @@ class Profile(BaseModel):
     updated_at = DateTimeField(default=utcnow)
 
 
-class Organization(BaseModel):
+class Organization(VersionedModel):
     id = AutoField()
     name = TextField()
+    # The name as the contact table sorts it (sort_keys.organization_sort_key), set on
+    # every save; triggers copy it into contact.org_sort (schema 10).
+    sort_key = TextField(default="")
     industry = TextField(default="")
     location = TextField(default="")
     website = TextField(default="")
@@ -65,8 +105,15 @@ class Organization(BaseModel):
     updated_at = DateTimeField(default=utcnow)
     deleted_at = DateTimeField(null=True)
 
+    def prepare_write(self) -> None:
+        from .sort_keys import organization_sort_key
 
-class Contact(BaseModel):
+        key = organization_sort_key(self.name)
+        if key != self.sort_key:
+            self.sort_key = key
+
+
+class Contact(VersionedModel):
     id = AutoField()
     first_name = TextField(default="")
     last_name = TextField(default="")
@@ -140,7 +187,7 @@ class ContactHistory(BaseModel):
     batch_id = IntegerField(null=True)
 
 
-class Relationship(BaseModel):
+class Relationship(VersionedModel):
     """Person A knows person B. ``person_a`` NULL means *you* know B."""
 
     id = AutoField()
@@ -168,7 +215,7 @@ class DismissedTie(BaseModel):
         primary_key = CompositeKey("a", "b")
 
 
-class Meeting(BaseModel):
+class Meeting(VersionedModel):
     id = AutoField()
     contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="meetings")
     starts_at = DateTimeField()  # naive UTC
@@ -198,7 +245,7 @@ class Introduction(BaseModel):
     note = TextField(default="")
 
 
-class OutreachAttempt(BaseModel):
+class OutreachAttempt(VersionedModel):
     id = AutoField()
     contact = ForeignKeyField(Contact, on_delete="CASCADE", backref="outreach")
     at = DateTimeField(default=utcnow)

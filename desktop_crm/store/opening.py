@@ -18,6 +18,7 @@ from .backup import backup_before_migration
 from .database import (
     acquire_lock,
     bind,
+    bind_server,
     check_file,
     close_database,
     create_private_file,
@@ -35,11 +36,13 @@ from .errors import (
     explain,
 )
 from .migrations import CURRENT_VERSION, upgrade
+from .server import ServerDatabase, explain_server, is_server_url, shown
+from .server_schema import read_version, table_names
 
 
 @dataclass
 class OpenResult:
-    path: Path
+    path: Path | str  # the file, or the server's URL (without its password)
     database: SqliteDatabase
     created: bool
     upgraded_from: int | None = None
@@ -72,6 +75,8 @@ def open_store(path: Path | str, window: bool = True) -> OpenResult:
     window has open; SQLite's own locking (WAL, a busy timeout, short write
     transactions) keeps its reads and writes apart from the window's.
     """
+    if is_server_url(path):
+        return open_server(str(path))
     path = Path(path)
     if path.is_symlink() and not path.exists():
         raise DanglingLinkError(path, os.readlink(path))
@@ -109,3 +114,38 @@ def open_store(path: Path | str, window: bool = True) -> OpenResult:
         backup=backup,
         steps=steps,
     )
+
+
+def open_server(url: str) -> OpenResult:
+    """Open a PostgreSQL database (``postgresql://user@host:port/dbname``) and bring it
+    to the current schema. Every refusal (server down, wrong password, unknown
+    database, a database another program made, a newer schema) comes before
+    anything is written; several copies of the app may have it open at once."""
+    close_database()
+    server = ServerDatabase(url)
+    try:
+        server.connect()
+    except Exception as exc:  # psycopg's errors, through peewee's
+        raise explain_server(url, exc) from None
+    bind_server(server)  # the models' tables are created through the store's db
+    try:
+        version = read_version(server)
+        if version > CURRENT_VERSION:
+            raise NewerVersionError(shown(url), version, CURRENT_VERSION)
+        if version == 0 and table_names(server):
+            shown_tables = ", ".join(sorted(table_names(server))[:4])
+            raise NotOurDatabaseError(
+                shown(url), f"it holds tables {shown_tables} and no Desktop CRM schema")
+        steps = upgrade(server)
+        server.id_tables = frozenset(
+            row[0] for row in server.execute_sql(
+                "SELECT table_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND column_name = 'id'"))
+    except (NewerVersionError, NotOurDatabaseError):
+        close_database()
+        raise
+    except Exception as exc:
+        close_database()
+        raise explain_server(url, exc) from None
+    return OpenResult(path=shown(url), database=server, created=version == 0,
+                      upgraded_from=version if steps and version else None, steps=steps)

@@ -20,3 +20,11 @@ def person_sort_key(first: str, last: str) -> str:
     exact = " ".join(f"{last or ''} {first or ''}".split()).casefold()
     folded = " ".join(anyascii(exact).split()).casefold()
     return folded if folded == exact else f"{folded}{_TIE}{exact}"
+
+
+def organization_sort_key(name: str) -> str:
+    """An organization's name filed as a person's is: "Østergaard" under O, "Zürich Re"
+    before "Zurich" spelt otherwise; the exact spelling breaks ties."""
+    exact = " ".join((name or "").split()).casefold()
+    folded = " ".join(anyascii(exact).split()).casefold()
+    return folded if folded == exact else f"{folded}{_TIE}{exact}"

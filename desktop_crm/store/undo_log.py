@@ -147,8 +147,14 @@ def _undo_updates(step_id: int, table: str) -> None:
             "WHERE u.step_id = ? AND u.tbl = ? AND u.op = 'update'",
             (step_id, table),
         )
-        if row[0] in known
+        if row[0] in known and row[0] != "version"
     ]
+    if "version" in known:  # an undo is a write like any other: editors see it changed
+        db.execute_sql(
+            f'UPDATE "{table}" SET "version" = "version" + 1 WHERE id IN (SELECT row_id FROM undo_row '
+            "WHERE step_id = ? AND tbl = ? AND op = 'update')",
+            (step_id, table),
+        )
     for key in keys:
         db.execute_sql(
             f'UPDATE "{table}" SET "{key}" = json_extract(u.before, \'$."{key}"\') '

@@ -12,6 +12,7 @@ from typing import Any
 from ...store import bulk as store_bulk
 from ...store.database import db
 from ...store.models import utcnow
+from ...store.sort_keys import organization_sort_key
 from ..network.relationships import validate_kind
 from ..validation import clean_text, normalise_phone, sort_name, validate_strength
 from .people import _pairs, tag_id_for
@@ -89,8 +90,10 @@ def ensure_organizations(names: Iterable[str]) -> dict[str, int]:
         first_id = store_bulk.next_id("organization")
         store_bulk.insert_rows(
             "organization",
-            ("id", "name", "industry", "location", "website", "is_target", "notes", "created_at", "updated_at"),
-            [(first_id + i, name, "", "", "", 0, "", now, now) for i, name in enumerate(missing)],
+            ("id", "name", "sort_key", "industry", "location", "website", "is_target", "notes", "created_at",
+             "updated_at"),
+            [(first_id + i, name, organization_sort_key(name), "", "", "", 0, "", now, now)
+             for i, name in enumerate(missing)],
         )
         for i, name in enumerate(missing):
             found[name.casefold()] = first_id + i

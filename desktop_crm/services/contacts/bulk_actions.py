@@ -142,8 +142,17 @@ def add_contact(data: Mapping[str, Any]) -> ContactView:
         return create_contact(data)
 
 
-def edit_contact(contact_id: int, changes: Mapping[str, Any]) -> ContactView:
-    """Save changes to a contact as one undoable step (undo restores every field)."""
+def edit_contact(
+    contact_id: int,
+    changes: Mapping[str, Any],
+    expected_version: int | None = None,
+    base: ContactView | None = None,
+) -> ContactView:
+    """Save changes to a contact as one undoable step (undo restores every field).
+
+    ``expected_version`` and ``base`` (what the form loaded) make a save over a
+    change made elsewhere merge or raise ``EditConflict``; see ``update_contact``.
+    """
     row = Contact.get_or_none(Contact.id == contact_id)
     label = f"Edited {row.full_name}" if row is not None else f"Edited contact {contact_id}"
     with recording(label) as rec:
@@ -151,7 +160,7 @@ def edit_contact(contact_id: int, changes: Mapping[str, Any]) -> ContactView:
         for table in _CHILDREN:
             rec.before_delete(table, "contact_id", [contact_id])
         rec.track_inserts("organization", "tag", "contact_history", *_CHILDREN)
-        return update_contact(contact_id, changes)
+        return update_contact(contact_id, changes, expected_version, base)
 
 
 EXPORT_COLUMNS = (

@@ -10,7 +10,8 @@ from peewee import fn
 
 from ...store.database import db
 from ...store.models import Contact, Organization, utcnow
-from ..errors import AmbiguousError, NotFoundError, ValidationError, ValidationErrors
+from ..conflicts import ATTEMPTS, StaleWrite, merge_edit, save_if_version
+from ..errors import AmbiguousError, NotFoundError, ServiceError, ValidationError, ValidationErrors
 from ..lookups import live_organization
 from ..validation import clean_text
 from ..views import OrganizationView
@@ -87,20 +88,55 @@ def create_organization(data: Mapping[str, Any]) -> OrganizationView:
     return get_organization(org.id)
 
 
-def update_organization(org_id: int, changes: Mapping[str, Any]) -> OrganizationView:
-    org = live_organization(org_id)
+def update_organization(
+    org_id: int,
+    changes: Mapping[str, Any],
+    expected_version: int | None = None,
+    base: OrganizationView | None = None,
+) -> OrganizationView:
+    """Change the fields given; from an old ``expected_version`` merge against ``base``
+    or raise ``EditConflict`` (see ``services/conflicts.py``)."""
+    for _attempt in range(ATTEMPTS):
+        try:
+            return _update_organization_once(org_id, changes, expected_version, base)
+        except StaleWrite:
+            continue
+    raise ServiceError(f"organization {org_id} is being changed by another copy right now; try again")
+
+
+def _clean_org_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
+    clean: dict[str, Any] = {}
+    for key in _ORG_FIELDS:
+        if key in changes:
+            clean[key] = clean_text(changes[key])
+            if key == "name" and not clean[key]:
+                raise ValidationError("name", "an organization needs a name")
+    if "is_target" in changes:
+        clean["is_target"] = bool(changes["is_target"])
+    return clean
+
+
+def _update_organization_once(
+    org_id: int,
+    changes: Mapping[str, Any],
+    expected_version: int | None,
+    base: OrganizationView | None,
+) -> OrganizationView:
+    clean = _clean_org_changes(changes)
     with db.atomic():
-        for key in _ORG_FIELDS:
-            if key in changes:
-                value = clean_text(changes[key])
-                if key == "name" and not value:
-                    raise ValidationError("name", "an organization needs a name")
-                setattr(org, key, value)
+        org = live_organization(org_id)
+        seen = org.version
+        if expected_version is not None and expected_version != seen:
+            clean = merge_edit(
+                f"organization {org.name} (id {org_id})", org_id, expected_version, seen, clean,
+                {key: getattr(org, key) for key in clean},
+                {key: getattr(base, key) for key in clean} if base is not None else None,
+            )
+        for key, value in clean.items():
+            setattr(org, key, value)
         check_organization(org.name, org.website, org_id)
-        if "is_target" in changes:
-            org.is_target = bool(changes["is_target"])
         org.updated_at = utcnow()
-        org.save()
+        save_if_version(org, seen)
     return get_organization(org_id)
 
 
@@ -140,6 +176,7 @@ def _view(org: Organization, contact_count: int) -> OrganizationView:
         notes=org.notes,
         contact_count=contact_count,
         deleted_at=org.deleted_at,
+        version=org.version,
     )
 
 

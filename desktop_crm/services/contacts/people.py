@@ -22,7 +22,8 @@ from ...store.models import (
     Tag,
     utcnow,
 )
-from ..errors import NotFoundError, ValidationError, ValidationErrors
+from ..conflicts import ATTEMPTS, StaleWrite, merge_edit, save_if_version
+from ..errors import NotFoundError, ServiceError, ValidationError, ValidationErrors
 from ..lookups import live_contact
 from ..validation import (
     clean_text,
@@ -135,16 +136,58 @@ def create_contact(data: Mapping[str, Any]) -> ContactView:
     return get_contact(contact.id)
 
 
-def update_contact(contact_id: int, changes: Mapping[str, Any]) -> ContactView:
+def update_contact(
+    contact_id: int,
+    changes: Mapping[str, Any],
+    expected_version: int | None = None,
+    base: ContactView | None = None,
+) -> ContactView:
+    """Change the fields given in ``changes``; nothing else.
+
+    With ``expected_version`` (the version the editor loaded) a row changed
+    elsewhere since is merged field by field against ``base`` (the contact as
+    loaded), and :class:`~.conflicts.EditConflict` is raised, with nothing
+    written, when both sides changed one field. The write is a compare-and-set
+    on the version, retried when another copy wrote in between.
+    """
+    for _attempt in range(ATTEMPTS):
+        try:
+            return _update_contact_once(contact_id, changes, expected_version, base)
+        except StaleWrite:
+            continue
+    raise ServiceError(f"contact {contact_id} is being changed by another copy right now; try again")
+
+
+def _update_contact_once(
+    contact_id: int,
+    changes: Mapping[str, Any],
+    expected_version: int | None,
+    base: ContactView | None,
+) -> ContactView:
     contact = live_contact(contact_id)
     clean = validate_contact(
         {"first_name": contact.first_name, "last_name": contact.last_name, **changes}, partial=True
     )
+    clean = {k: v for k, v in clean.items() if k in changes or k == "name"}
     with db.atomic():
+        contact = live_contact(contact_id)
+        seen = contact.version
+        if expected_version is not None and expected_version != seen:
+            theirs = comparable_contact(get_contact(contact_id))
+            clean = merge_edit(
+                f"contact {contact.full_name} (id {contact_id})",
+                contact_id,
+                expected_version,
+                seen,
+                clean,
+                theirs,
+                comparable_contact(base) if base is not None else None,
+                same=same_contact_value,
+            )
         now = utcnow()
         history: list[dict[str, Any]] = []
         for key in (*TEXT_FIELDS, "tier", "status", "is_gatekeeper"):
-            if key in clean and key in changes and getattr(contact, key) != clean[key]:
+            if key in clean and getattr(contact, key) != clean[key]:
                 history.append(_history(contact_id, key, getattr(contact, key), clean[key], now))
                 setattr(contact, key, clean[key])
         if "organization" in clean:
@@ -155,11 +198,37 @@ def update_contact(contact_id: int, changes: Mapping[str, Any]) -> ContactView:
                 contact.organization = new_id
         contact.sort_name = sort_name(contact.first_name, contact.last_name)
         contact.updated_at = now
-        contact.save()
+        save_if_version(contact, seen)
         _write_children(contact_id, clean, replace=True)
         if history:
             ContactHistory.insert_many(history).execute()
     return get_contact(contact_id)
+
+
+def comparable_contact(view: ContactView) -> dict[str, Any]:
+    """A contact's editable fields in the shape :func:`validate_contact` returns them."""
+    values: dict[str, Any] = {key: getattr(view, key) for key in (*TEXT_FIELDS, "tier", "status", "is_gatekeeper")}
+    values["organization"] = view.organization
+    values["emails"] = [(e.get("label", ""), e.get("email", "")) for e in view.emails]
+    values["phones"] = [(p.get("label", ""), p.get("raw", ""), p.get("e164", "")) for p in view.phones]
+    values["tags"] = list(view.tags)
+    return values
+
+
+def same_contact_value(key: str, a: Any, b: Any) -> bool:
+    """Whether two values of one contact field say the same (tags in any order and case,
+    phones by what was typed, an organization by name in any case)."""
+    if key == "tags":
+        return sorted(t.casefold() for t in a or ()) == sorted(t.casefold() for t in b or ())
+    if key == "phones":
+        return [tuple(p[:2]) for p in a or ()] == [tuple(p[:2]) for p in b or ()]
+    if key == "emails":
+        return [(label, email.casefold()) for label, email in a or ()] == [
+            (label, email.casefold()) for label, email in b or ()
+        ]
+    if key == "organization":
+        return (a or "").strip().casefold() == (b or "").strip().casefold()
+    return a == b
 
 
 def _history(contact_id: int, field: str, old: Any, new: Any, at: Any) -> dict[str, Any]:
@@ -279,6 +348,7 @@ def _view(
         deleted_at=contact.deleted_at,
         last_contact_at=contact.last_contact_at,
         next_meeting_at=contact.next_meeting_at,
+        version=contact.version,
     )
 
 

@@ -192,6 +192,9 @@ class TableSpec:
     trashed: bool = False
 
     def query(self, now: dt.datetime | None = None) -> store.TableQuery:
+        """The store's query. "Contains" filters on organization, industry and location
+        are resolved here to the exact values they match (accents and case folded),
+        so each reads its column's index; do it again after the data changes."""
         if self.sort not in store.SORT_COLUMNS:
             raise ValidationError("sort", f"cannot sort on '{self.sort}'")
         f = self.filter
@@ -210,6 +213,9 @@ class TableSpec:
             organization=f.organization,
             industry=f.industry,
             location=f.location,
+            organization_ids=store.matching_organization_ids(f.organization) if f.organization else None,
+            industry_values=store.matching_values("industry", f.industry) if f.industry else None,
+            location_values=store.matching_values("location", f.location) if f.location else None,
             contacted_after=midnight(f.contacted_after),
             contacted_before=midnight(f.contacted_before),
             upcoming_from=(now or utcnow()) if f.upcoming_meeting else None,
@@ -254,6 +260,12 @@ def _rows(keys: Sequence[tuple[Any, int]]) -> list[TableRow]:
 
 def count_rows(query: store.TableQuery) -> int:
     return store.count(query)
+
+
+def table_size_estimate() -> int:
+    """An upper bound of the rows a table can show, read in a moment (the highest
+    contact id), to decide whether counting can wait for the first page."""
+    return store.size_estimate()
 
 
 def fetch_rows(

@@ -39,7 +39,7 @@ from ...store.backup_files import (
     remove_stale_temps,
     restore_into,
 )
-from ...store.database import db
+from ...store.database import database_file, db
 from ...store.models import Contact
 from ..errors import ServiceError
 
@@ -94,10 +94,21 @@ class RestoreResult:
     schema: int
 
 
+NOT_A_FILE = ("the database is on a server, not in a file: the server's own backups "
+              "(e.g. pg_dump) keep it; 'desktop-crm move --to FILE.sqlite3' copies it to a file")
+
+
 def _db_path() -> Path:
-    if not db.database:
-        raise ServiceError("no database is open")
-    return Path(db.database)
+    path = database_file()
+    if path is None:
+        raise ServiceError("no database is open" if db.obj is None or not db.database
+                           else NOT_A_FILE)
+    return path
+
+
+def _has_file() -> bool:
+    """Whether the open database is a file to copy (a server's is not: nothing to do)."""
+    return database_file() is not None
 
 
 def _worth_saving() -> bool:
@@ -108,10 +119,18 @@ def make_auto_backup(reason: str) -> Path | None:
     """An automatic backup now (None when there is nothing to save), then rotate.
 
     A backup that cannot be written stops the change it was meant to protect:
-    the message says why, and nothing was changed.
+    the message says why, and nothing was changed. When the copy this process
+    made last still holds exactly what the database holds (the first import of
+    the day, just after the start's daily copy), that copy is returned instead of
+    writing the same file again: a 100,000-contact database is 90 MB and a second
+    of disk.
     """
-    if not _worth_saving():
+    global _last_copy
+    if not _has_file() or not _worth_saving():
         return None
+    state = _state()
+    if _last_copy is not None and _last_copy[0] == state and _last_copy[1].exists():
+        return _last_copy[1]
     path, folder = _db_path(), paths.backups_dir()
     remove_stale_temps(folder)  # a copy killed half-way never lingers
     try:
@@ -121,7 +140,23 @@ def make_auto_backup(reason: str) -> Path | None:
         raise ServiceError(f"the automatic backup {what} could not be written ({exc}); "
                            "nothing was changed") from None
     prune_auto(path, folder, KEEP, MAX_AGE, KEEP_MIN, clock.local_now().replace(tzinfo=None))
+    _last_copy = (state, made)
     return made
+
+
+# The last automatic copy this process made, and the database's state then (_state).
+_last_copy: tuple[tuple[object, ...], Path] | None = None
+
+
+def _state() -> tuple[object, ...]:
+    """What says the database has not changed since: the file and this thread's
+    connection (the object itself), the rows it changed, and SQLite's counters of
+    commits by any other connection and of schema changes; and the day (each day
+    that the app runs keeps a copy of its own)."""
+    conn = db.connection()
+    return (_db_path(), clock.local_now().date(), conn, conn.total_changes,
+            conn.execute("PRAGMA data_version").fetchone()[0],
+            conn.execute("PRAGMA schema_version").fetchone()[0])
 
 
 def daily_backup() -> Path | None:
@@ -129,6 +164,8 @@ def daily_backup() -> Path | None:
 
     Never stops the app from starting: a failure is returned as None.
     """
+    if not _has_file():
+        return None
     path = _db_path()
     remove_stale_temps(paths.backups_dir())
     today = clock.local_now().date()

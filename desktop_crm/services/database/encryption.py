@@ -20,7 +20,7 @@ from pathlib import Path
 from ... import paths
 from ...store import cipher
 from ...store.backup_files import list_backup_files
-from ...store.database import bind, db, holds_lock, release_lock, window_is_open
+from ...store.database import bind, database_file, db, holds_lock, release_lock, window_is_open
 from ...store.encryption import EncryptionError, reencrypt_copy, reencrypt_live
 from ...store.errors import StoreError
 from ..errors import ServiceError
@@ -120,9 +120,13 @@ def turn_off() -> ConversionResult:
 
 
 def _path() -> Path:
-    if not db.database:
-        raise ServiceError("no database is open")
-    return Path(db.database)
+    path = database_file()
+    if path is None:
+        raise ServiceError(
+            "no database is open" if not db.database else
+            "the database is on a server: encryption at rest is the server's (its disk and "
+            "TLS connections); nothing was changed")
+    return path
 
 
 def _new(passphrase: str) -> str:

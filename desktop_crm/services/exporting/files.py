@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 
 from ... import atomic, paths
-from ...store.database import db
+from ...store.database import database_file
 from ..errors import ServiceError
 
 # Files SQLite and the app keep beside a database file.
@@ -34,7 +34,7 @@ def _same(a: Path, b: Path) -> bool:
 
 def protected_reason(path: Path) -> str | None:
     """Why ``path`` must never be written by an export, or None."""
-    database = Path(db.database) if db.database else None
+    database = database_file()
     if database is not None:
         for suffix in _COMPANIONS:
             if _same(path, database.with_name(database.name + suffix)):

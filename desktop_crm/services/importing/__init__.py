@@ -7,6 +7,7 @@ Public API::
                 check_cancel=None) -> ImportResult
     read_file(path, fmt, mapping) -> ParseResult       # then preview_parsed / import_parsed
     open_file(path, fmt, mapping) -> Stream            # then import_stream (big files in batches)
+    dry_run_stream(stream, path) -> ImportResult       # what import_stream would do; nothing kept
     undo_import(batch_id, force=False) -> UndoReport   # .counts, .kept
     record_created(batch_id, table, ids)               # rows other code wrote in an import
     list_imports() -> list[ImportBatchView]
@@ -29,7 +30,9 @@ from .service import (
     FORMAT_CHOICES,
     ImportFileProblem,
     ImportResult,
+    Stream,
     batch_options,
+    dry_run_stream,
     import_file,
     import_parsed,
     import_stream,
@@ -57,7 +60,9 @@ __all__ = [
     "ImportFileProblem",
     "ImportPreview",
     "ImportResult",
+    "Stream",
     "batch_options",
+    "dry_run_stream",
     "Plan",
     "PlanItem",
     "PreviewEntry",

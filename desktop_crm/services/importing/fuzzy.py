@@ -8,22 +8,24 @@ compared with itself pairwise. Names are compared like rapidfuzz's
 ``token_sort_ratio`` on folded names (word order and accents do not matter).
 
 The search runs once over all the people a file brings (``find_all``), block by
-block, with rapidfuzz's ``process.cdist`` (compiled, both cores) instead of a
-Python loop per person. A block small enough is compared all against all; a
-big one (thousands of people sharing one company email domain) is sorted twice,
-by name and by reversed name, and each person compared with a window of
-neighbours in each order, so the work stays near-linear in the block's size.
+block, with rapidfuzz's ``process.extractOne`` (compiled; it skips the names
+that cannot beat the best so far) once per person, and needs no numpy. A block
+small enough is compared all against all; a big one (thousands of people
+sharing one company email domain) is sorted twice, by name and by reversed
+name, and each person compared with a window of neighbours in each order, so
+the work stays near-linear in the block's size.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz.fuzz import ratio
+from rapidfuzz.process import extractOne
 
 from .keys import email_domain, fold
 
@@ -147,14 +149,9 @@ class NearDuplicateFinder:
     def _search(self, members: dict[str, list[int]], names: list[str],
                 people: Sequence[tuple[str, str, Sequence[str], Any]],
                 found: dict[int, dict[str, tuple]]) -> None:
-        """Every block's incoming members against the earlier people of the block.
-
-        Small blocks (most: one organization, one initial) are packed together into
-        one ``cdist`` call of a few hundred names, a mask keeping each name to its
-        own block; big blocks are searched by windows (:func:`_windows`).
-        """
-        pack: list[_Block] = []
-        packed = 0
+        """Every block's incoming members against the earlier people of the block:
+        all of them in a block of up to ``_ALL_PAIRS`` people (most: one organization,
+        one initial), a window of neighbours in a bigger one (:func:`_compare_windows`)."""
         for block, indexes in members.items():
             old_names, old_people = self._blocks.get(block, ([], []))
             if not old_names and len(indexes) < 2:
@@ -162,18 +159,9 @@ class NearDuplicateFinder:
             entry = _Block(block, indexes, old_names + [names[i] for i in indexes],
                            old_people + [people[i][3] for i in indexes], len(old_names))
             if len(entry.choices) > _ALL_PAIRS:
-                _compare(list(_windows(entry)), found)
-                continue
-            if len(entry.choices) <= _SMALL:
-                _compare_small(entry, found)
-                continue
-            pack.append(entry)
-            packed += len(entry.choices)
-            if packed >= _PACK:
-                _compare(_packed(pack), found)
-                pack, packed = [], 0
-        if pack:
-            _compare(_packed(pack), found)
+                _compare_windows(entry, found)
+            else:
+                _compare_all(entry, found)
 
     def _org(self, organization: str) -> str:
         """org_block(), once per distinct organization (a big file repeats a few thousand)."""
@@ -206,8 +194,6 @@ class NearDuplicateFinder:
 
 # Blocks up to this size are compared all against all; bigger ones by windows.
 _ALL_PAIRS = 2000
-_SMALL = 24  # blocks up to this size are compared pair by pair
-_PACK = 512  # middling blocks are searched together, this many names at a time
 _WINDOW = 64  # neighbours on each side, in each of the two sort orders
 _CHUNK = 128
 
@@ -223,78 +209,48 @@ class _Block:
     first: int  # choices[first + k] is indexes[k]
 
 
-@dataclass(slots=True)
-class _Task:
-    """One ``cdist`` call: rows (incoming) against columns, each named by its block and
-    its rank in that block (earlier people have lower ranks)."""
-
-    rows: list[tuple[_Block, int]]  # (block, rank) of each row
-    cols: list[tuple[_Block, int]]
+def _compare_all(block: _Block, found: dict[int, dict[str, tuple]]) -> None:
+    """Each incoming person of a block against everyone before it in the block."""
+    choices = block.choices
+    for rank in range(block.first, len(choices)):
+        _keep(block, rank, choices[rank], choices[:rank], None, found)
 
 
-def _packed(blocks: list[_Block]) -> list[_Task]:
-    cols = [(b, rank) for b in blocks for rank in range(len(b.choices))]
-    rows = [(b, rank) for b in blocks for rank in range(b.first, len(b.choices))]
-    return [_Task(rows, cols)]
-
-
-def _windows(block: _Block):
-    """Tasks for a big block: each incoming person against its neighbours when the block
-    is sorted by name and by reversed name (a typo late in a name, then one early in it,
+def _compare_windows(block: _Block, found: dict[int, dict[str, tuple]]) -> None:
+    """A big block: each incoming person against its neighbours when the block is
+    sorted by name and by reversed name (a typo late in a name, then one early in it,
     keeps the pair close), so the work grows linearly with the block."""
     choices = block.choices
     for key in (choices.__getitem__, lambda i: choices[i][::-1]):
         order = sorted(range(len(choices)), key=key)
         for start in range(0, len(order), _CHUNK):
-            rows = [(block, r) for r in order[start:start + _CHUNK] if r >= block.first]
-            if rows:
-                lo, hi = max(0, start - _WINDOW), min(len(order), start + _CHUNK + _WINDOW)
-                yield _Task(rows, [(block, c) for c in sorted(order[lo:hi])])
+            rows = [r for r in order[start:start + _CHUNK] if r >= block.first]
+            if not rows:
+                continue
+            lo, hi = max(0, start - _WINDOW), min(len(order), start + _CHUNK + _WINDOW)
+            # The window in rank order: the people before a row are a prefix of it.
+            cols = sorted(order[lo:hi])
+            names = [choices[c] for c in cols]
+            for rank in rows:
+                earlier = bisect_left(cols, rank)
+                _keep(block, rank, choices[rank], names[:earlier], cols, found)
 
 
-def _compare_small(block: _Block, found: dict[int, dict[str, tuple]]) -> None:
-    """A block of a few people (most: one organization, one initial): pair by pair,
-    cheaper than building arrays for ``cdist``."""
-    choices = block.choices
-    ratio = fuzz.ratio
-    for rank in range(block.first, len(choices)):
-        name = choices[rank]
-        best_score, best_col = 0.0, -1
-        for col in range(rank):
-            score = ratio(name, choices[col], score_cutoff=THRESHOLD)
-            if score > best_score:
-                best_score, best_col = score, col
-        if best_col >= 0:
-            found.setdefault(block.indexes[rank - block.first], {})[block.key] = (
-                best_score, block.who[best_col], best_col)
-
-
-def _compare(tasks: list[_Task], found: dict[int, dict[str, tuple]]) -> None:
-    """Run the tasks; keep for each incoming person and block the best earlier match
-    (the highest score, then the lowest rank: the person added first)."""
-    for task in tasks:
-        row_names = [b.choices[r] for b, r in task.rows]
-        col_names = [b.choices[c] for b, c in task.cols]
-        scores = process.cdist(row_names, col_names, scorer=fuzz.ratio, processor=None,
-                               score_cutoff=THRESHOLD, dtype=np.float32, workers=-1)
-        row_block = np.array([id(b) for b, _ in task.rows], dtype=np.int64)
-        col_block = np.array([id(b) for b, _ in task.cols], dtype=np.int64)
-        row_rank = np.array([r for _, r in task.rows])
-        col_rank = np.array([c for _, c in task.cols])
-        # Only earlier people of the same block count.
-        scores[(col_block[None, :] != row_block[:, None])
-               | (col_rank[None, :] >= row_rank[:, None])] = 0
-        best = scores.argmax(axis=1)
-        top = scores[np.arange(len(task.rows)), best]
-        for r in np.flatnonzero(top >= THRESHOLD).tolist():
-            block, rank = task.rows[r]
-            col_block_obj, col = task.cols[int(best[r])]
-            target = found.setdefault(block.indexes[rank - block.first], {})
-            current = target.get(block.key)
-            score = float(top[r])
-            if current is None or score > current[0] or (score == current[0]
-                                                          and col < current[2]):
-                target[block.key] = (score, block.who[col], col)
+def _keep(block: _Block, rank: int, name: str, earlier: list[str], cols: list[int] | None,
+          found: dict[int, dict[str, tuple]]) -> None:
+    """Keep for the incoming person at ``rank`` the best of ``earlier`` (names in rank
+    order; ``cols`` their ranks, or None when they are ranks 0, 1, ...): the highest
+    score, then the lowest rank, the person added first. ``extractOne`` keeps the
+    first of equal scores and skips, in compiled code, every name that cannot reach
+    the best score found so far."""
+    hit = extractOne(name, earlier, scorer=ratio, processor=None, score_cutoff=THRESHOLD)
+    if hit is None:
+        return
+    score, col = hit[1], hit[2] if cols is None else cols[hit[2]]
+    target = found.setdefault(block.indexes[rank - block.first], {})
+    current = target.get(block.key)
+    if current is None or score > current[0] or (score == current[0] and col < current[2]):
+        target[block.key] = (score, block.who[col], col)
 
 
 def _sorted_tokens(name_key: str) -> str:

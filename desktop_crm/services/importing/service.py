@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -220,12 +220,15 @@ def open_file(path: str | os.PathLike[str], fmt: str = "auto",
               mapping: Mapping[str, str] | None = None,
               encoding: str | None = None,
               progress: Progress | None = None,
-              batch_size: int = BATCH_SIZE, stream_bytes: int = STREAM_BYTES) -> Stream:
+              batch_size: int | None = None, stream_bytes: int | None = None) -> Stream:
     """:func:`read_file` for an import without a preview: a big UTF-8 CSV file
     (``stream_bytes`` or more) is read in batches of ``batch_size`` records as the
     import goes (:func:`import_stream`), so memory stays the same whatever its length;
-    any other file is read whole, as one batch."""
+    any other file is read whole, as one batch. The defaults are :data:`BATCH_SIZE`
+    and the parser's ``STREAM_BYTES``, read at each call."""
     path = _existing(path, fmt)
+    batch_size = batch_size or BATCH_SIZE
+    stream_bytes = stream_bytes or STREAM_BYTES
     with _file_problems(path), _gc_paused():
         stream = stream_file(path, fmt, dict(mapping) if mapping else None, encoding,
                              _reading(progress), batch_size, stream_bytes)
@@ -251,18 +254,46 @@ def import_stream(stream: Stream, path: str | os.PathLike[str],
                    batch, ties, stream.fraction_read)
 
 
-@before("import")  # an automatic backup first, whichever way the file came in
-def _import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
-            path: str | os.PathLike[str], decisions: Mapping[int, str] | None,
-            progress: Progress | None, check_cancel: Callable[[], None] | None,
-            consume: bool, batch: BatchOptions | None, ties: TieChoice | None,
-            fraction_read: Callable[[], float] | None = None) -> ImportResult:
+def dry_run_stream(stream: Stream, path: str | os.PathLike[str],
+                   progress: Progress | None = None,
+                   check_cancel: Callable[[], None] | None = None,
+                   batch: BatchOptions | None = None,
+                   ties: TieChoice | None = None) -> ImportResult:
+    """What :func:`import_stream` would do, with nothing kept: the import runs in a
+    transaction that is then rolled back (no backup is made first).
+
+    A big file is never whole in memory, and its later batches are matched with the
+    people the earlier ones would make exactly as the import would, because they are
+    made for the time of the run. The result's ``batch_id`` names nothing; its
+    ``ties.made`` is how many ties the import would record.
+    """
+    try:
+        with db.atomic():
+            result = _write_import(stream.result, stream.batches, path, None, progress,
+                                   check_cancel, True, batch, ties, stream.fraction_read)
+            raise _RolledBack(result)
+    except _RolledBack as done:
+        return done.result
+
+
+class _RolledBack(Exception):
+    """Leaves a dry run's transaction: everything it wrote is rolled back."""
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__("dry run")
+        self.result = result
+
+
+def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
+                  path: str | os.PathLike[str], decisions: Mapping[int, str] | None,
+                  progress: Progress | None, check_cancel: Callable[[], None] | None,
+                  consume: bool, batch: BatchOptions | None, ties: TieChoice | None,
+                  fraction_read: Callable[[], float] | None = None) -> ImportResult:
     choice = ties or TieChoice()
-    with _gc_paused(), db.atomic():
-        found: list[tuple[int, str, str]] = []
-        if progress:
-            progress("matching", 0, 0)
-        snapshot = Snapshot()
+    found: list[tuple[int, str, str]] = []
+    if progress:
+        progress("matching", 0, 0)
+    with _gc_paused(), db.atomic(), _closing(Snapshot()) as snapshot:
         parts = _Parts()
 
         def plan_part(records: list[ContactRecord]) -> Plan:
@@ -306,6 +337,23 @@ def _import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
         mark_label_tags(batch_id, parsed.format)
         set_batch_summary(batch_id, summary | {"ties": choice.to_dict() | made.to_dict()})
     return ImportResult(batch_id, preview, made, choice)
+
+
+@contextmanager
+def _closing(snapshot: Snapshot) -> Iterator[Snapshot]:
+    """``snapshot`` closed when the import ends (its scratch tables dropped); on an error
+    the transaction's rollback drops them anyway, and the error is what is raised."""
+    try:
+        yield snapshot
+    except BaseException:
+        with suppress(Exception):
+            snapshot.close()
+        raise
+    snapshot.close()
+
+
+# An automatic backup first, whichever way the file came in.
+_import = before("import")(_write_import)
 
 
 class _Parts:

@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from ...store import import_queries as q
 from .incoming import phone_key
 from .keys import email_key, fold, linkedin_key, name_fold, name_org_key
@@ -121,13 +119,8 @@ def contact_keys(contact: Existing) -> list[str]:
     return keys
 
 
-def _members(run: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """Which of ``wanted`` are in the sorted array ``run`` (a binary search each)."""
-    at = np.searchsorted(run, wanted)
-    inside = at < len(run)
-    found = np.zeros(len(wanted), dtype=bool)
-    found[inside] = run[at[inside]] == wanted[inside]
-    return found
+def _first(pair: tuple[int, int]) -> int:
+    return pair[0]
 
 
 class Snapshot:
@@ -135,9 +128,11 @@ class Snapshot:
 
     A file imported in several batches (a big one, read as a stream) matches each
     batch against the contacts there before the import, held here, and against those
-    the earlier batches made, found by their keys in compact sorted runs of key
-    hashes (16 bytes a key; see :meth:`remember` and :meth:`prepare`) and read from
-    the database only when a later row matches them.
+    the earlier batches made, found by their key hashes in a temporary table of the
+    import's connection (see :meth:`remember` and :meth:`prepare`) and read from the
+    database only when a later row matches them. SQLite keeps that table compact and
+    answers a batch's keys in one join; :meth:`close` drops it (a rolled-back import
+    loses it with everything else).
     """
 
     def __init__(self) -> None:
@@ -151,15 +146,17 @@ class Snapshot:
         for org_id, name in q.organizations():
             self.org_by_fold.setdefault(fold(name), (org_id, name))
         self.tag_by_fold: dict[str, int] = {fold(name): tag_id for tag_id, name in q.tags()}
-        # Contacts made by earlier batches of this import: (sorted key hashes, ids) runs.
-        self._runs: list[tuple[np.ndarray, np.ndarray]] = []
-        # Keys of this batch found in the runs (key -> id), and the contacts read for them.
+        # Keys of this batch found among the contacts earlier batches made (key -> id),
+        # and the contacts read for them.
         self.recent: dict[str, int] = {}
         self.loaded: set[int] = set()
         # What the earlier batches of this import met: the first contact they made (the
-        # ones after it are theirs too), and the contacts there before (sorted id runs).
+        # ones after it are theirs too), and whether the scratch tables (store) hold any
+        # contacts made or met.
         self._first_made: int | None = None
-        self._seen: list[np.ndarray] = []
+        self._scratch = False
+        self._made = False
+        self._seen = False
 
     def joined(self, ids: Sequence[int]) -> list[bool] | None:
         """For each of ``ids``: whether an earlier batch of this import matched or made
@@ -167,12 +164,10 @@ class Snapshot:
         None when there was no earlier batch."""
         if self._first_made is None and not self._seen:
             return None
-        wanted = np.array(ids, dtype=np.int64)
         # Contacts this import made: every id from its first on (it holds the write lock).
-        found = wanted >= (self._first_made if self._first_made is not None else 1 << 62)
-        for seen in self._seen:
-            found |= _members(seen, wanted)
-        return found.tolist()
+        first = self._first_made if self._first_made is not None else 1 << 62
+        seen = q.seen_among(sorted(set(ids))) if self._seen else set()
+        return [cid >= first or cid in seen for cid in ids]
 
     def remember(self, items: Sequence[Any]) -> None:
         """After a batch is written (plan items with their contact ids): the people it
@@ -183,8 +178,7 @@ class Snapshot:
             self.contacts.pop(contact_id, None)
         self.loaded.clear()
         self.recent = {}
-        hashes: list[int] = []
-        ids: list[int] = []
+        made: list[tuple[int, int]] = []  # (key hash, contact id)
         seen: list[int] = []  # contacts there before the import that this batch met
         changed: list[int] = []
         for item in items:
@@ -199,16 +193,21 @@ class Snapshot:
             if self._first_made is None or contact_id < self._first_made:
                 self._first_made = contact_id
             if item.action != "unchanged":  # made by this import: found again by its keys
-                for key in item.incoming.keys():
-                    hashes.append(hash(key))
-                    ids.append(contact_id)
+                made.extend((hash(key), contact_id) for key in item.incoming.keys())
                 item.incoming.forget_keys()
-        if seen:
-            self._seen.append(np.unique(np.array(seen, dtype=np.int64)))
-        if hashes:
-            keys = np.array(hashes, dtype=np.int64)
-            order = np.argsort(keys, kind="stable")  # the first of equal keys stays first
-            self._runs.append((keys[order], np.array(ids, dtype=np.int64)[order]))
+        if seen or made:
+            if not self._scratch:
+                q.start_import_scratch()
+                self._scratch = True
+            if seen:
+                q.remember_seen(sorted(set(seen)))
+                self._seen = True
+            if made:
+                # In key order the inserts walk the table once; the sort is stable, so
+                # of equal keys the first row's contact is kept, as in the file.
+                made.sort(key=_first)
+                q.remember_made(made)
+                self._made = True
         if changed:
             fresh = _read(changed)
             self.contacts.update(fresh)
@@ -221,25 +220,26 @@ class Snapshot:
         batch made (``recent``); those people are read (``contacts``) until the next
         :meth:`remember`. A key is taken only when the contact read really has it."""
         self.recent = {}
-        if not self._runs:
+        if not self._made:
             return
         wanted = [key for person in people for key in person.keys() if key not in self.by_key]
         if not wanted:
             return
-        hashes = np.array([hash(key) for key in wanted], dtype=np.int64)
-        found = np.full(len(wanted), -1, dtype=np.int64)
-        for keys, ids in self._runs:  # earlier runs first: the earliest contact wins
-            at = np.searchsorted(keys, hashes)
-            take = _members(keys, hashes) & (found < 0)
-            found[take] = ids[at[take]]
-        hits = {key: int(cid) for key, cid in zip(wanted, found.tolist(), strict=True)
-                if cid >= 0}
+        hashes = [hash(key) for key in wanted]
+        found = dict(q.made_with(sorted(set(hashes))))
+        hits = {key: found[h] for key, h in zip(wanted, hashes, strict=True) if h in found}
         read = _read(sorted({cid for cid in hits.values() if cid not in self.contacts}))
         self.contacts.update(read)
         self.loaded.update(read)
         real = {cid: set(contact_keys(self.contacts[cid]))
                 for cid in set(hits.values()) if cid in self.contacts}
         self.recent = {key: cid for key, cid in hits.items() if key in real.get(cid, ())}
+
+    def close(self) -> None:
+        """Drop what the earlier batches were remembered by (at the end of an import)."""
+        if self._scratch:
+            q.drop_import_scratch()
+        self._scratch = self._made = self._seen = False
 
     def _index(self) -> None:
         # The earliest contact wins a shared email or URL, so matching is stable.

@@ -17,6 +17,7 @@ from typing import Any
 
 from ...store.database import db
 from ...store.models import Action, Contact, Meeting, MeetingQuestion, Question
+from ..conflicts import merge_edit
 from ..contacts.people import validate_contact
 from ..errors import ValidationError, ValidationErrors
 from ..research import answers as answers_service
@@ -77,6 +78,8 @@ def save_meeting(
     actions: Sequence[ActionEntry] = (),
     thank_you_sent: bool | None = None,
     actions_done: Mapping[int, bool] | None = None,
+    expected_version: int | None = None,
+    base: meetings.MeetingView | None = None,
 ) -> meetings.MeetingView:
     """Schedule (``meeting_id`` None) or update a meeting with everything around it.
 
@@ -85,9 +88,14 @@ def save_meeting(
     order, answers included. ``notes`` None leaves them; ``thank_you_sent``
     None leaves the mark; ``actions_done`` ticks existing actions by id.
     Raises ValidationError(s) naming each bad field before anything is written.
+    With ``expected_version`` (and ``base``, the meeting as the dialog loaded it)
+    a meeting changed elsewhere since is merged field by field, or
+    ``EditConflict`` is raised with nothing written (see ``services/conflicts.py``).
     """
     checked = _validate(contact_id, meeting_id, fields, questions, introductions, actions, actions_done or {})
     with db.atomic():
+        if checked.meeting is not None and expected_version is not None:
+            notes = _merge_changed_elsewhere(checked, notes, expected_version, base)
         if checked.meeting is None:
             saved_id = meetings.schedule_meeting(contact_id, fields).id
         else:
@@ -109,6 +117,25 @@ def save_meeting(
             if current != thank_you_sent:
                 meetings.mark_thank_you_sent(saved_id, thank_you_sent)
     return meetings.get_meeting(saved_id)
+
+
+def _merge_changed_elsewhere(checked: _Checked, notes: str | None, expected_version: int,
+                             base: meetings.MeetingView | None) -> str | None:
+    """Inside the write transaction: read the meeting again and merge ``checked.clean``
+    (and ``notes``) with what another copy saved since ``expected_version``."""
+    assert checked.meeting is not None
+    row = Meeting.get_by_id(checked.meeting.id)
+    mine = dict(checked.clean)
+    if notes is not None:
+        mine["notes"] = clean_text(notes)
+    merged = merge_edit(
+        f"the meeting on {row.starts_at:%d %b %Y}", row.id, expected_version, row.version, mine,
+        {key: getattr(row, key) for key in mine},
+        {key: getattr(base, key) for key in mine} if base is not None else None,
+    )
+    checked.meeting = row
+    checked.clean = {key: value for key, value in merged.items() if key != "notes"}
+    return merged.get("notes")
 
 
 # validation ------------------------------------------------------------------

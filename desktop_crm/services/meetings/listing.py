@@ -41,6 +41,7 @@ class MeetingView:
     notes: str = ""
     thank_you_sent_at: dt.datetime | None = None
     thank_you_due_at: dt.datetime | None = None  # naive UTC: end + 24 h (None unless held)
+    version: int = 1  # the meeting dialog saves "from" this version
 
     @property
     def local_label(self) -> str:
@@ -91,6 +92,7 @@ def views(rows: list[Meeting]) -> list[MeetingView]:
                 notes=r.notes,
                 thank_you_sent_at=r.thank_you_sent_at,
                 thank_you_due_at=thank_you_due(r.starts_at, r.minutes) if r.status == "done" else None,
+                version=r.version,
             )
         )
     return out

@@ -10,7 +10,8 @@ from peewee import JOIN
 from ...domain import RELATIONSHIP_KINDS
 from ...store.database import db
 from ...store.models import Contact, Relationship, utcnow
-from ..errors import NotFoundError, ValidationError
+from ..conflicts import ATTEMPTS, StaleWrite, merge_edit, save_if_version
+from ..errors import NotFoundError, ServiceError, ValidationError
 from ..validation import clean_text, validate_strength
 from ..views import RelationshipView
 
@@ -84,20 +85,41 @@ def find_relationship(a: int | None, b: int) -> Relationship | None:
     return Relationship.select().where(cond, Relationship.deleted_at.is_null()).first()
 
 
-def update_relationship(rel_id: int, changes: Mapping[str, Any]) -> RelationshipView:
-    rel = Relationship.get_or_none((Relationship.id == rel_id) & Relationship.deleted_at.is_null())
-    if rel is None:
-        raise NotFoundError(f"no relationship with id {rel_id}")
-    with db.atomic():
-        if "kind" in changes:
-            rel.kind = validate_kind(changes["kind"])
-        if "strength" in changes:
-            rel.strength = validate_strength(changes["strength"])
-        for key in ("how", "since"):
-            if key in changes:
-                setattr(rel, key, clean_text(changes[key]))
-        rel.save()
-    return get_relationship(rel_id)
+def update_relationship(
+    rel_id: int,
+    changes: Mapping[str, Any],
+    expected_version: int | None = None,
+    base: RelationshipView | None = None,
+) -> RelationshipView:
+    """Change the fields given; from an old ``expected_version`` merge against ``base``
+    or raise ``EditConflict`` (see ``services/conflicts.py``)."""
+    clean: dict[str, Any] = {}
+    if "kind" in changes:
+        clean["kind"] = validate_kind(changes["kind"])
+    if "strength" in changes:
+        clean["strength"] = validate_strength(changes["strength"])
+    for key in ("how", "since"):
+        if key in changes:
+            clean[key] = clean_text(changes[key])
+    for _attempt in range(ATTEMPTS):
+        try:
+            with db.atomic():
+                rel = Relationship.get_or_none((Relationship.id == rel_id) & Relationship.deleted_at.is_null())
+                if rel is None:
+                    raise NotFoundError(f"no relationship with id {rel_id}")
+                seen = rel.version
+                merged = merge_edit(
+                    f"the relationship {_view(rel).person_a} – {_view(rel).person_b}", rel_id,
+                    expected_version, seen, clean, {key: getattr(rel, key) for key in clean},
+                    {key: getattr(base, key) for key in clean} if base is not None else None,
+                )
+                for key, value in merged.items():
+                    setattr(rel, key, value)
+                save_if_version(rel, seen)
+            return get_relationship(rel_id)
+        except StaleWrite:
+            continue
+    raise ServiceError(f"relationship {rel_id} is being changed by another copy right now; try again")
 
 
 def remove_relationship(rel_id: int) -> None:
@@ -161,4 +183,5 @@ def _view(rel: Relationship) -> RelationshipView:
         strength=rel.strength,
         how=rel.how,
         since=rel.since,
+        version=rel.version,
     )

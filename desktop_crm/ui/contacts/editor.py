@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import STATUSES, TIER_HELP, TIER_LABELS, TIERS, status_label
+from ...services.conflicts import EditConflict
 from ...services.contacts import get_contact
 from ...services.contacts.bulk_actions import add_contact, edit_contact
 from ...services.contacts.table import completions
 from ...services.errors import ServiceError, ValidationError, ValidationErrors
+from ...services.views import ContactView
+from ..widgets.conflict_dialog import THEIRS, ConflictDialog
 from ..widgets.field_errors import with_error_below
 from ..widgets.layout import scroll_area
 from ..widgets.prompts import ask_save_discard_cancel
@@ -62,6 +65,8 @@ class ContactEditor(QDialog):
         self.resize(860, 640)
         self.errors: dict[str, QLabel] = {}
         self.fields: dict[str, QLineEdit] = {}
+        # The contact as loaded: saves go "from" its version (see services/conflicts.py).
+        self.loaded: ContactView | None = None
         outer = QVBoxLayout(self)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -190,6 +195,13 @@ class ContactEditor(QDialog):
             return
         contact = get_contact(self.contact_id)
         self.setWindowTitle(f"Edit {contact.full_name}")
+        self._fill(contact)
+
+    def _fill(self, contact: ContactView) -> None:
+        """Show ``contact`` in every field and remember it as the version being edited."""
+        self.loaded = contact
+        self.emails.set_values([])
+        self.phones.set_values([])
         for key, edit in self.fields.items():
             edit.setText(str(getattr(contact, key) or ""))
         self.organization.setText(contact.organization)
@@ -203,6 +215,26 @@ class ContactEditor(QDialog):
         if not contact.emails:
             self.emails.add_row()
         self._update_org_hint(contact.organization)
+
+    def set_form_value(self, key: str, value: Any) -> None:
+        """Put one value of :meth:`form_data`'s shape back into its field."""
+        if key in self.fields:
+            self.fields[key].setText(value)
+        elif key == "organization":
+            self.organization.setText(value)
+        elif key in ("tier", "status"):
+            combo = self.tier if key == "tier" else self.status
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        elif key == "is_gatekeeper":
+            self.gatekeeper.setChecked(bool(value))
+        elif key == "tags":
+            self.tags.set_tags(value)
+        elif key == "notes":
+            self.notes.setPlainText(value)
+        elif key == "emails":
+            self.emails.set_values([(v["label"], v["email"]) for v in value])
+        elif key == "phones":
+            self.phones.set_values([(v["label"], v["phone"]) for v in value])
 
     def form_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {key: edit.text() for key, edit in self.fields.items()}
@@ -228,7 +260,10 @@ class ContactEditor(QDialog):
             if self.contact_id is None:
                 view = add_contact(self.form_data())
             else:
-                view = edit_contact(self.contact_id, self.form_data())
+                version = self.loaded.version if self.loaded is not None else None
+                view = edit_contact(self.contact_id, self.form_data(), version, self.loaded)
+        except EditConflict as exc:
+            return self._resolve(exc)
         except ValidationErrors as exc:
             self.show_errors(exc.errors)
             return False
@@ -244,6 +279,38 @@ class ContactEditor(QDialog):
         self.saved.emit(view.id)
         self.accept()
         return True
+
+    def ask_conflict(self, conflict: EditConflict) -> dict[str, str] | None:
+        """The user's choice per field ("mine" or "theirs"), or None to go back to editing."""
+        dialog = ConflictDialog(conflict, self)
+        try:
+            return dialog.choices() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def _resolve(self, conflict: EditConflict) -> bool:
+        """Changed on another machine: let the user choose, then save from the new version.
+
+        The form moves onto the saved version: fields the user did not touch show
+        the other machine's values, fields they typed in keep what they typed
+        unless they chose "theirs" for it. Going back leaves the form as it was.
+        """
+        choices = self.ask_conflict(conflict)
+        if choices is None:
+            self.banner.setText(
+                "Not saved: this contact was changed on another machine. Your edits are still "
+                "here; save again to choose field by field."
+            )
+            self.banner.setVisible(True)
+            return False
+        typed = self.form_data()
+        touched = {key for key, value in typed.items() if value != self._clean.get(key)}
+        self._fill(get_contact(self.contact_id))
+        self._clean = self.form_data()
+        for key in touched:
+            if choices.get(key) != THEIRS:
+                self.set_form_value(key, typed[key])
+        return self.save()
 
     def _clear_errors(self) -> None:
         self.banner.setVisible(False)

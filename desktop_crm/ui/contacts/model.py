@@ -4,15 +4,30 @@
 small LRU dict, fetched on first sight by keyset from a cached neighbour page
 or by OFFSET from the nearer end (see :mod:`desktop_crm.store.contact_table`).
 Sorting and filtering happen in SQLite; no proxy model ever walks the rows.
+
+On a big table the first page is read and painted before the count: a filter
+combining several columns can match a few thousand of a million rows, whose
+count reads every row of one filter's index (a second or more) while its
+first 200 rows are found in a few ms. The count then runs in a thread and
+the rows past the first page are inserted when it arrives (``counting`` is
+true until then, and the status line says so).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont
 
 from ...domain import TIER_HELP, TIER_LABELS, status_label
@@ -26,12 +41,14 @@ from ...services.contacts.table import (
     fetch_rows,
     ids_in_ranges,
     row_of,
+    table_size_estimate,
 )
 from ..plain_text import tip
 from ..widgets.badges import TIER_ROLE
 from ..widgets.theme import ERROR, muted_text, pick
 
 PAGE = 200
+COUNT_LATER_ABOVE = 50_000  # contacts; on a smaller table the count is a few ms and comes first
 MAX_PAGES = 40  # 8,000 rows in memory at most
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -61,6 +78,8 @@ class ContactTableModel(QAbstractTableModel):
     """Rows of :class:`TableRow`; ``ID_ROLE`` gives the contact id of any cell."""
 
     spec_changed = Signal()
+    count_known = Signal()  # the count that ran after the first page has arrived
+    _counted = Signal(int, int)  # (generation, total), from the counting thread
 
     def __init__(self, columns: Sequence[Column] = COLUMNS, spec: TableSpec | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -68,6 +87,9 @@ class ContactTableModel(QAbstractTableModel):
         self._spec = spec or TableSpec()
         self._query = self._spec.query()
         self._total = 0
+        self._counting = False
+        self._generation = 0
+        self._counted.connect(self._count_arrived, Qt.ConnectionType.QueuedConnection)
         self._pages: OrderedDict[int, list[TableRow]] = OrderedDict()
         self._bold = QFont()
         self._bold.setBold(True)
@@ -99,11 +121,62 @@ class ContactTableModel(QAbstractTableModel):
         """Read the count again and forget cached rows (after any change)."""
         self.set_spec(self._spec)
 
+    @property
+    def counting(self) -> bool:
+        """True while the count runs after the first page (only the first page is shown)."""
+        return self._counting
+
     def _load(self) -> None:
         self._pages.clear()
-        self._total = count_rows(self._query)
-        if self._total:
-            self._page(0)
+        self._generation += 1
+        self._counting = False
+        if table_size_estimate() <= COUNT_LATER_ABOVE:
+            self._total = count_rows(self._query)
+            if self._total:
+                self._page(0)
+            return
+        first = fetch_rows(self._query, 0, PAGE, PAGE)
+        self._pages[0] = first
+        self._total = len(first)
+        if len(first) == PAGE:  # more rows may follow: count them off the UI thread, once painted
+            self._counting = True
+            generation, query = self._generation, self._query
+            QTimer.singleShot(0, lambda: self._start_count(generation, query))
+
+    def _start_count(self, generation: int, query) -> None:
+        if generation == self._generation:  # not replaced before the event loop came back
+            threading.Thread(target=self._count_in_thread, args=(generation, query),
+                             name="contact-count", daemon=True).start()
+
+    def _count_in_thread(self, generation: int, query) -> None:
+        from ...services.database.opening import release_thread_connection
+
+        try:
+            total = count_rows(query)
+        except Exception:  # the table changed under us (closed, reopened): the next load counts again
+            total = -1
+        finally:
+            release_thread_connection()  # this thread's connection only
+        self._counted.emit(generation, total)
+
+    def _count_arrived(self, generation: int, total: int) -> None:
+        if generation != self._generation or not self._counting:
+            return  # a newer filter or order replaced the one counted
+        self._counting = False
+        if total > self._total:
+            self.beginInsertRows(QModelIndex(), self._total, total - 1)
+            self._total = total
+            self.endInsertRows()
+        self.count_known.emit()
+
+    def wait_for_count(self, timeout_ms: int = 10_000) -> None:
+        """Block until the count arrives (for tests and the benchmark)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QThread
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while self._counting and not deadline.hasExpired():
+            QCoreApplication.processEvents()
+            QThread.msleep(2)
 
     def _page(self, number: int) -> list[TableRow]:
         page = self._pages.get(number)

@@ -50,6 +50,7 @@ class ContactsView(QWidget):
         self.smart_list: SmartListView | None = None
         self._search = ""
         self.model = ContactTableModel(parent=self)
+        self.model.count_known.connect(self._update_empty)
         self.filter_bar = FilterBar()
         self.filter_bar.filter_changed.connect(self._filters_changed)
         self.filter_bar.save_requested.connect(self.save_smart_list)
@@ -167,9 +168,15 @@ class ContactsView(QWidget):
     def _emit_status(self) -> None:
         shown = self.model.total
         selected = self.table.selected_count()
-        text = f"{shown:,} {'person' if shown == 1 else 'people'}"
-        if not self.current_filter().is_empty():
-            text += f" {'matches' if shown == 1 else 'match'} {self.current_filter().describe()}"
+        if self.model.counting:  # the first rows are shown; the count follows
+            text = "Counting people"
+            if not self.current_filter().is_empty():
+                text += f" who match {self.current_filter().describe()}"
+            text += "…"
+        else:
+            text = f"{shown:,} {'person' if shown == 1 else 'people'}"
+            if not self.current_filter().is_empty():
+                text += f" {'matches' if shown == 1 else 'match'} {self.current_filter().describe()}"
         if selected:
             text += f" · {selected:,} selected"
         self.status_changed.emit(text)

@@ -52,6 +52,7 @@ class MeetingDialog(AsksBeforeDiscarding, QDialog):
         super().__init__(parent)
         self.context = context
         self.meeting_id = meeting_id
+        self.loaded: meetings.MeetingView | None = None
         self.errors = FieldErrors()
         self.schedule = ScheduleTab(self.errors)
         self.questions = QuestionsTab()
@@ -86,6 +87,7 @@ class MeetingDialog(AsksBeforeDiscarding, QDialog):
 
     def _load(self, meeting_id: int) -> None:
         m = meetings.get_meeting(meeting_id)
+        self.loaded = m  # saves go "from" its version: a change made elsewhere is never overwritten
         self.setWindowTitle(f"Meeting with {m.contact_name}")
         # The chosen questions first: setting the meeting's person (contact_changed)
         # builds the suggestions, which leave out the questions already chosen.
@@ -126,6 +128,8 @@ class MeetingDialog(AsksBeforeDiscarding, QDialog):
                 actions=self.outcome.action_entries(),
                 thank_you_sent=self.outcome.thank_you_sent(),
                 actions_done=self.outcome.actions_ticked(),
+                expected_version=self.loaded.version if self.loaded is not None else None,
+                base=self.loaded,
             )
         except ServiceError as exc:
             self._show_error(exc)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import RELATIONSHIP_KIND_LABELS, RELATIONSHIP_KINDS, STRENGTH_LABELS, STRENGTHS
+from ...services.conflicts import EditConflict
 from ...services.contacts import get_contact
 from ...services.contacts.resolve import resolve_contact
 from ...services.contacts.search import search_contacts
@@ -46,6 +47,7 @@ from ...services.network.relationships import (
 from ...services.views import RelationshipView
 from ..context import AppContext
 from ..plain_text import plain_label
+from ..widgets.conflict_dialog import THEIRS, ConflictDialog
 from ..widgets.theme import set_error_style, set_muted
 from ..widgets.unsaved import AsksBeforeDiscarding
 
@@ -289,15 +291,31 @@ class RelationshipDialog(AsksBeforeDiscarding, QDialog):
         if ok:
             self.accept()
 
+    def _save_edit(self) -> None:
+        """Save the fields typed since loading, from the loaded version; on a change made
+        on another machine, ask per field ("Changed on another machine") and save the
+        choice. Going back raises the conflict, shown under the form; nothing is lost."""
+        assert self.editing is not None
+        typed = {"kind": self.kind.currentData(), "strength": self.strength.currentData(),
+                 "how": self.how.text(), "since": self.since.text()}
+        changes = {k: v for k, v in typed.items() if v != getattr(self.editing, k)}
+        try:
+            self.editing = update_relationship(self.editing.id, changes, self.editing.version, self.editing)
+        except EditConflict as conflict:
+            dialog = ConflictDialog(conflict, self)
+            try:
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    raise
+                kept = {k: v for k, v in changes.items() if dialog.choices().get(k) != THEIRS}
+            finally:
+                dialog.deleteLater()
+            self.editing = update_relationship(self.editing.id, kept, conflict.their_version)
+
     def save_single(self) -> bool:
         self.single_error.hide()
         try:
             if self.editing is not None:
-                update_relationship(
-                    self.editing.id,
-                    {"kind": self.kind.currentData(), "strength": self.strength.currentData(),
-                     "how": self.how.text(), "since": self.since.text()},
-                )
+                self._save_edit()
             else:
                 a = self._field(self.person_a, "Person")
                 b = self._field(self.person_b, "Knows")

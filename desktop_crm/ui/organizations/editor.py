@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.conflicts import EditConflict
 from ...services.contacts.organizations import (
     create_organization,
     get_organization,
@@ -28,11 +29,12 @@ from ...services.contacts.organizations import (
 )
 from ...services.errors import ServiceError
 from ...services.views import OrganizationView
+from ..widgets.conflict_dialog import ResolvesConflicts
 from ..widgets.field_errors import FieldError, show_errors, with_error_below
 from ..widgets.unsaved import AsksBeforeDiscarding
 
 
-class OrganizationDialog(AsksBeforeDiscarding, QDialog):
+class OrganizationDialog(ResolvesConflicts, AsksBeforeDiscarding, QDialog):
     """``OrganizationDialog(org_id=None)`` adds one; with an id it edits that one."""
 
     unsaved_text = "You changed this organization. Save the changes before closing?"
@@ -41,6 +43,8 @@ class OrganizationDialog(AsksBeforeDiscarding, QDialog):
         super().__init__(parent)
         self.org_id = org_id
         self.saved: OrganizationView | None = None
+        self.loaded: OrganizationView | None = None  # saves go "from" its version
+        self.loaded_values: dict[str, Any] = {}
         self.setWindowTitle("Edit organization" if org_id else "New organization")
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
@@ -81,12 +85,14 @@ class OrganizationDialog(AsksBeforeDiscarding, QDialog):
         return with_error_below(field, self.errors[key])
 
     def _fill(self, org: OrganizationView) -> None:
+        self.loaded = org
         self.name.setText(org.name)
         self.industry.setText(org.industry)
         self.location.setText(org.location)
         self.website.setText(org.website)
         self.is_target.setChecked(org.is_target)
         self.notes.setPlainText(org.notes)
+        self.loaded_values = self.values()
 
     def values(self) -> dict[str, Any]:
         return {
@@ -108,9 +114,33 @@ class OrganizationDialog(AsksBeforeDiscarding, QDialog):
             if self.org_id is None:
                 self.saved = create_organization(data)
             else:
-                self.saved = update_organization(self.org_id, data)
+                version = self.loaded.version if self.loaded is not None else None
+                self.saved = update_organization(self.org_id, data, version, self.loaded)
+        except EditConflict as exc:
+            return self._resolve(exc)
         except ServiceError as exc:
             show_errors(self.errors, exc, "")
             return False
         self.accept()
         return True
+
+    def _resolve(self, conflict: EditConflict) -> bool:
+        """Changed on another machine: choose per field, then save from the saved version."""
+        def reload() -> None:
+            self._fill(get_organization(self.org_id))
+            self.mark_clean()
+
+        if not self.rebase(conflict, reload, self._fill_values):
+            self.errors[""].show_message("Not saved: changed on another machine. Your edits are still here.")
+            return False
+        return self.save()
+
+    def _fill_values(self, values: dict[str, Any]) -> None:
+        for key, value in values.items():
+            widget = getattr(self, key)
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value)
+            else:
+                widget.setText(value)

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.conflicts import EditConflict
 from ...services.contacts.profile import ProfileView, get_profile, update_profile
 from ...services.errors import ServiceError
 from ..context import AppContext
+from ..widgets.conflict_dialog import ResolvesConflicts
 from ..widgets.field_errors import FieldError, FieldErrors
 from ..widgets.theme import heading_font, set_muted
 from ..widgets.unsaved import AsksBeforeDiscarding
@@ -33,7 +35,7 @@ def _box(placeholder: str, lines: int) -> QPlainTextEdit:
     return box
 
 
-class ProfileDialog(AsksBeforeDiscarding, QDialog):
+class ProfileDialog(ResolvesConflicts, AsksBeforeDiscarding, QDialog):
     """``ProfileDialog(context)``: edit and save :mod:`services.contacts.profile`."""
 
     unsaved_text = "You changed your profile. Save the changes before closing?"
@@ -103,8 +105,13 @@ class ProfileDialog(AsksBeforeDiscarding, QDialog):
         self.mark_clean()
 
     def load(self, profile: ProfileView) -> None:
-        for key, widget in self.inputs.items():
-            value = getattr(profile, key)
+        self.loaded = profile  # saves go "from" its version
+        self.put_values({key: getattr(profile, key) for key in self.inputs})
+        self.loaded_values = self.values()
+
+    def put_values(self, values: dict[str, str]) -> None:
+        for key, value in values.items():
+            widget = self.inputs[key]
             if isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(value)
             else:
@@ -127,7 +134,18 @@ class ProfileDialog(AsksBeforeDiscarding, QDialog):
         self.errors.clear()
         self.general_error.hide()
         try:
-            update_profile(self.values())
+            update_profile(self.values(), self.loaded.version, self.loaded)
+        except EditConflict as conflict:
+            def reload() -> None:
+                self.load(get_profile())
+                self.mark_clean()
+
+            if self.rebase(conflict, reload, self.put_values):
+                self.save()
+            else:
+                self.general_error.show_message("Not saved: your profile was changed on another "
+                                                "machine. Your edits are still here.")
+            return
         except ServiceError as exc:
             self.errors.show_all(exc, self.general_error)
             return

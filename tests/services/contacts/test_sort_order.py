@@ -75,3 +75,24 @@ def test_a_key_starts_with_ascii_letters_and_is_stable(first, last):
     assert key == person_sort_key(first, last)
     folded = key.split("\x1f", 1)[0]
     assert folded.isascii()
+
+
+def test_upgrading_folds_the_organization_keys(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    open_store(path)
+    create_contact({"first_name": "Ana", "organization": "Østergaard"})
+    close_database()
+    conn = sqlite3.connect(path)
+    before = next(v for v, step in STEPS if step.__name__ == "_organization_sort_folds_accents_v10") - 1
+    conn.execute("UPDATE contact SET org_sort = lower('Østergaard')")  # the key before folding
+    conn.execute("UPDATE organization SET sort_key = ''")
+    conn.execute(f"PRAGMA user_version = {before}")
+    conn.commit()
+    conn.close()
+    open_store(path)
+    try:
+        from desktop_crm.store.database import db
+
+        assert db.execute_sql("SELECT org_sort FROM contact").fetchone()[0].startswith("ostergaard")
+    finally:
+        close_database()

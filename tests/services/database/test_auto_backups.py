@@ -179,3 +179,25 @@ def test_an_older_backup_is_restored_and_upgraded(db_path: Path, tmp_path: Path)
     from desktop_crm.store.migrations import CURRENT_VERSION, user_version
 
     assert user_version(db) == CURRENT_VERSION
+
+
+def test_an_unchanged_database_is_not_copied_twice(db_path: Path, tmp_path: Path) -> None:
+    create_contact({"first_name": "Ann"})
+    daily = backups.daily_backup()  # the start of the day: a copy
+    assert daily is not None
+    # The first import of the day, just after: the daily copy holds the same state.
+    importing.import_file(linkedin_file(tmp_path / "l.csv", LINKEDIN_ROWS))
+    assert [b.path for b in _autos()] == [daily]
+    # The import changed the database: the next big change is preceded by a new copy.
+    importing.undo_import(importing.list_imports()[0].id)
+    autos = _autos()
+    assert len(autos) == 2 and autos[0].reason == "undo" and autos[0].contacts == 4
+    # A change made by another connection (another process) is seen too.
+    with sqlite3.connect(db_path) as other:
+        other.execute("UPDATE contact SET title = 'CTO' WHERE first_name = 'Ann'")
+    assert backups.make_auto_backup("import") not in (None, autos[0].path)
+    # A copy since deleted is made again.
+    made = backups.make_auto_backup("import")
+    assert made is not None and made == _autos()[0].path
+    made.unlink()
+    assert backups.make_auto_backup("import") == made and made.exists()

@@ -23,7 +23,10 @@ from desktop_crm.store.models import Contact, ImportChange
 
 
 def _tables() -> dict:
-    return {k: v for k, v in export_backup()["tables"].items()
+    """Every table but the import log, without ``version`` (an undo is a write: versions
+    move on while the content returns to what it was)."""
+    return {k: [{c: x for c, x in row.items() if c != "version"} for row in v]
+            for k, v in export_backup()["tables"].items()
             if k not in ("import_batch", "import_change")}
 
 

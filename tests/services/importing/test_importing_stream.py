@@ -10,11 +10,15 @@ from importing_samples import linkedin_file
 from desktop_crm.services import importing
 from desktop_crm.services.contacts import count_contacts, create_contact, get_contact
 from desktop_crm.services.database.backup import export_backup
+from desktop_crm.services.database.backups import list_backups
 from desktop_crm.store.database import db
 
 
 def _tables() -> dict:
-    return {k: v for k, v in export_backup()["tables"].items()
+    """Every table but the import log, without ``version`` (an undo is a write: versions
+    move on while the content returns to what it was)."""
+    return {k: [{c: x for c, x in row.items() if c != "version"} for row in v]
+            for k, v in export_backup()["tables"].items()
             if k not in ("import_batch", "import_change")}
 
 
@@ -98,3 +102,36 @@ def test_the_report_lists_what_every_batch_did(db_path: Path, tmp_path: Path) ->
     assert files.not_imported is not None
     listed = importing.list_imports()[0]
     assert listed.counts == counts
+
+
+def _two_batch_rows() -> list[list[str]]:
+    """100 people, two of them again in a later batch (of 40)."""
+    rows = _people(100)
+    rows[10] = ["Dana", "Fox", "https://www.linkedin.com/in/dana", "dana@fox.io", "Fox Labs",
+                "Engineer", "01 Mar 2022"]
+    rows.append(["Dana", "Fox", "", "dana@fox.io", "Fox Labs", "Director", "01 Mar 2022"])
+    rows.append(["Ann", "Old", "", "ann@x.org", "Acme", "CEO", "01 Mar 2022"])
+    return rows
+
+
+def test_a_dry_run_of_a_stream_says_what_the_import_does_and_keeps_nothing(
+        db_path: Path, tmp_path: Path) -> None:
+    ann = create_contact({"first_name": "Ann", "last_name": "Old", "emails": ["ann@x.org"],
+                          "title": "Intern"})
+    before = _tables()
+    path = linkedin_file(tmp_path / "Connections.csv", _two_batch_rows())
+    stream = importing.open_file(path, batch_size=40, stream_bytes=1)
+    assert stream.fraction_read is not None  # read in batches
+    dry = importing.dry_run_stream(stream, path, batch=importing.batch_options("fair"))
+    assert _tables() == before  # nothing written, no import on record
+    assert importing.list_imports() == [] and list_backups() == []  # no backup either
+    assert get_contact(ann.id).title == "Intern"
+    # Dana's two rows (in two batches) are one new person; Ann's row updates her.
+    assert dry.counts["new"] + dry.counts["review"] == 100
+    assert dry.counts["updated"] == 2
+    assert {i.incoming.name for i in dry.preview.items if i.action == "update"} == {
+        "Dana Fox", "Ann Old"}
+    assert dry.ties.made == 101
+    real = _import(path, batch=importing.batch_options("fair"))
+    assert real.counts == dry.counts and real.ties.made == dry.ties.made
+    assert count_contacts() == 101

@@ -30,7 +30,7 @@ from desktop_crm.store.dump import replace_all
 from desktop_crm.store.models import Contact
 
 # Columns that move without anyone editing the row's content.
-DERIVED = {"updated_at", "sort_name", "org_sort", "last_contact_at", "next_meeting_at"}
+DERIVED = {"updated_at", "sort_name", "org_sort", "last_contact_at", "next_meeting_at", "version"}
 Rows = dict[tuple[str, int], dict[str, Any]]
 
 _names = st.sampled_from(["Ann", "Bob", "Zoë", "Al", "陈"])

@@ -1,0 +1,148 @@
+"""The same models on a PostgreSQL server: connecting, and the engine's own dialect.
+
+``--db postgresql://user@host:port/dbname`` binds the store's one ``db`` to
+:class:`ServerDatabase` instead of the local file. The rest of the store keeps
+its SQL: this class takes the ``?`` placeholders the SQLite code writes and
+hands psycopg its ``%s`` ones, stores booleans as 0/1 (so ``answered = 1``
+reads the same on both engines) and gives ``lastrowid`` after an ``INSERT``.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from peewee import PostgresqlDatabase
+
+from .errors import StoreError
+
+SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server_url(target: object) -> bool:
+    """Whether ``target`` (a ``--db`` value) names a PostgreSQL server rather than a file."""
+    return isinstance(target, str) and target.lower().startswith(SCHEMES)
+
+
+def shown(url: str) -> str:
+    """The URL without any password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", "@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+class ServerError(StoreError):
+    """The server cannot be used (down, refused, unknown database); nothing was written."""
+
+    def __init__(self, url: str, message: str) -> None:
+        self.url = url
+        super().__init__(shown(url), message)
+
+
+def explain_server(url: str, exc: BaseException) -> ServerError:
+    """A one-line reason for a connection failure, said for a person."""
+    text = " ".join(str(exc).split())
+    low = text.lower()
+    where = shown(url)
+    if "password authentication failed" in low or "no password supplied" in low:
+        why = "the server refused the user name or password"
+    elif "does not exist" in low and "database" in low:
+        why = "the server has no such database (create it first: createdb NAME)"
+    elif "does not exist" in low and "role" in low:
+        why = "the server has no such user"
+    elif "connection refused" in low or "no such file or directory" in low \
+            or "could not connect" in low or "timeout" in low or "timed out" in low:
+        why = "the server does not answer (is it running, and is the host and port right?)"
+    elif "could not translate host name" in low or "name or service not known" in low:
+        why = "the server's host name is unknown"
+    elif "server closed the connection" in low or "terminating connection" in low \
+            or "connection is lost" in low or "consuming input failed" in low \
+            or "the connection is closed" in low:
+        why = "the connection to the server was lost; nothing of the unfinished change was kept"
+    else:
+        why = text.splitlines()[0] if text else type(exc).__name__
+    return ServerError(url, f"cannot use {where}: {why}; nothing was written")
+
+
+_PLACEHOLDER = re.compile(r"""('(?:[^']|'')*'|"(?:[^"]|"")*")|(\?)|(%)""")
+
+
+def to_pyformat(sql: str) -> str:
+    """``?`` placeholders (outside quotes) to psycopg's ``%s``, and a literal ``%`` doubled."""
+    def swap(match: re.Match[str]) -> str:
+        quoted, mark, percent = match.groups()
+        if quoted is not None:
+            return quoted.replace("%", "%%")
+        return "%s" if mark else "%%"
+    return _PLACEHOLDER.sub(swap, sql)
+
+
+_INSERT = re.compile(r'^\s*INSERT\s+INTO\s+"?(\w+)"?', re.IGNORECASE)
+
+
+class _Cursor:
+    """A psycopg cursor that also answers ``lastrowid`` after an ``INSERT … RETURNING id``
+    added by :meth:`ServerDatabase.execute_sql` (SQLite's cursors give it for free)."""
+
+    def __init__(self, cursor, returning: bool) -> None:
+        self._cursor = cursor
+        self.lastrowid = None
+        if returning:
+            rows = cursor.fetchall()
+            self.lastrowid = rows[-1][0] if rows else None
+
+    def __getattr__(self, name: str):
+        return getattr(self._cursor, name)
+
+    def __iter__(self):
+        return iter(self._cursor)
+
+
+class ServerDatabase(PostgresqlDatabase):
+    """PostgreSQL through psycopg 3, speaking the store's SQLite-style raw SQL."""
+
+    passphrase = None  # encryption at rest is the server's business
+    field_types = {**PostgresqlDatabase.field_types, "BOOL": "SMALLINT"}
+    id_tables: frozenset[str] = frozenset()  # tables with an "id" key, for lastrowid
+
+    def __init__(self, url: str, **kwargs) -> None:
+        super().__init__(url, prefer_psycopg3=True, connect_timeout=5, **kwargs)
+        self.url = url
+
+    def cursor(self, named_cursor=None):
+        """A cursor, on a new connection when the server dropped the last one (restarted,
+        or the network came back): the app reconnects by itself between changes. Inside
+        a transaction it never does: that change fails whole and is said."""
+        conn = self._state.conn
+        if conn is not None and conn.closed and not self._state.transactions:
+            self._state.reset()
+        return super().cursor(named_cursor)
+
+    def _connect(self):
+        conn = super()._connect()
+        from psycopg.adapt import Dumper
+
+        class _BoolAsInt(Dumper):
+            """Booleans as 0/1 (SMALLINT columns), as SQLite holds them."""
+
+            oid = conn.adapters.types["int2"].oid
+
+            def dump(self, obj: bool) -> bytes:
+                return b"1" if obj else b"0"
+
+        conn.adapters.register_dumper(bool, _BoolAsInt)
+        return conn
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):
+        returning = False
+        if "%s" not in sql:  # the store's own SQL, written with ? placeholders
+            sql = to_pyformat(sql)
+            found = _INSERT.match(sql)
+            if (found and found.group(1) in self.id_tables and "RETURNING" not in sql.upper()
+                    and " SELECT " not in sql.upper()):
+                sql += " RETURNING id"
+                returning = True
+        cursor = super().execute_sql(sql, params, *args, **kwargs)
+        return _Cursor(cursor, returning) if returning else cursor
