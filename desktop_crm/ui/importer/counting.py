@@ -50,17 +50,26 @@ class Counting:
         self.batch, self.ties = batch, ties
         self.head: Head | None = None
         self.counts: dict[str, int] | None = None
-        self._fraction: Callable[[], float] | None = None
+        self._read = 0.0
 
     def fraction(self) -> float:
-        """How much of the file has been read (0 before the start, 1 at the end)."""
-        return self._fraction() if self._fraction is not None else 0.0
+        """How much of the file has been read (0 before the start, 1 at the end), as the
+        reader last said (the window never touches the file the worker reads)."""
+        return self._read
+
+    def _progress(self, progress: Callable[[str, int, int], None]) -> Callable[[str, int, int], None]:
+        def report(stage: str, done: int, total: int) -> None:
+            if stage == "reading" and total > 0:
+                self._read = min(1.0, done / total)
+            progress(stage, done, total)
+        return report
 
     def _counted(self, counts: dict[str, int]) -> None:
         self.counts = dict(counts)
 
     def job(self, progress: Callable[[str, int, int], None],
             check_cancel: Callable[[], None]) -> importing.ImportPreview:
+        progress = self._progress(progress)
         stream = importing.open_file(self.path, self.fmt, self.mapping or None,
                                      encoding=self.encoding, progress=progress)
         check_cancel()
@@ -74,13 +83,12 @@ class Counting:
             return preview
         first = next(stream.batches)
         self.head = Head(self.path, stream.result, [_row(r) for r in first[:FIRST_ROWS]])
-        self._fraction = stream.fraction_read
         stream.batches = _again(first, stream.batches)
         del first
         result = importing.dry_run_stream(stream, self.path, progress, check_cancel,
                                           batch=self.batch, ties=self.ties,
                                           counted=self._counted)
-        self.counts = result.preview.counts
+        self.counts, self._read = result.preview.counts, 1.0
         result.preview.entries()  # built here, not in the window's thread
         return result.preview
 
