@@ -126,8 +126,9 @@ def test_the_start_shows_before_the_file_is_read_then_counts_arrive_and_it_impor
     assert page.combo_for("URL").currentData() == "linkedin_url"
     assert page.entries.item(0, 2).text() == "Pat0 Lee0"
     assert dialog.next_button.isEnabled()
-    # The first batch's counts arrive while the reader still waits for the rest.
-    qtbot.waitUntil(lambda: _counted(dialog) == BATCH, timeout=TIMEOUT)
+    # The counts of the batches read so far (two; the third is held) arrive while the
+    # reader waits for the rest.
+    qtbot.waitUntil(lambda: _counted(dialog) == 2 * BATCH, timeout=TIMEOUT)
     assert reader.lines <= HOLD_AT
     assert page.counting_bar.isVisible() and 0 < page.counting_bar.value() < 100
     assert "Counting as the file is read" in page.counting_label.text()

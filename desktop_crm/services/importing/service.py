@@ -331,14 +331,15 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
                 batch_id = write_plan(plan, str(path), parsed.format, None, progress,
                                       check_cancel, meanwhile=pending.start if pending else None,
                                       batch_id=batch_id)
+                if counted is not None:  # this part's counts before the next is read
+                    finish_near_duplicates(plan)
+                    counted(parts.so_far(plan, len(parsed.problems)))
                 records = next(batches, None)
                 if records is None:
                     break
                 # A big file's next part: this one is finished, and remembered.
                 finish_near_duplicates(plan)
                 parts.add(plan, record_import_ties(batch_id, plan, choice, parsed.format))
-                if counted is not None:
-                    counted(parts.tally | {"not_importable": len(parsed.problems)})
                 snapshot.remember(plan.items)
                 plan = plan_part(records)
                 del records
@@ -395,6 +396,14 @@ class _Parts:
                 self.kept.append(item)
         if made is not None:
             self.made(made)
+
+    def so_far(self, plan: Plan, not_importable: int) -> dict[str, int]:
+        """The counts of the earlier parts and of ``plan`` (not added yet)."""
+        counts = dict(self.tally)
+        for item in plan.items:
+            counts[ACTION_COUNT[item.action]] += 1
+        counts["not_importable"] = not_importable
+        return counts
 
     def made(self, ties: TieResult) -> TieResult:
         """``ties`` added to the earlier parts' (the friend found or made by the first)."""
