@@ -230,8 +230,9 @@ class PreviewPage(QWidget):
         if running:
             self.counting_bar.setValue(int(100 * min(1.0, fraction)))
             self.counting_label.setText(text or "Counting as the file is read "
-                                        f"({100 * min(1.0, fraction):.0f}%)… You can import "
-                                        "now, or wait for the counts.")
+                                        f"({100 * min(1.0, fraction):.0f}%): the numbers are "
+                                        "of the rows read so far. You can import now, or "
+                                        "wait for the counts.")
             if counts is not None:
                 self.counts.show_counts(counts)
         elif text:
