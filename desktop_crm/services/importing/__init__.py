@@ -8,6 +8,7 @@ Public API::
     read_file(path, fmt, mapping) -> ParseResult       # then preview_parsed / import_parsed
     open_file(path, fmt, mapping) -> Stream            # then import_stream (big files in batches)
     dry_run_stream(stream, path) -> ImportResult       # what import_stream would do; nothing kept
+    streams(path) -> bool                              # big enough for open_file to stream
     undo_import(batch_id, force=False) -> UndoReport   # .counts, .kept
     record_created(batch_id, table, ids)               # rows other code wrote in an import
     list_imports() -> list[ImportBatchView]
@@ -42,6 +43,7 @@ from .service import (
     preview_parsed,
     read_file,
     release_thread_connection,
+    streams,
     ties_dict,
     would_make_ties,
 )
@@ -88,6 +90,7 @@ __all__ = [
     "read_file",
     "record_created",
     "release_thread_connection",
+    "streams",
     "report_for",
     "reports_by_batch",
     "reports_folder",

@@ -254,23 +254,41 @@ def import_stream(stream: Stream, path: str | os.PathLike[str],
                    batch, ties, stream.fraction_read)
 
 
+def streams(path: str | os.PathLike[str], encoding: str | None = None) -> bool:
+    """Whether :func:`open_file` may read ``path`` as a stream: big enough (``STREAM_BYTES``,
+    read at each call) and no encoding forced. Only a plain UTF-8 CSV file is then really
+    streamed (``Stream.fraction_read`` says so); any other is read whole."""
+    if encoding is not None:
+        return False
+    try:
+        return Path(path).stat().st_size >= STREAM_BYTES
+    except OSError:
+        return False
+
+
+Counted = Callable[[dict[str, int]], None]
+
+
 def dry_run_stream(stream: Stream, path: str | os.PathLike[str],
                    progress: Progress | None = None,
                    check_cancel: Callable[[], None] | None = None,
                    batch: BatchOptions | None = None,
-                   ties: TieChoice | None = None) -> ImportResult:
+                   ties: TieChoice | None = None,
+                   counted: Counted | None = None) -> ImportResult:
     """What :func:`import_stream` would do, with nothing kept: the import runs in a
     transaction that is then rolled back (no backup is made first).
 
     A big file is never whole in memory, and its later batches are matched with the
     people the earlier ones would make exactly as the import would, because they are
     made for the time of the run. The result's ``batch_id`` names nothing; its
-    ``ties.made`` is how many ties the import would record.
+    ``ties.made`` is how many ties the import would record. ``counted(counts)`` is
+    given the counts so far after each batch (a window fills them in as it reads on).
     """
     try:
         with db.atomic():
             result = _write_import(stream.result, stream.batches, path, None, progress,
-                                   check_cancel, True, batch, ties, stream.fraction_read)
+                                   check_cancel, True, batch, ties, stream.fraction_read,
+                                   counted)
             raise _RolledBack(result)
     except _RolledBack as done:
         return done.result
@@ -288,7 +306,8 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
                   path: str | os.PathLike[str], decisions: Mapping[int, str] | None,
                   progress: Progress | None, check_cancel: Callable[[], None] | None,
                   consume: bool, batch: BatchOptions | None, ties: TieChoice | None,
-                  fraction_read: Callable[[], float] | None = None) -> ImportResult:
+                  fraction_read: Callable[[], float] | None = None,
+                  counted: Counted | None = None) -> ImportResult:
     choice = ties or TieChoice()
     found: list[tuple[int, str, str]] = []
     if progress:
@@ -313,6 +332,9 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
                 batch_id = write_plan(plan, str(path), parsed.format, None, progress,
                                       check_cancel, meanwhile=pending.start if pending else None,
                                       batch_id=batch_id)
+                if counted is not None:  # this part's counts before the next is read
+                    finish_near_duplicates(plan)
+                    counted(parts.so_far(plan, len(parsed.problems)))
                 records = next(batches, None)
                 if records is None:
                     break
@@ -329,6 +351,8 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
                                     _warnings(parsed, found), tally=parts.tally)
         else:
             preview = ImportPreview(Path(path), parsed, plan, _warnings(parsed, found))
+        if counted is not None:
+            counted(preview.counts)
         summary = {"counts": preview.counts, "rows": parsed.total_rows,
                    "encoding": parsed.encoding}
         if progress:
@@ -373,6 +397,14 @@ class _Parts:
                 self.kept.append(item)
         if made is not None:
             self.made(made)
+
+    def so_far(self, plan: Plan, not_importable: int) -> dict[str, int]:
+        """The counts of the earlier parts and of ``plan`` (not added yet)."""
+        counts = dict(self.tally)
+        for item in plan.items:
+            counts[ACTION_COUNT[item.action]] += 1
+        counts["not_importable"] = not_importable
+        return counts
 
     def made(self, ties: TieResult) -> TieResult:
         """``ties`` added to the earlier parts' (the friend found or made by the first)."""

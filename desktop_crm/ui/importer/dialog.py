@@ -5,6 +5,10 @@ preview (detected format, column mapping with samples, counts, details),
 the near-duplicates to review (only when there are some), progress with
 Cancel, and the result with Undo. Reading, previewing and importing run in a
 worker thread (:mod:`.worker`); a cancelled import writes nothing.
+
+A big file (one the service reads as a stream) is never read whole: its
+preview shows the start at once and fills the counts in as a worker reads on
+(:mod:`.counting`), and the import streams it in batches with the choices made.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from ...services import importing
 from ...services.errors import ServiceError
 from ..context import AppContext
 from ..plain_text import as_typed
+from .counting import Counting
 from .pages import ChoosePage, PreviewPage, ProgressPage, ResultPage, ReviewPage
 from .worker import ImportWorker
 
@@ -48,6 +53,7 @@ class ImportDialog(QDialog):
     """The import wizard. ``path`` given: start at its preview."""
 
     preview_ready = Signal()
+    head_shown = Signal()  # a big file's start is on show; its counts are coming
     import_done = Signal()
 
     def __init__(self, context: AppContext, path: str | Path | None = None,
@@ -61,6 +67,10 @@ class ImportDialog(QDialog):
         self.preview: importing.ImportPreview | None = None
         self.result: importing.ImportResult | None = None
         self.error = ""
+        # A big file's preview: its count, and whether its start is on show.
+        self.streamed = False
+        self._counting: Counting | None = None
+        self._head_shown = False
         self._worker: ImportWorker | None = None
         self._on_success: Any = None
         self._back_to: QWidget | None = None
@@ -117,7 +127,8 @@ class ImportDialog(QDialog):
         self.next_button.setText(
             "Close" if page is self.result_page
             else "Review duplicates…" if on_preview and has_review else "Import")
-        self.next_button.setEnabled(page is self.result_page or self.preview is not None)
+        self.next_button.setEnabled(page is self.result_page or self.preview is not None
+                                    or (on_preview and self._head_shown))
         self.cancel_button.setVisible(page is not self.result_page)
 
     # -- files and previews -------------------------------------------------------------
@@ -146,9 +157,14 @@ class ImportDialog(QDialog):
 
     def _start_preview(self, stage: str) -> None:
         assert self.path is not None
+        self._stop_worker()
         path, fmt, mapping, encoding = self.path, self.format, dict(self.mapping), self.encoding
+        self.preview, self.streamed, self._counting, self._head_shown = None, False, None, False
         self.progress_page.start("Preparing the preview", stage)
         self._show(self.progress_page)
+        if importing.streams(path, encoding):
+            self._start_count(stage)
+            return
 
         def job(progress: Any, check_cancel: Any) -> importing.ImportPreview:
             preview = importing.preview_import(path, fmt, mapping or None, encoding=encoding,
@@ -158,10 +174,32 @@ class ImportDialog(QDialog):
 
         self._run(job, self._preview_ready, back_to=self.choose_page)
 
+    def _start_count(self, stage: str) -> None:
+        """A big file: its start shown once read, its counts as the worker reads on."""
+        assert self.path is not None
+        try:
+            batch = importing.batch_options(*self.preview_page.batch())
+            ties = self.preview_page.ties.choice()
+        except ServiceError:  # counted with the defaults; the import checks the choices
+            batch, ties = importing.BatchOptions(), importing.TieChoice()
+        counting = Counting(self.path, self.format, dict(self.mapping), self.encoding,
+                            batch, ties)
+        self._counting = counting
+        self._run(counting.job, self._preview_ready, back_to=self.choose_page)
+
+    def _show_head(self, counting: Counting) -> None:
+        head = counting.head
+        assert head is not None
+        self.streamed = self._head_shown = True
+        self.preview_page.show_head(head.path, head.parsed, head.rows, self.format)
+        self._show(self.preview_page)
+        self.head_shown.emit()
+
     def _preview_ready(self, preview: importing.ImportPreview) -> None:
         self.preview = preview
-        self.preview_page.show_preview(preview, self.format)
-        self.review_page.show_review(preview)
+        self.streamed = self._head_shown
+        self.preview_page.show_preview(preview, self.format, streamed=self.streamed)
+        self.review_page.show_review(preview, streamed=self.streamed)
         self._show(self.preview_page)
         self.preview_ready.emit()
 
@@ -179,21 +217,22 @@ class ImportDialog(QDialog):
         if self.stack.currentWidget() is self.review_page:
             self._show(self.preview_page)
         else:
-            self.preview = None
+            self._stop_worker()
+            self.preview, self.streamed, self._counting, self._head_shown = None, False, None, False
             self._show(self.choose_page)
 
     def _ties_changed(self) -> None:
         if self.stack.currentWidget() is self.preview_page:
-            self.next_button.setEnabled(self.preview is not None and self.preview_page.ties.is_complete())
+            self.next_button.setEnabled((self.preview is not None or self._head_shown)
+                                        and self.preview_page.ties.is_complete())
 
     def _show_network(self) -> None:
         self.context.view_requested.emit("network")
         self.accept()
 
     def start_import(self) -> None:
-        assert self.preview is not None and self.path is not None
-        parsed, path = self.preview.parsed, self.path
-        decisions = self.review_page.decisions()
+        assert (self.preview is not None or self.streamed) and self.path is not None
+        path = self.path
         tag, tier = self.preview_page.batch()
         try:
             batch = importing.batch_options(tag, tier)
@@ -201,11 +240,39 @@ class ImportDialog(QDialog):
         except ServiceError as exc:
             QMessageBox.warning(self, "Import contacts", as_typed(str(exc)))
             return
+        if self.streamed:
+            self._start_stream_import(path, batch, ties)
+            return
+        assert self.preview is not None
+        parsed = self.preview.parsed
+        decisions = self.review_page.decisions()
         self.progress_page.start("Importing", "Matching people with your contacts…")
         self._show(self.progress_page)
 
         def job(progress: Any, check_cancel: Any) -> tuple[Any, Any]:
             result = importing.import_parsed(parsed, path, decisions, progress, check_cancel,
+                                             batch=batch, ties=ties)
+            try:
+                files = importing.write_report(result.preview, result.batch_id)
+            except OSError:
+                files = None  # the import stands; only the report could not be written
+            return result, files
+
+        self._run(job, self._import_finished, back_to=self.preview_page)
+
+    def _start_stream_import(self, path: Path, batch: importing.BatchOptions,
+                             ties: importing.TieChoice) -> None:
+        """A big file imported as the command line does: read again, in batches, with the
+        mapping and choices made here (a count still running is stopped first)."""
+        self._stop_worker()
+        fmt, mapping, encoding = self.format, dict(self.mapping), self.encoding
+        self.progress_page.start("Importing", "Reading the file…")
+        self._show(self.progress_page)
+
+        def job(progress: Any, check_cancel: Any) -> tuple[Any, Any]:
+            stream = importing.open_file(path, fmt, mapping or None, encoding=encoding,
+                                         progress=progress)
+            result = importing.import_stream(stream, path, progress, check_cancel,
                                              batch=batch, ties=ties)
             try:
                 files = importing.write_report(result.preview, result.batch_id)
@@ -261,16 +328,39 @@ class ImportDialog(QDialog):
         worker.start()
         self._poll.start()
 
-    def _show_progress(self) -> None:
+    def _stop_worker(self) -> None:
+        """Cancel a job still running (a big file's count) and wait for it to roll back;
+        its end is not reported."""
         worker = self._worker
-        if worker is not None and worker.stage:
+        if worker is None:
+            return
+        self._poll.stop()
+        worker.finished.disconnect(self._worker_finished)
+        if worker.isRunning():
+            worker.cancel()
+            worker.wait()
+        self._worker = None
+
+    def _show_progress(self) -> None:
+        worker, counting = self._worker, self._counting
+        if worker is None:
+            return
+        if counting is not None and counting.head is not None and worker.isRunning():
+            if not self._head_shown:
+                self._show_head(counting)
+            if not worker.cancelled:
+                self.preview_page.show_counting(counting.fraction(), counting.counts)
+            return
+        if worker.stage:
             self.progress_page.advance(worker.stage, worker.done, worker.total)
 
     def _worker_finished(self) -> None:
         self._poll.stop()
         worker = self._worker
         assert worker is not None
-        if worker.error:
+        if self._head_shown and self.preview is None and (worker.error or worker.cancelled):
+            self._count_stopped(worker)
+        elif worker.error:
             self._failed(worker.error, worker.was_cancelled, self._back_to)
         else:
             self._worker_succeeded()
@@ -284,6 +374,17 @@ class ImportDialog(QDialog):
             self._failed("cancelled", True, self._back_to)
         else:
             self._on_success(worker.result)
+
+    def _count_stopped(self, worker: Any) -> None:
+        """A big file's count ended early: its start stays on show, and it can be imported."""
+        self.preview_page.counts.show_pending()
+        why = ("Counting stopped." if worker.cancelled or worker.was_cancelled
+               else f"The count could not finish: {worker.error}.")
+        self.preview_page.show_counting(None, text=(
+            f"{why} Import reads the whole file in parts; people who may be the same as "
+            "someone here are kept separate and listed in the import's report."))
+        self.cancel_button.setEnabled(True)
+        self._show(self.preview_page)
 
     def _failed(self, message: str, cancelled: bool, back_to: QWidget) -> None:
         self.error = message
@@ -305,6 +406,8 @@ class ImportDialog(QDialog):
             assert self._worker is not None
             self._worker.cancel()
             self.progress_page.stage.setText("Cancelling…")
+            if self.stack.currentWidget() is self.preview_page:
+                self.preview_page.show_counting(None, text="Stopping the count…")
             self.cancel_button.setEnabled(False)
             return
         self.reject()

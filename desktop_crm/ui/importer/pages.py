@@ -172,6 +172,17 @@ class PreviewPage(QWidget):
         layout.addWidget(self.mapping, 3)
         self.counts = CountsBar()
         layout.addWidget(self.counts)
+        # A big file: counted as it is read on, with how far the count has got.
+        counting_row = QHBoxLayout()
+        self.counting_label = QLabel()
+        self.counting_label.setWordWrap(True)
+        self.counting_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote the file
+        counting_row.addWidget(self.counting_label, 1)
+        self.counting_bar = QProgressBar()
+        self.counting_bar.setRange(0, 100)
+        self.counting_bar.setMaximumWidth(260)
+        counting_row.addWidget(self.counting_bar)
+        layout.addLayout(counting_row)
         self.ties = TiesBox()
         layout.addWidget(self.ties)
         self.entries = _table(["Row", "What", "Name", "Field", "Details"])
@@ -179,23 +190,66 @@ class PreviewPage(QWidget):
             self.entries.setColumnWidth(column, width)
         layout.addWidget(self.entries, 2)
         self._combos: dict[str, QComboBox] = {}
+        self.show_counting(None)
 
-    def show_preview(self, preview: ImportPreview, chosen_format: str) -> None:
+    def show_preview(self, preview: ImportPreview, chosen_format: str,
+                     streamed: bool = False) -> None:
+        """``preview`` in full; ``streamed``: it is a big file's, read in batches."""
         parsed = preview.parsed
-        self.title.setText(Path(preview.path).name)
+        self._show_file(preview.path, parsed, chosen_format, f"{parsed.total_rows:,} rows")
+        self._fill_mapping(parsed)
+        self.counts.show_counts(preview.counts)
+        self._fill_entries(preview)
+        self.show_counting(None)
+        if streamed:
+            self.counting_label.setText(
+                "A big file: it is imported in parts. People who may be the same as someone "
+                "here are kept separate (nothing is merged) and listed in the import's report.")
+            self.counting_label.show()
+
+    def show_head(self, path: Path, parsed, rows: list[tuple[int, str, str, str]],
+                  chosen_format: str) -> None:
+        """A big file's start (format, encoding, columns, first rows) while it is counted."""
+        self._show_file(path, parsed, chosen_format, "counting rows…")
+        self._fill_mapping(parsed)
+        self.counts.show_pending()
+        self.entries.setRowCount(len(rows))
+        for row, (number, name, organization, email) in enumerate(rows):
+            for column, value in enumerate((number, "In the file", name, "",
+                                            " · ".join(v for v in (organization, email) if v))):
+                self.entries.setItem(row, column, _item(value))
+        self.entries.setVisible(bool(rows))
+
+    def show_counting(self, fraction: float | None, counts: dict[str, int] | None = None,
+                      text: str = "") -> None:
+        """How far a big file's count has got (``fraction`` of the file read; None: no
+        count running), with the counts of the batches done so far."""
+        running = fraction is not None
+        self.counting_bar.setVisible(running)
+        self.counting_label.setVisible(running or bool(text))
+        if running:
+            self.counting_bar.setValue(int(100 * min(1.0, fraction)))
+            self.counting_label.setText(text or "Counting as the file is read "
+                                        f"({100 * min(1.0, fraction):.0f}%): the numbers are "
+                                        "of the rows read so far. You can import now, or "
+                                        "wait for the counts.")
+            if counts is not None:
+                self.counts.show_counts(counts)
+        elif text:
+            self.counting_label.setText(text)
+
+    def _show_file(self, path: Path, parsed, chosen_format: str, rows: str) -> None:
+        self.title.setText(Path(path).name)
         delimiter = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(
             parsed.delimiter, parsed.delimiter)
         self.detected.setText(
-            f"{FORMAT_LABELS.get(parsed.format, parsed.format)} · {parsed.total_rows} rows · "
+            f"{FORMAT_LABELS.get(parsed.format, parsed.format)} · {rows} · "
             f"{encoding_label(parsed.encoding)}"
             + (f" · {delimiter}-separated" if parsed.format != "vcard" else ""))
         self._fill_encodings(parsed)
         self.format_box.blockSignals(True)
         self.format_box.setCurrentIndex(max(0, self.format_box.findData(chosen_format)))
         self.format_box.blockSignals(False)
-        self._fill_mapping(preview)
-        self.counts.show_counts(preview.counts)
-        self._fill_entries(preview)
 
     def _fill_encodings(self, parsed) -> None:
         samples = parsed.encoding_samples
@@ -221,8 +275,7 @@ class PreviewPage(QWidget):
         """(tag for everyone, tier for new people) as the user chose them."""
         return self.tag_edit.text().strip(), self.tier_box.currentData() or ""
 
-    def _fill_mapping(self, preview: ImportPreview) -> None:
-        parsed = preview.parsed
+    def _fill_mapping(self, parsed) -> None:
         has_columns = bool(parsed.mapping)
         self.mapping.setVisible(has_columns)
         self.mapping_label.setText(
@@ -281,6 +334,11 @@ class CountsBar(QFrame):
         for key, label in self.values.items():
             label.setText(f"{counts.get(key, 0):,}")
 
+    def show_pending(self) -> None:
+        """Not counted yet."""
+        for label in self.values.values():
+            label.setText("…")
+
 
 class ReviewPage(QWidget):
     """Pairs that may be one person: the user merges or keeps them separate."""
@@ -301,14 +359,21 @@ class ReviewPage(QWidget):
         layout.addWidget(self.more)
         self._targets: list[tuple[int, str, QComboBox]] = []
 
-    def show_review(self, preview: ImportPreview) -> None:
+    def show_review(self, preview: ImportPreview, streamed: bool = False) -> None:
+        """The pairs to decide; ``streamed`` (a big file, imported in parts): the pairs
+        are shown, kept separate, and listed in the import's report (no merge here)."""
         # A widget per pair: thousands would freeze the window while it is built, and
         # nobody decides thousands by hand. The rest stay separate, listed in the report.
         every = preview.review_items
         items = every[:MAX_REVIEWS]
-        self.more.setText(f"… and {len(every) - len(items):,} more pairs, kept separate; the "
-                          "import's report lists them all." if len(every) > len(items) else "")
-        self.more.setVisible(len(every) > len(items))
+        more = (f"… and {len(every) - len(items):,} more pairs, kept separate; the "
+                "import's report lists them all." if len(every) > len(items) else "")
+        if streamed:
+            more = ("This file is big and imported in parts: these people are imported "
+                    "separately, nothing is merged, and the import's report lists every pair "
+                    "for you to check. " + more).strip()
+        self.more.setText(more)
+        self.more.setVisible(bool(more))
         self.table.setRowCount(len(items))
         self._targets.clear()
         for row, item in enumerate(items):
@@ -321,7 +386,9 @@ class ReviewPage(QWidget):
                 self.table.setItem(row, column, _item(value))
             box = QComboBox()
             box.addItem("Keep separate", "separate")
-            box.addItem("Merge", cand.target)
+            if not streamed:
+                box.addItem("Merge", cand.target)
+            box.setEnabled(not streamed)
             self.table.setCellWidget(row, 4, box)
             self._targets.append((item.row, cand.target, box))
         self.table.setCurrentCell(-1, -1)
