@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from services.importing_samples import linkedin_file
+from services.importing.importing_samples import linkedin_file
 
 from desktop_crm.io import parse
 from desktop_crm.services import importing
