@@ -99,3 +99,9 @@ def empty_database() -> str:
 def drop_database(url: str) -> None:
     name = urlsplit(url).path.lstrip("/")
     _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def sqlite_only(db_path: object, why: str) -> None:
+    """Skip the running test on the server variant: what it checks is SQLite's own."""
+    if isinstance(db_path, str) and db_path.startswith("postgresql"):
+        pytest.skip(f"SQLite only: {why}")

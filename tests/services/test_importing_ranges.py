@@ -52,11 +52,11 @@ def _as_old_format(batch_id: int, created_as: str = "create_range") -> None:
                 else:
                     rows += [(batch_id, table, i, "create", "{}") for i in ids]
             elif action == "changed":
-                columns = [c[1] for c in db.execute_sql(f'PRAGMA table_info("{table}")')]
+                columns = [c.name for c in db.get_columns(table)]
                 now = db.execute_sql(f'SELECT * FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
                 whole = dict(zip(columns, now, strict=True))
                 whole.update({k: v[0] for k, v in data.items()})
-                rows.append((batch_id, table, row_id, "update", json.dumps(whole)))
+                rows.append((batch_id, table, row_id, "update", json.dumps(whole, default=str)))
         ImportChange.delete().where(ImportChange.batch == batch_id).execute()
         ImportChange.insert_many(rows, fields=[
             ImportChange.batch, ImportChange.table, ImportChange.row_id, ImportChange.action,
