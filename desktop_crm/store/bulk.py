@@ -92,7 +92,10 @@ def _with_model_defaults(table: str, columns: Sequence[str], rows: Iterable[Sequ
 
 def _copy_rows(table: str, cols: str, rows: Iterable[Sequence[Any]]) -> None:
     """PostgreSQL's fastest load: one ``COPY`` stream in the open transaction."""
-    with db.cursor() as cursor, cursor.copy(f'COPY "{table}" ({cols}) FROM STDIN') as copy:
+    from peewee import __exception_wrapper__ as as_peewee_error
+
+    with as_peewee_error, db.cursor() as cursor, \
+            cursor.copy(f'COPY "{table}" ({cols}) FROM STDIN') as copy:
         for row in rows:
             copy.write_row(row)
 

@@ -258,9 +258,11 @@ def execute_many(sql: str, rows) -> None:
     """One statement (``?`` placeholders) run for each of ``rows``: the raw cursor's
     ``executemany`` on either engine, in the caller's transaction."""
     if on_server():
+        from peewee import __exception_wrapper__ as as_peewee_error
+
         from .server import to_pyformat
 
-        with db.cursor() as cursor:
+        with as_peewee_error, db.cursor() as cursor:
             cursor.executemany(to_pyformat(sql), list(rows))
         return
     db.connection().executemany(sql, rows)

@@ -129,7 +129,9 @@ def test_a_dry_run_of_a_stream_says_what_the_import_does_and_keeps_nothing(
     assert stream.fraction_read is not None  # read in batches
     dry = importing.dry_run_stream(stream, path, batch=importing.batch_options("fair"))
     assert _tables() == before  # nothing written, no import on record
-    assert importing.list_imports() == [] and list_backups() == []  # no backup either
+    assert importing.list_imports() == []
+    if isinstance(db_path, Path):  # a file: no backup either (a server keeps its own)
+        assert list_backups() == []
     assert get_contact(ann.id).title == "Intern"
     # Dana's two rows (in two batches) are one new person; Ann's row updates her.
     assert dry.counts["new"] + dry.counts["review"] == 100
