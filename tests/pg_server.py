@@ -105,3 +105,11 @@ def sqlite_only(db_path: object, why: str) -> None:
     """Skip the running test on the server variant: what it checks is SQLite's own."""
     if isinstance(db_path, str) and db_path.startswith("postgresql"):
         pytest.skip(f"SQLite only: {why}")
+
+
+def sqlite_only_here(why: str) -> None:
+    """The same, from the open store (for tests that reach db_path through a fixture)."""
+    from desktop_crm.store.database import on_server
+
+    if on_server():
+        pytest.skip(f"SQLite only: {why}")
