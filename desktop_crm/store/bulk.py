@@ -49,6 +49,7 @@ def next_id(table: str) -> int:
 
 
 def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    columns, rows = _with_sort_keys(table, columns, rows)
     cols = ", ".join(f'"{c}"' for c in columns)
     if on_server():
         _copy_rows(table, cols, rows)
@@ -59,9 +60,42 @@ def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]
     db.connection().executemany(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', rows)
 
 
+def _with_sort_keys(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]):
+    """Organizations get their folded ``sort_key`` as a model save gives it (the
+    column has no default in a table peewee made, so a server's COPY needs it)."""
+    if on_server():
+        columns, rows = _with_model_defaults(table, columns, rows)
+    if table != "organization" or "sort_key" in columns or "name" not in columns:
+        return columns, rows
+    from .sort_keys import organization_sort_key
+
+    at = list(columns).index("name")
+    return (*columns, "sort_key"), [(*row, organization_sort_key(row[at])) for row in rows]
+
+
+def _with_model_defaults(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]):
+    """Columns a load leaves out, given the model's default: peewee's defaults are the
+    program's, not the server table's, and COPY takes only the table's."""
+    from .models import ALL_MODELS
+
+    model = next((m for m in ALL_MODELS if m._meta.table_name == table), None)
+    if model is None:
+        return columns, rows
+    extra = [(f.column_name, f.default) for f in model._meta.sorted_fields
+             if f.column_name not in columns and f.default is not None and not callable(f.default)
+             and f.column_name != "sort_key"]
+    if not extra:
+        return columns, rows
+    values = tuple(default for _, default in extra)
+    return (*columns, *(name for name, _ in extra)), [(*row, *values) for row in rows]
+
+
 def _copy_rows(table: str, cols: str, rows: Iterable[Sequence[Any]]) -> None:
     """PostgreSQL's fastest load: one ``COPY`` stream in the open transaction."""
-    with db.cursor() as cursor, cursor.copy(f'COPY "{table}" ({cols}) FROM STDIN') as copy:
+    from peewee import __exception_wrapper__ as as_peewee_error
+
+    with as_peewee_error, db.cursor() as cursor, \
+            cursor.copy(f'COPY "{table}" ({cols}) FROM STDIN') as copy:
         for row in rows:
             copy.write_row(row)
 

@@ -159,7 +159,7 @@ def _terms(q: TableQuery) -> list[tuple[str, list[Any], str | None]]:
                       "contact_live_org_name"))
     elif q.organization:
         terms.append((
-            "c.organization_id IN (SELECT o2.id FROM organization o2 WHERE o2.name LIKE ? ESCAPE '\\')",
+            f"c.organization_id IN (SELECT o2.id FROM organization o2 WHERE o2.name {_like()} ? ESCAPE '\\')",
             [contains_pattern(q.organization)], None,
         ))
     for column, text, values in (("industry", q.industry, q.industry_values),
@@ -167,7 +167,7 @@ def _terms(q: TableQuery) -> list[tuple[str, list[Any], str | None]]:
         if values is not None:
             terms.append((_in(f"c.{column}", values), list(values), f"contact_live_{column}"))
         elif text:
-            terms.append((f"c.{column} LIKE ? ESCAPE '\\'", [contains_pattern(text)], None))
+            terms.append((f"c.{column} {_like()} ? ESCAPE '\\'", [contains_pattern(text)], None))
     if q.contacted_after is not None:
         terms.append(("c.last_contact_at >= ?", [_stamp(q.contacted_after)], "contact_live_last_contact_at"))
     if q.contacted_before is not None:
@@ -301,9 +301,17 @@ def count(q: TableQuery) -> int:
     return int(db.execute_sql(f"SELECT count(*) FROM {_source(q, page=False)} WHERE {where}", params).fetchone()[0])
 
 
+def _like() -> str:
+    """The case-blind LIKE of the engine (SQLite's LIKE is; a server's ILIKE)."""
+    return "ILIKE" if on_server() else "LIKE"
+
+
 def _order(q: TableQuery, reverse: bool) -> str:
     descending = q.descending != reverse
     direction = "DESC" if descending else "ASC"
+    if q.nullable and on_server():  # SQLite holds NULL below every value; a server above
+        direction_nulls = f"{direction} NULLS {'LAST' if descending else 'FIRST'}"
+        return f"c.{q.column} {direction_nulls}, c.id {direction}"
     return f"c.{q.column} {direction}, c.id {direction}"
 
 
@@ -392,12 +400,12 @@ def distinct_values(column: str, limit: int = 2000) -> list[str]:
 
 
 def organization_names(limit: int = 5000) -> list[str]:
-    sql = "SELECT name FROM organization WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE LIMIT ?"
+    sql = "SELECT name FROM organization WHERE deleted_at IS NULL ORDER BY lower(name), name LIMIT ?"
     return [row[0] for row in db.execute_sql(sql, (int(limit),))]
 
 
 def tag_names() -> list[str]:
-    return [row[0] for row in db.execute_sql("SELECT name FROM tag ORDER BY name COLLATE NOCASE")]
+    return [row[0] for row in db.execute_sql("SELECT name FROM tag ORDER BY lower(name), name")]
 
 
 def size_estimate() -> int:

@@ -231,3 +231,38 @@ def database_file() -> Path | None:
     if on_server() or not local_db.database:
         return None
     return Path(local_db.database)
+
+
+def table_columns(table: str) -> list[str]:
+    """The columns of ``table`` in order (none when there is no such table), on either
+    engine: peewee's catalogue reading, not SQLite's ``PRAGMA table_info``."""
+    return [column.name for column in db.get_columns(table)]
+
+
+def table_names() -> list[str]:
+    """The tables of the open database (SQLite's own ``sqlite_*`` ones left out)."""
+    return [name for name in db.get_tables() if not name.startswith("sqlite_")]
+
+
+def foreign_keys(table: str) -> list[tuple[str, str]]:
+    """(column, table it points at) of each foreign key of ``table``, on either engine."""
+    return [(fk.column, fk.dest_table) for fk in db.get_foreign_keys(table)]
+
+
+def row_identity() -> str:
+    """The expression naming a row of any table: SQLite's ``rowid``, a server's ``ctid``."""
+    return "ctid::text" if on_server() else "rowid"
+
+
+def execute_many(sql: str, rows) -> None:
+    """One statement (``?`` placeholders) run for each of ``rows``: the raw cursor's
+    ``executemany`` on either engine, in the caller's transaction."""
+    if on_server():
+        from peewee import __exception_wrapper__ as as_peewee_error
+
+        from .server import to_pyformat
+
+        with as_peewee_error, db.cursor() as cursor:
+            cursor.executemany(to_pyformat(sql), list(rows))
+        return
+    db.connection().executemany(sql, rows)

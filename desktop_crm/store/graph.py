@@ -146,7 +146,7 @@ def contact_ids_matching(
         ("coalesce(o.name, '')", organization),
     ):
         if value:
-            clauses.append(f"{column} LIKE ? ESCAPE '\\'")
+            clauses.append(f"{column} {'ILIKE' if on_server() else 'LIKE'} ? ESCAPE '\\'")
             params.append(contains_pattern(value))
     sql = (
         "SELECT c.id FROM contact c LEFT JOIN organization o ON o.id = c.organization_id "

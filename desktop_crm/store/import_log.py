@@ -24,6 +24,7 @@ trash, denormalised sort keys) are left out of fingerprints.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import marshal
 import zlib
@@ -34,7 +35,7 @@ from typing import Any
 
 from .bulk import insert_rows
 from .contact_table import chunked
-from .database import db
+from .database import db, execute_many, foreign_keys, row_identity, table_columns, table_names
 
 _CHUNK = 500
 # Kept out of fingerprints: they change when nobody edits the row's content.
@@ -60,7 +61,7 @@ def fingerprint(values: Sequence[Any], kind: int = FINGERPRINT) -> int:
 
 def columns_of(table: str) -> list[str]:
     """The table's columns; also the guard that ``table`` is a real table of ours."""
-    columns = [row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")')]
+    columns = table_columns(table)
     if not columns or table.startswith(("sqlite_", "import_")):
         raise ValueError(f"no table {table!r} to record in an import's change log")
     return columns
@@ -82,8 +83,14 @@ def current_rows(table: str, ids: Sequence[int], columns: Sequence[str]) -> dict
         cursor = db.execute_sql(
             f'SELECT id, {names} FROM "{table}" WHERE id IN ({marks})', tuple(chunk))
         for row in cursor:
-            found[row[0]] = tuple(row[1:])
+            found[row[0]] = tuple(_as_stored(v) for v in row[1:])
     return found
+
+
+def _as_stored(value: Any) -> Any:
+    """A value as SQLite returns it, so fingerprints agree on either engine: a server's
+    timestamps come back as datetimes, SQLite's as the text peewee wrote."""
+    return str(value) if isinstance(value, dt.date) else value
 
 
 def record_created(batch_id: int, table: str, ids: Sequence[int],
@@ -212,15 +219,19 @@ def later_batches(batch_id: int) -> list[int]:
         "SELECT id FROM import_batch WHERE id > ? AND undone_at IS NULL ORDER BY id", (batch_id,))]
 
 
+# A server's search index: rebuilt from the contacts, never someone's work.
+DERIVED_TABLES = frozenset({"contact_search"})
+
+
 def references(table: str) -> list[tuple[str, str]]:
     """(table, column) of every foreign key in the schema that points at ``table``."""
     found = []
-    names = [r[0] for r in db.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-    for name in names:
-        for fk in db.execute_sql(f'PRAGMA foreign_key_list("{name}")'):
-            if fk[2] == table:
-                found.append((name, fk[3]))
+    for name in table_names():
+        if name in DERIVED_TABLES:
+            continue
+        for column, target in foreign_keys(name):
+            if target == table:
+                found.append((name, column))
     return found
 
 
@@ -228,10 +239,11 @@ def referrers(table: str, ids: Sequence[int]) -> dict[int, set[tuple[str, int]]]
     """id -> (table, rowid) of every row still pointing at it, for the ``ids`` pointed at."""
     found: dict[int, set[tuple[str, int]]] = {}
     for child, column in references(table):
+        key = "id" if "id" in table_columns(child) else row_identity()
         for chunk in chunked(ids, _CHUNK):
             marks = ", ".join("?" for _ in chunk)
             cursor = db.execute_sql(
-                f'SELECT "{column}", rowid FROM "{child}" WHERE "{column}" IN ({marks})',
+                f'SELECT "{column}", {key} FROM "{child}" WHERE "{column}" IN ({marks})',
                 tuple(chunk))
             for row_id, rowid in cursor:
                 found.setdefault(row_id, set()).add((child, rowid))
@@ -240,15 +252,13 @@ def referrers(table: str, ids: Sequence[int]) -> dict[int, set[tuple[str, int]]]
 
 def pointers(table: str, target: str) -> list[str]:
     """The columns of ``table`` that are foreign keys to ``target``."""
-    return [fk[3] for fk in db.execute_sql(f'PRAGMA foreign_key_list("{table}")')
-            if fk[2] == target]
+    return [column for column, points_at in foreign_keys(table) if points_at == target]
 
 
 def delete_order(tables: Iterable[str]) -> list[str]:
     """``tables`` with every table before the tables it points at (children first)."""
     tables = sorted(set(tables))
-    parents = {t: {fk[2] for fk in db.execute_sql(f'PRAGMA foreign_key_list("{t}")')}
-               for t in tables}
+    parents = {t: {points_at for _, points_at in foreign_keys(t)} for t in tables}
     order: list[str] = []
 
     def visit(table: str, path: tuple[str, ...]) -> None:
@@ -273,7 +283,7 @@ def delete_rows(table: str, ids: Sequence[int]) -> None:
 def set_values(table: str, column: str, values: Sequence[tuple[Any, int]]) -> None:
     """``UPDATE table SET column = value WHERE id = ?`` for each (value, id)."""
     columns_of(table)
-    db.connection().executemany(f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?', values)
+    execute_many(f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?', values)
 
 
 def labels(table: str, ids: Sequence[int]) -> dict[int, str]:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .bulk import insert_rows  # noqa: F401  (the one bulk insert; the importer uses it through here)
-from .database import db, on_server
+from .database import db, execute_many, on_server
 
 CONTACT_UPDATE_COLUMNS = (
     "first_name",
@@ -39,6 +39,11 @@ def _only(ids: Sequence[int] | None, column: str) -> tuple[str, tuple[Any, ...]]
     if on_server():
         return f"{column} = ANY(?)", (list(ids),)
     return f"{column} IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),)
+
+
+def id_in(column: str, ids: Sequence[int]) -> tuple[str, tuple[Any, ...]]:
+    """A WHERE condition keeping ``column`` to ``ids``, as one parameter on either engine."""
+    return _only(list(ids), column)
 
 
 def live_contacts(ids: Sequence[int] | None = None) -> Iterator[tuple[Any, ...]]:
@@ -102,7 +107,7 @@ def update_contacts(rows: Iterable[Sequence[Any]]) -> None:
     form open on one of these contacts sees the import's change when it saves.
     """
     sets = ", ".join(f'"{c}" = ?' for c in CONTACT_UPDATE_COLUMNS) + ', "version" = "version" + 1'
-    db.connection().executemany(f'UPDATE contact SET {sets} WHERE id = ?', rows)
+    execute_many(f'UPDATE contact SET {sets} WHERE id = ?', rows)
 
 
 def create_batch(source: str, fmt: str, created_at: Any) -> int:
@@ -153,7 +158,7 @@ def labelled_phones() -> Iterator[tuple[int, str, str]]:
 def tag_names_by_contact() -> Iterator[tuple[int, str]]:
     return iter(db.execute_sql(
         "SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
-        "ORDER BY ct.contact_id, t.name COLLATE NOCASE"))
+        "ORDER BY ct.contact_id, lower(t.name)"))
 
 
 # What the earlier batches of one streamed import made and met, kept on the import's

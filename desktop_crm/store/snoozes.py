@@ -35,4 +35,6 @@ def snoozed_until(contact_id: int, kind: str) -> dt.datetime | None:
     row = db.execute_sql(
         'SELECT "until" FROM reminder_snooze WHERE contact_id = ? AND kind = ?', (contact_id, kind)
     ).fetchone()
-    return dt.datetime.fromisoformat(row[0]) if row else None
+    if not row:
+        return None
+    return row[0] if isinstance(row[0], dt.datetime) else dt.datetime.fromisoformat(row[0])

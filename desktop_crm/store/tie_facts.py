@@ -59,7 +59,7 @@ def dismissed_pairs() -> set[tuple[int, int]]:
 def dismiss_pair(a: int, b: int) -> None:
     low, high = sorted((a, b))
     db.execute_sql(
-        "INSERT OR IGNORE INTO dismissed_tie (a, b, created_at) VALUES (?, ?, ?)", (low, high, utcnow())
+        "INSERT INTO dismissed_tie (a, b, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", (low, high, utcnow())
     )
 
 

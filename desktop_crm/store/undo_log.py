@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .contact_table import chunked
-from .database import db
+from .database import db, on_server, table_columns
 from .models import utcnow
 
 KEEP_STEPS = 50
@@ -26,7 +26,7 @@ KEEP_STEPS = 50
 
 def _columns(table: str) -> list[str]:
     """The table's columns; also the guard that ``table`` names a real table."""
-    cols = [row[1] for row in db.execute_sql(f'PRAGMA table_info("{table}")')]
+    cols = table_columns(table)
     if not cols or table.startswith(("undo_", "sqlite_")):
         raise ValueError(f"no table {table!r} to record for undo")
     return cols
@@ -42,7 +42,9 @@ def _checked(table: str, columns: Iterable[str]) -> list[str]:
 
 
 def _json_object(columns: Sequence[str]) -> str:
-    return "json_object(" + ", ".join(f"'{c}', \"{c}\"" for c in columns) + ")"
+    """The row's ``columns`` as one JSON object (text), in the engine's own function."""
+    pairs = ", ".join(f"'{c}', \"{c}\"" for c in columns)
+    return f"json_build_object({pairs})::text" if on_server() else f"json_object({pairs})"
 
 
 def begin_step(label: str) -> int:
@@ -140,10 +142,12 @@ def _undo_inserts(step_id: int, table: str) -> None:
 
 def _undo_updates(step_id: int, table: str) -> None:
     known = set(_columns(table))
+    keys_of = ("json_object_keys(u.before::json) AS j(key)" if on_server()
+               else "json_each(u.before) j")
     keys = [
         row[0]
         for row in db.execute_sql(
-            "SELECT DISTINCT j.key FROM undo_row u, json_each(u.before) j "
+            f"SELECT DISTINCT j.key FROM undo_row u, {keys_of} "
             "WHERE u.step_id = ? AND u.tbl = ? AND u.op = 'update'",
             (step_id, table),
         )
@@ -155,6 +159,9 @@ def _undo_updates(step_id: int, table: str) -> None:
             "WHERE step_id = ? AND tbl = ? AND op = 'update')",
             (step_id, table),
         )
+    if on_server():
+        _undo_updates_on_server(step_id, table, keys)
+        return
     for key in keys:
         db.execute_sql(
             f'UPDATE "{table}" SET "{key}" = json_extract(u.before, \'$."{key}"\') '
@@ -164,13 +171,44 @@ def _undo_updates(step_id: int, table: str) -> None:
         )
 
 
+def _undo_updates_on_server(step_id: int, table: str, keys: Sequence[str]) -> None:
+    """The same on PostgreSQL: each value read back typed as its column
+    (``json_populate_record``), only where the snapshot holds that column."""
+    for key in keys:
+        db.execute_sql(
+            f'UPDATE "{table}" SET "{key}" = (json_populate_record(NULL::"{table}", '
+            f'u.before::json))."{key}" FROM undo_row u WHERE u.step_id = ? AND u.tbl = ? '
+            f"AND u.op = 'update' AND u.row_id = \"{table}\".id "
+            f"AND jsonb_exists(u.before::jsonb, '{key}')",
+            (step_id, table),
+        )
+
+
 def _undo_deletes(step_id: int, table: str) -> None:
     cols = _columns(table)
+    if on_server():
+        _undo_deletes_on_server(step_id, table, cols)
+        return
     names = ", ".join(f'"{c}"' for c in cols)
     values = ", ".join(f"json_extract(before, '$.\"{c}\"')" for c in cols)
     db.execute_sql(
         f'INSERT OR REPLACE INTO "{table}" ({names}) SELECT {values} FROM undo_row '
         "WHERE step_id = ? AND tbl = ? AND op = 'delete' ORDER BY id",
+        (step_id, table),
+    )
+
+
+def _undo_deletes_on_server(step_id: int, table: str, cols: Sequence[str]) -> None:
+    """Rows back from their snapshots, typed by the table (``json_populate_record``);
+    a row with the same key is replaced, as SQLite's ``INSERT OR REPLACE`` does."""
+    names = ", ".join(f'"{c}"' for c in cols)
+    values = ", ".join(f'r."{c}"' for c in cols)
+    replace = ", ".join(f'"{c}" = EXCLUDED."{c}"' for c in cols if c != "id")
+    conflict = f"ON CONFLICT (id) DO UPDATE SET {replace}" if "id" in cols else "ON CONFLICT DO NOTHING"
+    db.execute_sql(
+        f'INSERT INTO "{table}" ({names}) SELECT {values} FROM undo_row u, '
+        f'json_populate_record(NULL::"{table}", u.before::json) r '
+        f"WHERE u.step_id = ? AND u.tbl = ? AND u.op = 'delete' ORDER BY u.id {conflict}",
         (step_id, table),
     )
 

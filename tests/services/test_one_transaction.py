@@ -1,6 +1,6 @@
 """Imports and bulk actions are one transaction each: a failure mid-way leaves nothing half-done.
 
-The failure is real: an SQLite trigger refuses one row deep inside the work
+The failure is real: a trigger (SQLite or PostgreSQL) refuses one row deep inside the work
 (after earlier chunks were written), as a full disk or a dropped connection
 would. Kills during an import are covered by tests/cli/test_cli_kill_harness.py.
 """
@@ -13,11 +13,21 @@ from desktop_crm.services.contacts import bulk_actions
 from desktop_crm.services.contacts.bulk import bulk_create_contacts
 from desktop_crm.services.importing.service import import_file
 from desktop_crm.store import DATABASE_ERRORS as DB_ERRORS
-from desktop_crm.store.database import db
+from desktop_crm.store.database import db, on_server
 from desktop_crm.store.models import Contact
 
 
 def _refuse(when: str, event: str = "UPDATE") -> None:
+    """A trigger that fails the write of one row, in the engine's own dialect."""
+    if on_server():
+        when = when.replace("old.", "OLD.").replace("new.", "NEW.")
+        db.execute_sql(
+            "CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$ "
+            "BEGIN RAISE EXCEPTION 'refused mid-way'; END $$")
+        db.execute_sql(
+            f'CREATE TRIGGER "refuse_one" BEFORE {event} ON "contact" FOR EACH ROW '
+            f"WHEN ({when}) EXECUTE FUNCTION refuse_one()")
+        return
     db.execute_sql(
         f'CREATE TRIGGER "refuse_one" BEFORE {event} ON "contact" WHEN {when} '
         "BEGIN SELECT RAISE(ABORT, 'refused mid-way'); END"

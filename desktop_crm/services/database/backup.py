@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from ... import __version__, clock
-from ...store.backup import safety_copy
-from ...store.database import db
+from ...store.backup import free_path, safety_copy
+from ...store.database import database_file, db
 from ...store.dump import backup_tables, dump_tables, replace_all, table_columns
 from ...store.migrations import CURRENT_VERSION, user_version
 from ..errors import ServiceError
@@ -113,10 +113,19 @@ def _validate(data: Any, where: str) -> None:
         raise BackupFormatError(f"{where}: {summarise(problems)}")
 
 
+def _safety_copy(db_path: Path, safety_folder: Path) -> Path:
+    """The way back if the restore was a mistake: a copy of the file, or for a database on
+    a server (no file to copy) the JSON backup of it as it is now."""
+    if database_file() is None:
+        safety_folder.mkdir(parents=True, exist_ok=True)
+        return write_backup(free_path(safety_folder, "server.before-restore-{time}.json"))
+    return safety_copy(Path(db_path), safety_folder)
+
+
 def restore_backup(data: dict[str, Any], db_path: Path, safety_folder: Path) -> dict[str, Any]:
     """Replace the whole database with ``data``; a copy of the file is kept first."""
     validate_backup(data)
-    safety = safety_copy(db_path, safety_folder)
+    safety = _safety_copy(db_path, safety_folder)
     try:
         with db.atomic():
             counts = replace_all(data["tables"])

@@ -169,18 +169,20 @@ def tied_to(source: int | None, people: Iterable[int]) -> set[int]:
     One query for the whole list (a re-import asks about 100,000 people): the ids go in
     as one JSON array, each looked up by the index on the other end of the tie.
     """
-    wanted = json.dumps(list(dict.fromkeys(people)))
+    wanted = list(dict.fromkeys(people))
+    b_in, b_params = q.id_in("person_b_id", wanted)
     if source is None:
         # "+": look each person up by person_b_id, not every tie of yours by person_a_id.
         sql = ("SELECT person_b_id FROM relationship WHERE deleted_at IS NULL "
-               "AND +person_a_id IS NULL AND person_b_id IN (SELECT value FROM json_each(?))")
-        params: tuple = (wanted,)
+               f"AND +person_a_id IS NULL AND {b_in}")
+        params: tuple = b_params
     else:
+        a_in, a_params = q.id_in("person_a_id", wanted)
         sql = ("SELECT person_b_id FROM relationship WHERE deleted_at IS NULL AND person_a_id = ? "
-               "AND person_b_id IN (SELECT value FROM json_each(?)) "
+               f"AND {b_in} "
                "UNION SELECT person_a_id FROM relationship WHERE deleted_at IS NULL "
-               "AND person_b_id = ? AND person_a_id IN (SELECT value FROM json_each(?))")
-        params = (source, wanted, source, wanted)
+               f"AND person_b_id = ? AND {a_in}")
+        params = (source, *b_params, source, *a_params)
     return {row[0] for row in db.execute_sql(sql, params)}
 
 
@@ -264,8 +266,8 @@ def connect_imported() -> tuple[int, int]:
     """
     with db.atomic():
         people = unconnected_imported()
-        sources = dict(db.execute_sql("SELECT id, sources FROM contact WHERE id IN (SELECT value FROM json_each(?))",
-                                      (json.dumps(people),)))
+        where, params = q.id_in("id", people)
+        sources = dict(db.execute_sql(f"SELECT id, sources FROM contact WHERE {where}", params))
         now = str(utcnow())
         batch_id = q.create_batch(CONNECT_SOURCE, CONNECT_FORMAT, now)
         rows = []

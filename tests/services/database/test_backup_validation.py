@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pg_server
 import pytest
 
 from desktop_crm.services.contacts import create_contact
@@ -77,6 +78,7 @@ def test_an_older_schema_backup_without_later_tables_is_restored(saved, db_path,
 
 
 def test_the_safety_copy_is_never_pruned_by_the_backup_rotation(saved, db_path, tmp_path) -> None:
+    pg_server.sqlite_only(db_path, "the rotating backups are copies of the file")
     folder = tmp_path / "backups"
     result = backup_service.restore_backup(saved, db_path, folder)
     safety = Path(result["safety_copy"])

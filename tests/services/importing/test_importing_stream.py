@@ -35,11 +35,16 @@ def _import(path: Path, batch_size: int = 40, **options) -> importing.ImportResu
 
 
 def _contacts() -> list[tuple]:
-    return db.execute_sql(
-        "SELECT c.first_name, c.last_name, c.linkedin_url, o.name, c.title, c.how_met, "
-        "(SELECT group_concat(email) FROM contact_email WHERE contact_id = c.id) "
+    """Each contact's fields with its emails joined by commas (None without), on either engine."""
+    emails: dict[int, list[str]] = {}
+    for contact_id, email in db.execute_sql(
+            "SELECT contact_id, email FROM contact_email ORDER BY id").fetchall():
+        emails.setdefault(contact_id, []).append(email)
+    rows = db.execute_sql(
+        "SELECT c.id, c.first_name, c.last_name, c.linkedin_url, o.name, c.title, c.how_met "
         "FROM contact c LEFT JOIN organization o ON o.id = c.organization_id "
         "ORDER BY c.id").fetchall()
+    return [(*row[1:], ",".join(emails[row[0]]) if row[0] in emails else None) for row in rows]
 
 
 def test_batches_make_the_same_people_and_ties_as_one_read(db_path: Path, tmp_path: Path) -> None:
@@ -124,7 +129,9 @@ def test_a_dry_run_of_a_stream_says_what_the_import_does_and_keeps_nothing(
     assert stream.fraction_read is not None  # read in batches
     dry = importing.dry_run_stream(stream, path, batch=importing.batch_options("fair"))
     assert _tables() == before  # nothing written, no import on record
-    assert importing.list_imports() == [] and list_backups() == []  # no backup either
+    assert importing.list_imports() == []
+    if isinstance(db_path, Path):  # a file: no backup either (a server keeps its own)
+        assert list_backups() == []
     assert get_contact(ann.id).title == "Intern"
     # Dana's two rows (in two batches) are one new person; Ann's row updates her.
     assert dry.counts["new"] + dry.counts["review"] == 100

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pg_server
 from importing_samples import google_file
 
 from desktop_crm.services import importing
@@ -24,6 +25,7 @@ def _people(tmp_path: Path, name: str, rows: list[dict[str, str]]) -> Path:
 
 def test_a_hand_typed_contact_that_reuses_a_trashed_imported_id_survives_undo(
         db_path: Path, tmp_path: Path) -> None:
+    pg_server.sqlite_only(db_path, "a server's id sequence never gives a freed id again")
     result = importing.import_file(_people(tmp_path, "three.csv", [
         {"First Name": "Ann", "Last Name": "One"},
         {"First Name": "Bob", "Last Name": "Two"},
