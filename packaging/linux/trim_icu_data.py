@@ -26,6 +26,11 @@ from pathlib import Path
 
 # Item folders of the ICU data package that no ICU function Qt calls reads.
 DROPPED = ("brkitr", "unit", "curr", "lang", "translit", "rbnf")
+# The table-driven character-set converters (5 MB): Qt reaches them only through
+# QStringConverter with a legacy encoding's name, which the app never uses (files
+# are decoded by Python's codecs); UTF-8/16/32, Latin-1 and ASCII are built into
+# ICU's code and stay.
+DROPPED_SUFFIXES = (".cnv",)
 TOOLS = ("icupkg", "genccode", "cc", "nm", "readelf")
 
 
@@ -66,7 +71,8 @@ def trim(library: Path) -> tuple[int, int]:
             handle.seek(offset)
             source.write_bytes(handle.read(size))
         items = _run("icupkg", "-l", str(source)).split()
-        dropped = [item for item in items if item.split("/")[0] in DROPPED]
+        dropped = [item for item in items
+                   if item.split("/")[0] in DROPPED or item.endswith(DROPPED_SUFFIXES)]
         (work / "drop.txt").write_text("\n".join(dropped) + "\n", encoding="ascii")
         trimmed = work / "out" / f"{package}.dat"
         _run("icupkg", "-r", str(work / "drop.txt"), str(source), str(trimmed))
@@ -90,7 +96,7 @@ def main() -> int:
         return 0
     before, after = trim(library)
     print(f"trim_icu_data: {library.name} {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB "
-          f"(without {', '.join(DROPPED)})")
+          f"(without {', '.join(DROPPED + DROPPED_SUFFIXES)})")
     return 0
 
 
