@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from .database import db, on_server
+from .sort_keys import ORGANIZATION_KEY_SQL
 
 CONTACT_COLUMNS = (
     "id",
@@ -122,8 +123,8 @@ def insert_contacts(rows: Sequence[Sequence[Any]]) -> None:
         marks = ", ".join("?" for _ in chunk)
         keys.update(
             db.execute_sql(
-                "SELECT id, CASE WHEN sort_key != '' THEN sort_key ELSE lower(name) END "
-                f"FROM organization WHERE id IN ({marks})", chunk
+                f"SELECT o.id, {ORGANIZATION_KEY_SQL.format(o='o')} "
+                f"FROM organization o WHERE o.id IN ({marks})", chunk
             ).fetchall()
         )
     insert_rows(

@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from anyascii import anyascii
-
 from .database import db, on_server
 from .fts import match_clause
 from .like import contains_pattern
+from .sort_keys import fold
 
 # Sort key -> (column, nullable). Every column has a (column, id) partial index.
 SORT_COLUMNS: dict[str, tuple[str, bool]] = {
@@ -253,11 +252,6 @@ def _source(q: TableQuery, page: bool = True) -> str:
         elif len(terms) > 1:
             index = SORT_INDEXES["name"]
     return f"contact c INDEXED BY {index}" if index and not on_server() else "contact c"
-
-
-def fold(text: str) -> str:
-    """Text as a filter compares it: accents and scripts folded, case ignored."""
-    return " ".join(anyascii(text or "").casefold().split())
 
 
 _DISTINCT_SQL = (

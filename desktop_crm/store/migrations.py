@@ -14,6 +14,8 @@ from importlib import resources as importlib_resources
 from peewee import DateTimeField, SqliteDatabase
 from playhouse.migrate import SqliteMigrator, migrate
 
+from .sort_keys import ORGANIZATION_KEY_SQL
+
 
 def _run_script(database: SqliteDatabase, name: str) -> None:
     """Run the frozen SQL script ``name`` beside this module, statement by statement."""
@@ -197,9 +199,6 @@ def _name_order_holds_the_filters_v9(database: SqliteDatabase) -> None:
     )
 
 
-_ORG_KEY = "(CASE WHEN {o}.sort_key != '' THEN {o}.sort_key ELSE lower({o}.name) END)"
-
-
 def _organization_sort_folds_accents_v10(database: SqliteDatabase) -> None:
     """The Organizations column sorts as names do: accents and scripts folded.
 
@@ -221,7 +220,7 @@ def _organization_sort_folds_accents_v10(database: SqliteDatabase) -> None:
     if "sort_key" not in {row[1] for row in conn.execute('PRAGMA table_info("organization")')}:
         conn.execute("ALTER TABLE \"organization\" ADD COLUMN \"sort_key\" TEXT NOT NULL DEFAULT ''")
     conn.execute("UPDATE organization SET sort_key = organization_sort_key(name)")
-    key = _ORG_KEY.format(o="o")
+    key = ORGANIZATION_KEY_SQL.format(o="o")
     conn.execute(
         f"UPDATE contact SET org_sort = coalesce((SELECT {key} FROM organization o "
         "WHERE o.id = contact.organization_id), '') WHERE organization_id IS NOT NULL"
@@ -241,7 +240,7 @@ def _organization_sort_folds_accents_v10(database: SqliteDatabase) -> None:
     )
     conn.execute(
         'CREATE TRIGGER "organization_org_sort_au" AFTER UPDATE OF name, sort_key ON "organization" BEGIN '
-        f"UPDATE contact SET org_sort = {_ORG_KEY.format(o='new')} WHERE organization_id = new.id; END"
+        f"UPDATE contact SET org_sort = {ORGANIZATION_KEY_SQL.format(o='new')} WHERE organization_id = new.id; END"
     )
 
 

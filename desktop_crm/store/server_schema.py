@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from peewee import Database
 
+from .sort_keys import ORGANIZATION_KEY_SQL
+
 VERSION_TABLE = "schema_version"
 
 # The SQL text each contact is searched by: FTS5's columns, joined.
@@ -24,9 +26,6 @@ SEARCH_TEXT = (
     "WHERE e.contact_id = c.id), '') || ' ' || c.notes"
 )
 
-# An organization's sort key as the contact table's Organizations column sorts by it
-# (accents and scripts folded by the model; lower(name) for a row written without).
-ORG_KEY = "(CASE WHEN {o}.sort_key <> '' THEN {o}.sort_key ELSE lower({o}.name) END)"
 
 _EXTRA = [
     # Tags are one per name in any case, as SQLite's COLLATE NOCASE keeps them.
@@ -64,7 +63,7 @@ BEGIN
   IF TG_OP = 'INSERT' AND (NEW.organization_id IS NULL OR NEW.org_sort <> '') THEN
     RETURN NEW;
   END IF;
-  NEW.org_sort := coalesce((SELECT """ + ORG_KEY.format(o="o") + """ FROM organization o
+  NEW.org_sort := coalesce((SELECT """ + ORGANIZATION_KEY_SQL.format(o="o") + """ FROM organization o
                              WHERE o.id = NEW.organization_id), '');
   RETURN NEW;
 END $$""",
@@ -74,7 +73,7 @@ END $$""",
     "FOR EACH ROW EXECUTE FUNCTION crm_org_sort()",
     """CREATE FUNCTION crm_org_renamed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE contact SET org_sort = """ + ORG_KEY.format(o="NEW") + """ WHERE organization_id = NEW.id;
+  UPDATE contact SET org_sort = """ + ORGANIZATION_KEY_SQL.format(o="NEW") + """ WHERE organization_id = NEW.id;
   IF (SELECT paused FROM fts_state LIMIT 1) = 0 THEN
     PERFORM crm_search_refresh(ARRAY(SELECT id FROM contact WHERE organization_id = NEW.id));
   END IF;
@@ -162,6 +161,6 @@ def fold_organization_sort(database: Database, key_of) -> None:
         database.execute_sql("UPDATE organization SET sort_key = %s WHERE id = %s",
                              (key_of(name), org_id))
     database.execute_sql(
-        "UPDATE contact SET org_sort = coalesce((SELECT " + ORG_KEY.format(o="o")
+        "UPDATE contact SET org_sort = coalesce((SELECT " + ORGANIZATION_KEY_SQL.format(o="o")
         + " FROM organization o WHERE o.id = contact.organization_id), '') "
         "WHERE organization_id IS NOT NULL")
