@@ -23,11 +23,16 @@ the rows are in), so an index someone wants to add can be weighed against it. ``
 (e.g. 1000000: about 105 MB, read as a stream in batches) and prints its
 time and peak memory; ``--big-only`` skips the rest.
 
-Usage: python benchmarks/bench_import.py [ROWS] [--shared-domain] [--index-costs] [--big N [--big-only]]
+``--server URL`` runs the fresh import and the re-import again with ``--db`` on a
+PostgreSQL server (the same command, the other engine).
+
+Usage: python benchmarks/bench_import.py [ROWS] [--shared-domain] [--index-costs]
+       [--big N [--big-only]] [--server postgresql://user:pw@host:port/postgres]
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import os
 import random
@@ -38,6 +43,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 PREAMBLE = (
     'Notes:\r\n"When exporting your connection data, you may notice that some of the email '
@@ -115,7 +121,7 @@ class Run:
     ties: str
 
 
-def run_cli(file: Path, db: Path, home: Path, *options: str) -> Run:
+def run_cli(file: Path, db: Path | str, home: Path, *options: str) -> Run:
     """``desktop-crm --db DB import FILE --yes [options]`` in a child process."""
     env = {**os.environ, "DESKTOP_CRM_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
@@ -147,20 +153,40 @@ def _line(label: str, run: Run, base: tuple[float, float]) -> str:
             f"{run.summary}")
 
 
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="desktop-crm import FILE --yes as a process, beside a raw csv + sqlite3 "
+                    "baseline measured in the same run.")
+    parser.add_argument("rows", nargs="?", type=int, default=100_000,
+                        help="rows of the generated LinkedIn export (default 100,000)")
+    parser.add_argument("--shared-domain", action="store_true",
+                        help="also 100,000 and 200,000 rows sharing one company email domain")
+    parser.add_argument("--index-costs", action="store_true",
+                        help="what building each contact index costs the fresh import")
+    parser.add_argument("--big", type=int, default=0, metavar="N",
+                        help="also an N-row file, read as a stream in batches")
+    parser.add_argument("--big-only", action="store_true", help="only the --big file")
+    parser.add_argument("--server", default=os.environ.get("DESKTOP_CRM_BENCH_PG", ""),
+                        metavar="URL",
+                        help="also the same commands with --db on a PostgreSQL server: URL names "
+                             "a maintenance database; crm_bench_import is created there and "
+                             "dropped afterwards (default: $DESKTOP_CRM_BENCH_PG)")
+    return parser.parse_args(argv)
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--baseline-child"]:
         seconds, cpu = _baseline(Path(sys.argv[2]), Path(sys.argv[3]))
         print(seconds, cpu)
         return
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    rows = int(args[0]) if args and "--big" not in sys.argv else 100_000
-    big = int(sys.argv[sys.argv.index("--big") + 1]) if "--big" in sys.argv else 0
+    options = _arguments(sys.argv[1:])
+    rows = options.rows
     print(f"{os.cpu_count()} cores, {_load()} (others' work slows wall times; the ratios "
           "and CPU times are the steadier figures)")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        if big and "--big-only" in sys.argv:
-            _big(folder, big)
+        if options.big and options.big_only:
+            _big(folder, options.big)
             return
         file = folder / "Connections.csv"
         generate(file, rows)
@@ -190,9 +216,11 @@ def main() -> None:
         }
         for label, passed in checks.items():
             print(f"  {'PASS' if passed else 'FAIL'}  {label}")
-        if "--index-costs" in sys.argv:
+        if options.server:
+            on_server(file, folder / "home", options.server, base, fresh)
+        if options.index_costs:
             index_costs(folder / "app.sqlite3", base)
-        if "--shared-domain" in sys.argv:
+        if options.shared_domain:
             runs = {}
             for count in (100_000, 200_000):
                 shared = folder / f"shared-{count}.csv"
@@ -202,9 +230,38 @@ def main() -> None:
             growth = runs[200_000].cpu / runs[100_000].cpu
             print(f"  {'PASS' if growth < 2.5 else 'FAIL'}  one email domain near-linear: "
                   f"twice the rows, x{growth:.2f} the CPU")
-        if big:
-            _big(folder, big, base)
+        if options.big:
+            _big(folder, options.big, base)
         print(_load())
+
+
+def on_server(file: Path, home: Path, server: str, base: tuple[float, float],
+              local: Run) -> None:
+    """The same fresh import and re-import with ``--db`` on a PostgreSQL server, in a
+    database made for the run. The child's CPU is the app's alone: the server's work is
+    in the wall time."""
+    import psycopg
+
+    name = "crm_bench_import"
+    url = urlunsplit(urlsplit(server)._replace(path="/" + name))
+
+    def admin(sql: str) -> None:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(sql)
+
+    admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin(f'CREATE DATABASE "{name}"')
+    try:
+        fresh = run_cli(file, url, home)
+        again = run_cli(file, url, home)
+    finally:
+        admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    print("on a PostgreSQL server (desktop-crm --db postgresql://... import FILE --yes):")
+    print(_line("fresh import, server", fresh, base))
+    print(_line("re-import, unchanged, server", again, base))
+    print(f"  server / SQLite file, fresh import: x{fresh.seconds / local.seconds:.2f} wall; "
+          f"same people: {'PASS' if fresh.summary == local.summary else 'FAIL'}; re-import all "
+          f"unchanged: {'PASS' if again.summary.startswith('0 new, 0 updated') else 'FAIL'}")
 
 
 def index_costs(db: Path, base: tuple[float, float]) -> None:
