@@ -12,11 +12,11 @@ real import's report. ``report_for(batch_id)`` finds an import's report for
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ... import clock, paths
+from ...atomic import atomic_path, write_atomic
 from ...io.encodings import label as encoding_label
 from ...io.parse import write_problems_csv
 from .preview import ImportPreview
@@ -81,25 +81,12 @@ def write_report(preview: ImportPreview, batch_id: int | None = None,
     not_imported = None
     if preview.problems:
         not_imported = folder / f"{stem}.not-imported.csv"
-        write_problems_csv(preview.problems, preview.parsed.header, not_imported)
-        _private(not_imported)
-    _write_private(report, report_text(preview, batch_id, not_imported))
+        # Whole or not at all, readable by the owner only (atomic.py's temporary files
+        # are made 0600): a report holds the undo line and people's addresses.
+        with atomic_path(not_imported) as tmp:
+            write_problems_csv(preview.problems, preview.parsed.header, tmp)
+    write_atomic(report, report_text(preview, batch_id, not_imported).encode("utf-8"))
     return ReportFiles(report, not_imported)
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path``, readable by its owner only from the first byte."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-    _private(path)
-
-
-def _private(path: Path) -> None:
-    try:
-        path.chmod(0o600)
-    except OSError:  # pragma: no cover
-        pass
 
 
 def report_text(preview: ImportPreview, batch_id: int | None, not_imported: Path | None) -> str:
