@@ -119,6 +119,13 @@ def _unquoted(cells: list[str]) -> list[str]:
     return out
 
 
+def _one_newline(cell: str) -> str:
+    """A cell's line breaks as ``\n``: Outlook and Excel write CRLF inside a quoted
+    cell (and old Mac programs a bare CR), which the csv module keeps as it is; stored
+    as it came, a note would show a stray ``\r`` at every line's end."""
+    return cell.replace("\r\n", "\n").replace("\r", "\n") if "\r" in cell else cell
+
+
 def build_records(rows: Iterable[list[str]], first_number: int, header: list[str],
                   mapping: dict[str, str], options: Options, result: ParseResult) -> None:
     """Append a record, problem or warnings to ``result`` for each data row.
@@ -157,6 +164,8 @@ def iter_records(rows: Iterable[list[str]], first_number: int, header: list[str]
             continue
         total += 1
         cells = _unquoted(raw) if "'" in joined else raw
+        if "\r" in joined:
+            cells = [_one_newline(cell) for cell in cells]
         extra: dict[str, str] = {}
         if len(cells) != width:
             if len(cells) < width:
