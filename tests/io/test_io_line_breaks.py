@@ -39,3 +39,4 @@ def test_a_carriage_return_inside_a_name_cell_is_not_kept() -> None:
                          "contacts.csv")
     [record] = parsed.records
     assert "\r" not in record.organization
+

@@ -96,7 +96,7 @@ def test_outlook_desktop_cp1252(country: str) -> None:
     assert jw.how_met == "Anna Müller"
     assert jw.emails == [("", "jw@baeckerei.de")]
     assert jw.phones == [("mobile", "0171 555")]
-    assert jw.notes == "Brötchen € 2,50\r\nTel. abends"
+    assert jw.notes == "Brötchen € 2,50\nTel. abends"  # the cell's CRLF as one newline
     assert jw.extra == {"Title": "Herr", "Home City": "Dachau"}
     (problem,) = result.problems
     assert "Nur Firma GmbH" in problem.reason and problem.row == 3

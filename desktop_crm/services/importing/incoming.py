@@ -249,8 +249,11 @@ def _unique_tags(tags: Iterable[str]) -> tuple[str, ...]:
 
 
 def merge_notes(existing: str, incoming: str) -> str:
-    """Append ``incoming`` unless the existing notes already hold it."""
+    """Append ``incoming`` unless the existing notes already hold it (whatever their line
+    breaks: notes imported before files' CRLFs were read as newlines kept them)."""
     if not incoming or incoming in existing:
+        return existing
+    if "\r" in existing and incoming in existing.replace("\r\n", "\n").replace("\r", "\n"):
         return existing
     return f"{existing}\n\n{incoming}" if existing else incoming
 
