@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
-from . import generic, google, linkedin, outlook, vcard
+from . import archives, generic, google, linkedin, outlook, vcard
 from . import headerless as headerless_mod
 from .csv_export import write_csv
 from .encodings import sample_line
@@ -77,7 +77,11 @@ def parse_file(path: str | os.PathLike[str], format: str = "auto",
         raise ImportFileError(path.name, "is a folder, not a file") from None
     except OSError as exc:
         raise ImportFileError(path.name, f"the file cannot be read ({exc.strerror})") from None
-    return parse_bytes(data, path.name, format, mapping_overrides, encoding, progress)
+    name = path.name
+    if archives.is_zip(data):  # a service's export as downloaded (LinkedIn, Google Takeout)
+        member, data = archives.contacts_member(data, name)
+        name = f"{member} in {name}"
+    return parse_bytes(data, name, format, mapping_overrides, encoding, progress)
 
 
 def parse_bytes(data: bytes, name: str, format: str = "auto",

@@ -17,7 +17,7 @@ from .import_queue import ImportQueue
 from .recent_imports import remember_import
 from .widgets.feature_dialogs import available
 
-IMPORT_FILTER = "Contact files (*.csv *.vcf *.vcard *.txt);;All files (*)"
+IMPORT_FILTER = "Contact files (*.csv *.vcf *.vcard *.txt *.zip);;All files (*)"
 
 
 class WindowImportsMixin:

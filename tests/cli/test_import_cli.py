@@ -183,3 +183,27 @@ def test_a_guessed_encoding_names_the_others_and_encoding_chooses(db: Path,
     assert forced["encoding"] == "cp932" and forced["encoding_alternatives"] == []
     bad = run(db, "import", str(path), "--encoding", "klingon")
     assert bad.returncode == 1 and "klingon" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_linkedin_data_export_zip_imports_as_downloaded(db: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    connections = linkedin_file(tmp_path / "Connections.csv", LINKEDIN_ROWS)
+    archive = tmp_path / "Basic_LinkedInDataExport_12-05-2026.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        out.write(connections, "Connections.csv")
+        out.writestr("Profile.csv", "First Name,Last Name\r\nMe,Myself\r\n")
+    done = run(db, "import", str(archive), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["counts"]["new"] == 3
+    again = json.loads(run(db, "import", str(archive), "--json").stdout)
+    assert again["counts"]["unchanged"] == 3 and again["counts"]["new"] == 0
+
+    several = tmp_path / "teams.zip"
+    with zipfile.ZipFile(several, "w") as out:
+        out.writestr("team-a.csv", "Name\r\nA\r\n")
+        out.writestr("team-b.csv", "Name\r\nB\r\n")
+    refused = run(db, "import", str(several), "--yes")
+    assert refused.returncode == 1
+    assert "team-a.csv" in refused.stderr and "team-b.csv" in refused.stderr
+    assert "Traceback" not in refused.stderr

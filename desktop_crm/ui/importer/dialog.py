@@ -36,7 +36,7 @@ from .counting import Counting
 from .pages import ChoosePage, PreviewPage, ProgressPage, ResultPage, ReviewPage
 from .worker import ImportWorker
 
-FILE_FILTER = "Contacts files (*.csv *.tsv *.txt *.vcf *.vcard);;All files (*)"
+FILE_FILTER = "Contacts files (*.csv *.tsv *.txt *.vcf *.vcard *.zip);;All files (*)"
 
 
 def _ties_line(result: importing.ImportResult) -> str:
