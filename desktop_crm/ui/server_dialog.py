@@ -115,7 +115,8 @@ class ServerDialog(QDialog):
                              self.user.text(), self.password.text()).checked()
 
     def _say(self, text: str, trouble: bool) -> None:
-        self.result_line.setText(" ".join(text.split()))
+        text = " ".join(text.split())
+        self.result_line.setText(text[:1].upper() + text[1:])
         self.result_line.setPalette(self.palette())
         if trouble:
             set_error_style(self.result_line)

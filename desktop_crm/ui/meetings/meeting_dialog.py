@@ -190,7 +190,8 @@ class MeetingDialog(AsksBeforeDiscarding, QDialog):
         choices = self.ask_conflict(conflict)
         if choices is None or self.loaded is None or self.meeting_id is None:
             self._show_general(
-                f"Not saved: {conflict} Your edits are still here; Save again to choose field by field.")
+                f"{str(conflict)[:1].upper()}{str(conflict)[1:]} Your edits are still here; "
+                "Save again to choose field by field.")
             return False
         saved = meetings.get_meeting(self.meeting_id)
         taken = [f.field for f in conflict.fields if choices.get(f.field) == THEIRS]
