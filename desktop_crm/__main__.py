@@ -152,7 +152,9 @@ def _run_gui(args: argparse.Namespace, files: list[Path]) -> int:
     from .ui.app import run_gui
 
     db_path = paths.resolve_db_path(args.db, demo=args.demo)
-    return run_gui(lambda: open_for(args), files=files, db_path=db_path)
+    # Without --db or --demo, a server database chosen in the window last time is opened.
+    remembered = not args.db and not args.demo
+    return run_gui(lambda: open_for(args), files=files, db_path=db_path, remembered=remembered)
 
 
 if __name__ == "__main__":

@@ -225,6 +225,13 @@ def on_server() -> bool:
     return db.obj is not local_db
 
 
+def open_target() -> Path | str:
+    """What is open: the database file, or the server's URL (for messages about it)."""
+    if on_server():
+        return db.obj.url
+    return Path(local_db.database or "")
+
+
 def database_file() -> Path | None:
     """The open database's file, or None when there is none to copy (a server, or
     nothing open): backups and encryption of the file ask this first."""

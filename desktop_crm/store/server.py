@@ -146,3 +146,22 @@ class ServerDatabase(PostgresqlDatabase):
                 returning = True
         cursor = super().execute_sql(sql, params, *args, **kwargs)
         return _Cursor(cursor, returning) if returning else cursor
+
+
+def probe(url: str) -> tuple[int, int]:
+    """Connect to ``url`` on a connection of its own (the open database is left alone),
+    read its schema version and how many tables it holds, and disconnect. Raises
+    :class:`ServerError` with a one-line reason when it cannot be used."""
+    from .server_schema import read_version, table_names
+
+    trial = ServerDatabase(url)
+    try:
+        trial.connect()
+        return read_version(trial), len(table_names(trial))
+    except StoreError:
+        raise
+    except Exception as exc:  # psycopg's errors, through peewee
+        raise explain_server(url, exc) from None
+    finally:
+        if not trial.is_closed():
+            trial.close()

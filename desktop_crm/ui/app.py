@@ -49,6 +49,11 @@ class _Arrivals:
         elif file is not None:
             self._pending.append(file)
 
+    def follow(self, window) -> None:
+        """The window moved to another database: hand later arrivals to the new one."""
+        if self._window is not None:
+            self._window = window
+
     def open_in(self, window) -> None:
         self._window = window
         for file in self._pending:
@@ -80,11 +85,13 @@ def app_icon() -> QIcon:
 
 
 def run_gui(open_database: Callable[[], OpenResult], files: list[Path] | None = None,
-            db_path: Path | None = None) -> int:
+            db_path: Path | None = None, remembered: bool = False) -> int:
     """Start the app on the database ``open_database`` opens; return the exit code.
 
     ``db_path`` is the file the arguments name (``--db``, the demo, or the
     default): a copy already open on that same file gets ``files`` instead.
+    ``remembered`` (no ``--db`` nor ``--demo`` given): a server database chosen
+    in the window last time is opened instead (:mod:`.database_switch`).
     """
     files = list(files or [])
     app = make_application()
@@ -109,6 +116,10 @@ def run_gui(open_database: Callable[[], OpenResult], files: list[Path] | None = 
     if not ask_at_start(db_path or paths.default_db_path()):  # an encrypted file: its passphrase
         server.close()
         return 1
+    from .database_switch import DatabaseSwitch, opener_at_start
+
+    open_local = open_database
+    open_database = opener_at_start(open_local, remembered)
     try:
         result = open_database()
     except StoreError as exc:
@@ -126,9 +137,19 @@ def run_gui(open_database: Callable[[], OpenResult], files: list[Path] | None = 
     # Phones typed without a country code are read in the user's region (profile, else
     # the system locale as Qt knows it on every OS).
     configure_phone_region(QLocale.system().name())
-    window = MainWindow(result.path)
-    database_errors.install(window, result.path)  # a busy file (the CLI importing) is said
-    window.show()
+    first_hook = sys.excepthook
+
+    def make_window(opened: OpenResult) -> MainWindow:
+        configure_phone_region(QLocale.system().name())
+        window = MainWindow(opened.path)
+        sys.excepthook = first_hook
+        database_errors.install(window, opened.path)  # a busy file (the CLI importing) is said
+        window.show()
+        arrivals.follow(window)
+        return window
+
+    window = make_window(result)
+    _switch = DatabaseSwitch(window, make_window, reopen=open_database, open_local=open_local)
     arrivals.open_in(window)
     try:
         return app.exec()

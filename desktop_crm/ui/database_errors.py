@@ -17,7 +17,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..services.database.opening import DATABASE_ERRORS, StoreError, explain
+from ..services.database.opening import DATABASE_ERRORS, StoreError, explain, explain_open
 from .plain_text import as_typed
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
@@ -30,6 +30,21 @@ def message_for(db_path: Path, error: BaseException) -> str | None:
     if isinstance(error, DATABASE_ERRORS):
         return str(explain(db_path, error))
     return None
+
+
+# What a form's Save catches to say "not saved" and keep the form: the database's errors.
+UNREACHABLE: tuple[type[BaseException], ...] = (StoreError, *DATABASE_ERRORS)
+
+
+def unsaved_message(error: BaseException) -> str | None:
+    """The one line a form shows when Save met a database it cannot use right now (a
+    dropped server connection, a busy file), or None when ``error`` is not the database's.
+    The form keeps every typed value; the next Save works once the database answers."""
+    if not isinstance(error, UNREACHABLE):
+        return None
+    reason = " ".join(str(explain_open(error)).split()).rstrip(".")
+    return (f"Not saved: {reason}. Everything you typed is still here: "
+            "Save again once the database answers.")
 
 
 def install(window: QWidget, db_path: Path) -> Hook:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -36,6 +36,7 @@ from ..services.contacts.smart_lists import (
 )
 from ..services.contacts.table import ContactFilter, contact_counts
 from ..services.database import demo
+from ..services.database.servers import describe_database, is_server_url
 from ..services.errors import ServiceError
 from . import registry
 from .change_watcher import ChangeWatcher
@@ -62,11 +63,17 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
     class holds the views and what the actions do.
     """
 
-    def __init__(self, db_path: Path, context: AppContext | None = None) -> None:
+    # File > Open a server database… / Use the local database file: (address to open with
+    # its password, address to remember without it); "" for the local file (ui/database_switch).
+    database_requested = Signal(str, str)
+
+    def __init__(self, db_path: Path | str, context: AppContext | None = None) -> None:
         super().__init__()
+        self.server_url = str(db_path) if is_server_url(str(db_path)) else ""
         self.db_path = Path(db_path)
         self.context = context or AppContext(self.db_path, self)
-        self.setWindowTitle(self.db_path.name)  # Qt adds the app's display name itself
+        self.database_name = describe_database(db_path)
+        self.setWindowTitle(self.database_name)  # Qt adds the app's display name itself
         self.setAcceptDrops(True)
         self.setUnifiedTitleAndToolBarOnMac(True)
         self.views: dict[str, QWidget] = {}
@@ -109,6 +116,9 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
         self._build_menus()
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
+        self.database_label = QLabel(f"Database: {self.database_name}")
+        self.database_label.setToolTip(self.server_url or str(self.db_path))
+        self.statusBar().addPermanentWidget(self.database_label)
         self._connect_context()
         self.change_watcher = ChangeWatcher(self.context, self)
         self._reload_smart_lists()
@@ -124,6 +134,21 @@ class MainWindow(WindowChromeMixin, WindowImportsMixin, QMainWindow):
     def is_demo(self) -> bool:
         """Whether this window is on the sample network's own file."""
         return self.db_path.resolve() == paths.demo_db_path().resolve()
+
+    def choose_server_database(self) -> None:
+        """File > Open a server database…: the address, tried, then the window moves to it."""
+        from .server_dialog import ServerDialog
+
+        dialog = ServerDialog(self.server_url, self)
+        try:
+            if dialog.exec() == ServerDialog.DialogCode.Accepted:
+                self.database_requested.emit(dialog.chosen_url, dialog.remembered_url)
+        finally:
+            dialog.deleteLater()
+
+    def use_local_database(self) -> None:
+        """File > Use the local database file: back from a server to the file on this machine."""
+        self.database_requested.emit("", "")
 
     def rebuild_demo(self) -> None:
         """Lay the sample network around today again (it is sample data, but ask first)."""

@@ -93,6 +93,12 @@ class WindowChromeMixin(WindowHelpMixin):
         for action in (self.import_action, self.export_action):
             file_menu.addAction(action)
         self._add_recent_imports_menu(file_menu)
+        file_menu.addSeparator()
+        self.server_action = file_menu.addAction("Open a server database…", self.choose_server_database)
+        self.server_action.setToolTip("Work on a PostgreSQL database several machines share")
+        self.local_action = file_menu.addAction("Use the local database file", self.use_local_database)
+        self.local_action.setEnabled(bool(self.server_url))
+        file_menu.addSeparator()
         self.backups_action = add_backups_action(self, file_menu, self.context)
         self.encryption_action = add_encryption_action(self, file_menu, self.context)
         file_menu.addSeparator()

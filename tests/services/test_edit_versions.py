@@ -139,3 +139,86 @@ def test_an_import_that_changes_a_contact_moves_its_version(db_path, tmp_path) -
     assert after.title == "Engineer" and after.version > base.version
     with pytest.raises(EditConflict):
         update_contact(base.id, {"title": "Analyst"}, base.version, base)
+
+
+def _another_copy_writes_between_read_and_write(db_path, monkeypatch, sql: str) -> list[int]:
+    """Run ``sql`` (``%s``: the meeting's id) on a second connection of the server right
+    before the meeting dialog's save writes its row: the window between the read and the
+    compare-and-set that only a server leaves open (SQLite's BEGIN IMMEDIATE takes the
+    write lock before the read, so another copy waits there instead)."""
+    from desktop_crm.services.meetings import bundle
+
+    if not (isinstance(db_path, str) and db_path.startswith("postgresql")):
+        pytest.skip("server only: on SQLite the write lock is taken before the read "
+                    "(BEGIN IMMEDIATE), so no copy can write in between")
+    psycopg = pytest.importorskip("psycopg")
+    real = bundle.save_if_version
+    calls: list[int] = []
+
+    def interleaved(row, seen):
+        calls.append(seen)
+        if len(calls) == 1:
+            with psycopg.connect(db_path, autocommit=True) as other:
+                other.execute(sql, (row.id,))
+        return real(row, seen)
+
+    monkeypatch.setattr(bundle, "save_if_version", interleaved)
+    return calls
+
+
+def test_a_meeting_save_is_a_compare_and_set_and_merges_a_write_in_between(
+        db_path, now, monkeypatch) -> None:
+    import datetime as dt
+
+    from desktop_crm.services.meetings import get_meeting, schedule_meeting
+    from desktop_crm.services.meetings.bundle import save_meeting
+
+    cid = create_contact({"first_name": "Ana"}).id
+    base = schedule_meeting(cid, {"when": now + dt.timedelta(days=2), "tz": "UTC", "place": "Café"})
+    calls = _another_copy_writes_between_read_and_write(
+        db_path, monkeypatch,
+        "UPDATE meeting SET objective_ask = 'Two introductions', version = version + 1 WHERE id = %s")
+    saved = save_meeting(cid, base.id, {"place": "Library"}, notes="bring CV",
+                         expected_version=base.version, base=base)
+    assert calls == [base.version, base.version + 1]  # the first write found the row moved
+    assert (saved.place, saved.notes, saved.objective_ask) == ("Library", "bring CV", "Two introductions")
+    assert get_meeting(base.id).version == base.version + 2
+
+
+def test_a_meeting_write_in_between_on_the_same_field_is_a_conflict(db_path, now, monkeypatch) -> None:
+    import datetime as dt
+
+    from desktop_crm.services.meetings import get_meeting, schedule_meeting
+    from desktop_crm.services.meetings.bundle import QuestionEntry, save_meeting
+
+    cid = create_contact({"first_name": "Ana"}).id
+    base = schedule_meeting(cid, {"when": now + dt.timedelta(days=2), "tz": "UTC", "place": "Café"})
+    _another_copy_writes_between_read_and_write(
+        db_path, monkeypatch, "UPDATE meeting SET place = 'Station', version = version + 1 WHERE id = %s")
+    with pytest.raises(EditConflict) as info:
+        save_meeting(cid, base.id, {"place": "Library"}, questions=[QuestionEntry("What surprised you?")],
+                     expected_version=base.version, base=base)
+    assert [(f.field, f.mine, f.theirs) for f in info.value.fields] == [("place", "Library", "Station")]
+    after = get_meeting(base.id)
+    assert (after.place, after.version) == ("Station", base.version + 1)
+    from desktop_crm.services.research.answers import meeting_questions
+
+    assert meeting_questions(base.id) == []  # nothing of the save was written
+
+
+def test_a_meeting_save_from_a_version_alone_never_overwrites(db_path, now) -> None:
+    """Without a base (only the version) every field that differs is a conflict; with the
+    version still current the save writes and moves it by one (one write, one bump)."""
+    import datetime as dt
+
+    from desktop_crm.services.meetings import get_meeting, schedule_meeting, update_meeting
+    from desktop_crm.services.meetings.bundle import save_meeting
+
+    cid = create_contact({"first_name": "Ana"}).id
+    base = schedule_meeting(cid, {"when": now + dt.timedelta(days=2), "tz": "UTC", "place": "Café"})
+    saved = save_meeting(cid, base.id, {"place": "Library"}, notes="bring CV", expected_version=base.version)
+    assert saved.version == base.version + 1  # fields and notes in one compare-and-set write
+    update_meeting(base.id, {"place": "Station"})
+    with pytest.raises(EditConflict):
+        save_meeting(cid, base.id, {"place": "Garden"}, expected_version=saved.version)
+    assert get_meeting(base.id).place == "Station"

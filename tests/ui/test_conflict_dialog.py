@@ -166,10 +166,13 @@ def test_the_relationship_editor_asks_too(qtbot, db_path) -> None:
     assert (saved.how, saved.strength, saved.since) == ("met at a conference", "close", "university")
 
 
-def test_the_meeting_dialog_refuses_to_overwrite_and_keeps_the_form(qtbot, db_path, now) -> None:
+def _meeting_edited_elsewhere(qtbot, db_path, now):
+    """A meeting open in the dialog with typed place, notes and objective; another copy
+    saves the place, the notes and the objective to learn meanwhile."""
     import datetime as dt
 
-    from desktop_crm.services.meetings import get_meeting, schedule_meeting, update_meeting
+    from desktop_crm.services.meetings import schedule_meeting, update_meeting
+    from desktop_crm.services.meetings.bundle import save_meeting
     from desktop_crm.ui.context import AppContext
     from desktop_crm.ui.meetings.meeting_dialog import MeetingDialog
 
@@ -178,10 +181,57 @@ def test_the_meeting_dialog_refuses_to_overwrite_and_keeps_the_form(qtbot, db_pa
     dialog = MeetingDialog(AppContext(db_path), meeting_id=meeting.id)
     qtbot.addWidget(dialog)
     dialog.schedule.place.setText("Library")
-    update_meeting(meeting.id, {"place": "Station"})  # another copy
+    dialog.schedule.ask.setPlainText("Two introductions")
+    dialog.outcome.notes.setPlainText("Bring the portfolio")
+    update_meeting(meeting.id, {"place": "Station", "objective_learn": "How teams are formed"})
+    save_meeting(cid, meeting.id, {}, notes="Ask about the reorg")  # another copy's notes
+    return meeting, dialog
+
+
+def test_the_meeting_dialog_shows_both_versions_and_keeps_mine_per_field(qtbot, db_path, now) -> None:
+    from desktop_crm.services.meetings import get_meeting
+
+    meeting, dialog = _meeting_edited_elsewhere(qtbot, db_path, now)
+
+    def choose(d: ConflictDialog) -> None:
+        assert d.windowTitle() == "Changed on another machine"
+        assert [f.field for f in d.conflict.fields] == ["place", "notes"]
+        assert (d.mine_buttons["place"].text(), d.theirs_buttons["place"].text()) == ("Library", "Station")
+        assert d.theirs_buttons["notes"].text() == "Ask about the reorg"
+        d.theirs_buttons["notes"].click()  # theirs for the notes, mine for the place
+        d.save_button.click()
+
+    seen = _answer_conflict(choose)
     dialog.save()
-    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert seen and dialog.result() == QDialog.DialogCode.Accepted
+    saved = get_meeting(meeting.id)
+    assert (saved.place, saved.notes) == ("Library", "Ask about the reorg")
+    # merged: my objective to ask, their objective to learn
+    assert (saved.objective_ask, saved.objective_learn) == ("Two introductions", "How teams are formed")
+
+
+def test_the_meeting_dialog_takes_all_theirs_overall(qtbot, db_path, now) -> None:
+    from desktop_crm.services.meetings import get_meeting
+
+    meeting, dialog = _meeting_edited_elsewhere(qtbot, db_path, now)
+    seen = _answer_conflict(lambda d: (d.take_all.click(), d.save_button.click()))
+    dialog.save()
+    assert seen and dialog.result() == QDialog.DialogCode.Accepted
+    saved = get_meeting(meeting.id)
+    assert (saved.place, saved.notes, saved.objective_ask) == ("Station", "Ask about the reorg", "Two introductions")
+
+
+def test_the_meeting_dialog_back_to_editing_writes_nothing_and_keeps_the_form(qtbot, db_path, now) -> None:
+    from desktop_crm.services.meetings import get_meeting
+
+    meeting, dialog = _meeting_edited_elsewhere(qtbot, db_path, now)
+    seen = _answer_conflict(lambda d: d.back_button.click())
+    dialog.save()
+    assert seen and dialog.result() != QDialog.DialogCode.Accepted
     assert "changed on another machine" in dialog.general_error.text()
     assert "Library" in dialog.general_error.text() and "Station" in dialog.general_error.text()
     assert dialog.schedule.place.text() == "Library"
-    assert get_meeting(meeting.id).place == "Station"
+    assert dialog.outcome.notes.toPlainText() == "Bring the portfolio"
+    assert dialog.schedule.ask.toPlainText() == "Two introductions"
+    saved = get_meeting(meeting.id)
+    assert (saved.place, saved.notes, saved.objective_ask) == ("Station", "Ask about the reorg", "")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...store import DATABASE_ERRORS, StoreError, close_database, db, explain, open_store
+from ...store.database import open_target
 from ...store.opening import OpenResult
 from .backups import daily_backup
 from .setup import configure_phone_region, ensure_defaults
@@ -22,6 +23,7 @@ __all__ = [
     "StoreError",
     "close_database",
     "explain",
+    "explain_open",
     "open_database",
     "release_thread_connection",
 ]
@@ -50,3 +52,12 @@ def release_thread_connection() -> None:
     """
     if not db.is_closed():
         db.close()
+
+
+def explain_open(exc: BaseException) -> StoreError:
+    """The reason behind ``exc`` (the driver's error) on the database open now, said for a
+    person: a dropped server connection, a busy or read-only file. A form shows it and
+    keeps what was typed; the store reconnects by itself before the next change."""
+    if isinstance(exc, StoreError):
+        return exc
+    return explain(open_target(), exc)

@@ -17,9 +17,9 @@ from typing import Any
 
 from ...store.database import db
 from ...store.models import Action, Contact, Meeting, MeetingQuestion, Question
-from ..conflicts import merge_edit
+from ..conflicts import ATTEMPTS, StaleWrite, merge_edit, save_if_version
 from ..contacts.people import validate_contact
-from ..errors import ValidationError, ValidationErrors
+from ..errors import ServiceError, ValidationError, ValidationErrors
 from ..research import answers as answers_service
 from ..validation import clean_text
 from . import actions as actions_service
@@ -91,19 +91,44 @@ def save_meeting(
     With ``expected_version`` (and ``base``, the meeting as the dialog loaded it)
     a meeting changed elsewhere since is merged field by field, or
     ``EditConflict`` is raised with nothing written (see ``services/conflicts.py``).
+    The meeting's own row is written with a compare-and-set on its version
+    (``save_if_version``), as contacts are: a copy that wrote in between makes
+    this save read again and merge, retried a few times, never overwritten.
     """
+    for _attempt in range(ATTEMPTS):
+        try:
+            return _save_meeting_once(
+                contact_id, meeting_id, fields, questions, notes, introductions, actions,
+                thank_you_sent, actions_done, expected_version, base)
+        except StaleWrite:
+            continue  # everything of this attempt was rolled back with its transaction
+    raise ServiceError(f"meeting {meeting_id} is being changed by another copy right now; try again")
+
+
+def _save_meeting_once(
+    contact_id: int,
+    meeting_id: int | None,
+    fields: Mapping[str, Any],
+    questions: Sequence[QuestionEntry] | None,
+    notes: str | None,
+    introductions: Sequence[IntroductionEntry],
+    actions: Sequence[ActionEntry],
+    thank_you_sent: bool | None,
+    actions_done: Mapping[int, bool] | None,
+    expected_version: int | None,
+    base: meetings.MeetingView | None,
+) -> meetings.MeetingView:
     checked = _validate(contact_id, meeting_id, fields, questions, introductions, actions, actions_done or {})
     with db.atomic():
-        if checked.meeting is not None and expected_version is not None:
-            notes = _merge_changed_elsewhere(checked, notes, expected_version, base)
         if checked.meeting is None:
             saved_id = meetings.schedule_meeting(contact_id, fields).id
+            if notes is not None:
+                Meeting.update(notes=clean_text(notes)).where(Meeting.id == saved_id).execute()
         else:
-            saved_id = _update(checked)
+            seen, notes = _merge_changed_elsewhere(checked, notes, expected_version, base)
+            saved_id = _update(checked, notes, seen)
         if questions is not None:
             _write_questions(saved_id, questions)
-        if notes is not None:
-            Meeting.update(notes=clean_text(notes)).where(Meeting.id == saved_id).execute()
         for intro in introductions:
             introduced: Any = intro.contact_id if intro.contact_id is not None else intro.new_person
             introductions_service.record_introduction(introduced, meeting_id=saved_id, status=intro.status)
@@ -119,12 +144,16 @@ def save_meeting(
     return meetings.get_meeting(saved_id)
 
 
-def _merge_changed_elsewhere(checked: _Checked, notes: str | None, expected_version: int,
-                             base: meetings.MeetingView | None) -> str | None:
+def _merge_changed_elsewhere(checked: _Checked, notes: str | None, expected_version: int | None,
+                             base: meetings.MeetingView | None) -> tuple[int, str | None]:
     """Inside the write transaction: read the meeting again and merge ``checked.clean``
-    (and ``notes``) with what another copy saved since ``expected_version``."""
+    (and ``notes``) with what another copy saved since ``expected_version``; returns
+    the version read (the compare-and-set writes only over it) and the notes to write."""
     assert checked.meeting is not None
     row = Meeting.get_by_id(checked.meeting.id)
+    checked.meeting = row
+    if expected_version is None:
+        return row.version, notes
     mine = dict(checked.clean)
     if notes is not None:
         mine["notes"] = clean_text(notes)
@@ -133,9 +162,8 @@ def _merge_changed_elsewhere(checked: _Checked, notes: str | None, expected_vers
         {key: getattr(row, key) for key in mine},
         {key: getattr(base, key) for key in mine} if base is not None else None,
     )
-    checked.meeting = row
     checked.clean = {key: value for key, value in merged.items() if key != "notes"}
-    return merged.get("notes")
+    return row.version, merged.get("notes")
 
 
 # validation ------------------------------------------------------------------
@@ -245,15 +273,18 @@ def _check_actions_done(meeting_id: int | None, actions_done: Mapping[int, bool]
 
 
 # writing ---------------------------------------------------------------------
-def _update(checked: _Checked) -> int:
-    """Apply the clean changes (and a change of person) to the existing meeting."""
+def _update(checked: _Checked, notes: str | None, seen: int) -> int:
+    """Apply the clean changes (notes, and a change of person) to the existing meeting,
+    only if it is still at version ``seen`` (:class:`StaleWrite` otherwise)."""
     meeting = checked.meeting
     assert meeting is not None
     old_contact = meeting.contact_id
     for key, value in checked.clean.items():
         setattr(meeting, key, value)
+    if notes is not None:
+        meeting.notes = clean_text(notes)
     meeting.contact = checked.contact_id
-    meeting.save()
+    save_if_version(meeting, seen)
     meetings.sync_contact(checked.contact_id)
     if old_contact != checked.contact_id:
         meetings.sync_contact(old_contact)

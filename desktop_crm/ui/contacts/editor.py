@@ -33,6 +33,7 @@ from ...services.contacts.bulk_actions import add_contact, edit_contact
 from ...services.contacts.table import completions
 from ...services.errors import ServiceError, ValidationError, ValidationErrors
 from ...services.views import ContactView
+from ..database_errors import UNREACHABLE, unsaved_message
 from ..widgets.conflict_dialog import THEIRS, ConflictDialog
 from ..widgets.field_errors import with_error_below
 from ..widgets.layout import scroll_area
@@ -272,6 +273,10 @@ class ContactEditor(QDialog):
             return False
         except ServiceError as exc:
             self.banner.setText(f"Could not save: {exc}")
+            self.banner.setVisible(True)
+            return False
+        except UNREACHABLE as exc:  # e.g. the server's connection dropped: say it, keep the form
+            self.banner.setText(unsaved_message(exc) or str(exc))
             self.banner.setVisible(True)
             return False
         self.contact_id = view.id

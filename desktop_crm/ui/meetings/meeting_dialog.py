@@ -8,7 +8,9 @@ every part is validated first and each message appears under its field.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,10 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import meetings
+from ...services.conflicts import EditConflict
 from ...services.errors import ServiceError
 from ...services.meetings.bundle import save_meeting
 from ..context import AppContext
+from ..database_errors import UNREACHABLE, unsaved_message
 from ..profile.prompt import ask_for_profile_once
+from ..widgets.conflict_dialog import THEIRS, ConflictDialog
 from ..widgets.field_errors import FieldError, FieldErrors
 from ..widgets.unsaved import AsksBeforeDiscarding
 from .drafts_tab import DraftsTab
@@ -31,6 +36,16 @@ from .questions_tab import QuestionsTab
 from .schedule_tab import ScheduleTab
 
 PAGES = ("meeting", "questions", "outcome", "emails")
+
+# The meeting's fields as "Changed on another machine" names them.
+CONFLICT_LABELS = {
+    "starts_at": "Starts (UTC)",
+    "tz": "Time zone",
+    "minutes": "Minutes",
+    "objective_learn": "To learn",
+    "objective_reveal": "To reveal",
+    "objective_ask": "To ask",
+}
 
 
 class MeetingDialog(AsksBeforeDiscarding, QDialog):
@@ -113,7 +128,13 @@ class MeetingDialog(AsksBeforeDiscarding, QDialog):
 
     # saving --------------------------------------------------------------
     def save(self) -> None:
-        """Validate and write everything in one transaction; on an error show it and stay open."""
+        """Validate and write everything in one transaction; on an error show it and stay open.
+
+        A meeting saved on another machine since it was loaded shows both versions
+        side by side ("Changed on another machine"); the user's choices are then
+        saved from the other machine's version. A database that cannot be reached
+        (a dropped server connection) is said under the form, which keeps everything.
+        """
         self.errors.clear()
         self.general_error.hide()
         try:
@@ -131,8 +152,15 @@ class MeetingDialog(AsksBeforeDiscarding, QDialog):
                 expected_version=self.loaded.version if self.loaded is not None else None,
                 base=self.loaded,
             )
+        except EditConflict as conflict:
+            if self._resolve(conflict):
+                self.save()
+            return
         except ServiceError as exc:
             self._show_error(exc)
+            return
+        except UNREACHABLE as exc:
+            self._show_general(unsaved_message(exc) or str(exc))
             return
         self.meeting_id = view.id
         self.outcome.saved()
@@ -140,6 +168,67 @@ class MeetingDialog(AsksBeforeDiscarding, QDialog):
         self.context.data_changed.emit()
         self.context.status_message.emit("Meeting saved.")
         self.accept()
+
+    def ask_conflict(self, conflict: EditConflict) -> dict[str, str] | None:
+        """The user's choice per field ("mine" or "theirs"), or None to go back to editing."""
+        dialog = ConflictDialog(conflict, self, labels=CONFLICT_LABELS)
+        try:
+            return dialog.choices() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def _resolve(self, conflict: EditConflict) -> bool:
+        """Ask per field; True: save again from the other machine's version.
+
+        Fields where the user took theirs show the saved value; the others keep
+        what was typed. The form's base moves to the saved values for the
+        conflicting fields only and keeps the version it was loaded at, so the next
+        save still merges: a field only the other machine changed is kept as they
+        saved it, and a third change to a chosen field asks again. Going back
+        leaves the form as it was.
+        """
+        choices = self.ask_conflict(conflict)
+        if choices is None or self.loaded is None or self.meeting_id is None:
+            self._show_general(
+                f"{str(conflict)[:1].upper()}{str(conflict)[1:]} Your edits are still here; "
+                "Save again to choose field by field.")
+            return False
+        saved = meetings.get_meeting(self.meeting_id)
+        taken = [f.field for f in conflict.fields if choices.get(f.field) == THEIRS]
+        for key in sorted(taken, key=lambda k: k != "tz"):  # the zone before the time shown in it
+            self._put_saved(key, saved)
+        self.loaded = dataclasses.replace(
+            self.loaded, **{f.field: getattr(saved, f.field) for f in conflict.fields})
+        return True
+
+    def _put_saved(self, key: str, saved: meetings.MeetingView) -> None:
+        """Show the other machine's value of one meeting field in the form."""
+        schedule = self.schedule
+        if key == "tz":
+            schedule.zone.setCurrentText(saved.tz)
+        elif key == "starts_at":
+            try:
+                zone = ZoneInfo(schedule.zone.currentText().strip() or saved.tz)
+            except (ValueError, KeyError):  # a zone name being typed: theirs as they see it
+                zone = ZoneInfo(saved.tz)
+            schedule.set_wall_time(saved.local_start.astimezone(zone).replace(tzinfo=None))
+        elif key == "minutes":
+            schedule.minutes.setValue(saved.minutes)
+        elif key in ("kind", "status"):
+            combo = getattr(schedule, key)
+            combo.setCurrentIndex(max(0, combo.findData(getattr(saved, key))))
+        elif key == "place":
+            schedule.place.setText(saved.place)
+        elif key in ("objective_learn", "objective_reveal", "objective_ask"):
+            box = {"objective_learn": schedule.learn, "objective_reveal": schedule.reveal,
+                   "objective_ask": schedule.ask}[key]
+            box.setPlainText(getattr(saved, key))
+        elif key == "notes":
+            self.outcome.notes.setPlainText(saved.notes)
+
+    def _show_general(self, text: str) -> None:
+        self.general_error.setText(text)
+        self.general_error.show()
 
     def _show_error(self, exc: ServiceError) -> None:
         leftover = self.errors.show(exc)
