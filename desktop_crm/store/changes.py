@@ -1,9 +1,11 @@
-"""A cheap question to SQLite: has another connection committed since I last looked?
+"""A cheap question to the database: has another connection committed since I last looked?
 
-``PRAGMA data_version`` changes on this connection whenever any *other*
+SQLite: ``PRAGMA data_version`` changes on this connection whenever any *other*
 connection (another process, or another thread's connection) commits to the
-file; this connection's own commits leave it alone. Reading it costs
-microseconds and takes no lock, so a window can ask on a timer.
+file; this connection's own commits leave it alone. A server: the count of
+changes announced by other connections (LISTEN/NOTIFY, store/server_changes.py),
+which behaves the same. Reading either costs microseconds and takes no lock, so
+a window can ask on a timer.
 """
 
 from __future__ import annotations
@@ -17,7 +19,5 @@ def data_version() -> int | None:
     if db.database is None or db.is_closed():
         return None
     if on_server():
-        # SQLite's counter has no PostgreSQL twin: the server's copies say what changed
-        # by LISTEN/NOTIFY instead, so this stays still and the timer never refreshes.
-        return 0
+        return db.obj.changes_heard()
     return int(db.execute_sql("PRAGMA data_version").fetchone()[0])

@@ -183,11 +183,19 @@ def window_is_open(path: Path) -> bool:
     return False
 
 
+def _let_go() -> None:
+    """Close the open database's connection, and a server's listening one too."""
+    if not db.is_closed():
+        db.close()
+    stop_listening = getattr(db.obj, "stop_listening", None)
+    if stop_listening is not None:
+        stop_listening()
+
+
 def bind(path: Path) -> SqliteDatabase:
     """Bind the global ``db`` to ``path`` with our pragmas and connect (with the
     session's passphrase when the file is encrypted)."""
-    if not db.is_closed():
-        db.close()
+    _let_go()
     db.initialize(local_db)
     local_db.passphrase = cipher.key_for(path)
     local_db.init(str(path), pragmas=PRAGMAS, check_same_thread=False, timeout=BUSY_TIMEOUT_S)
@@ -206,16 +214,14 @@ def bind(path: Path) -> SqliteDatabase:
 
 def bind_server(server) -> None:
     """Make the store's ``db`` the connected PostgreSQL ``server`` (store/opening.py)."""
-    if not db.is_closed():
-        db.close()
+    _let_go()
     release_lock()
     db.initialize(server)
 
 
 def close_database() -> None:
     """Close the connection and release the lock; safe to call twice."""
-    if not db.is_closed():
-        db.close()
+    _let_go()
     release_lock()
     db.initialize(local_db)
 

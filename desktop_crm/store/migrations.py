@@ -261,6 +261,19 @@ def _edit_versions_v11(database: SqliteDatabase) -> None:
         database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1')
 
 
+def _server_announces_changes_v12(database: SqliteDatabase) -> None:
+    """A server announces every committed change (LISTEN/NOTIFY), so an open window
+    reloads when another copy of the app, or psql, changed the data.
+
+    Server only: SQLite's ``PRAGMA data_version`` already tells a connection that
+    another one committed, with nothing in the file.
+    """
+    if on_server(database):
+        from .server_schema import announce_changes
+
+        announce_changes(database)
+
+
 STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (1, _schema_v1),
     (2, _schema_v2),
@@ -273,6 +286,7 @@ STEPS: list[tuple[int, Callable[[SqliteDatabase], None]]] = [
     (9, _name_order_holds_the_filters_v9),
     (10, _organization_sort_folds_accents_v10),
     (11, _edit_versions_v11),
+    (12, _server_announces_changes_v12),
 ]
 CURRENT_VERSION = STEPS[-1][0]
 

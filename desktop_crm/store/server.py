@@ -15,6 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 from peewee import PostgresqlDatabase
 
 from .errors import StoreError
+from .server_changes import ChangeListener
 
 SCHEMES = ("postgresql://", "postgres://")
 
@@ -110,6 +111,26 @@ class ServerDatabase(PostgresqlDatabase):
     def __init__(self, url: str, **kwargs) -> None:
         super().__init__(url, prefer_psycopg3=True, connect_timeout=5, **kwargs)
         self.url = url
+        self._listener: ChangeListener | None = None
+
+    def changes_heard(self) -> int:
+        """How many commits other connections made since this process first asked
+        (store/server_changes.py): the asking thread's own commits are left out."""
+        if self._listener is None:
+            self._listener = ChangeListener(self.url)
+        return self._listener.changes(self.backend_pid())
+
+    def backend_pid(self) -> int | None:
+        """The server process behind this thread's connection (None when it has none)."""
+        conn = self._state.conn
+        if conn is None or conn.closed:
+            return None
+        return conn.info.backend_pid
+
+    def stop_listening(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
 
     def cursor(self, named_cursor=None):
         """A cursor, on a new connection when the server dropped the last one (restarted,

@@ -149,6 +149,7 @@ def create_latest(database: Database, version: int) -> None:
         database.execute_sql(statement)
     database.execute_sql(f'CREATE TABLE "{VERSION_TABLE}" ("version" INTEGER NOT NULL)')
     database.execute_sql(f'INSERT INTO "{VERSION_TABLE}" ("version") VALUES (%s)', (int(version),))
+    announce_changes(database)
 
 
 def fold_organization_sort(database: Database, key_of) -> None:
@@ -164,3 +165,30 @@ def fold_organization_sort(database: Database, key_of) -> None:
         "UPDATE contact SET org_sort = coalesce((SELECT " + ORGANIZATION_KEY_SQL.format(o="o")
         + " FROM organization o WHERE o.id = contact.organization_id), '') "
         "WHERE organization_id IS NOT NULL")
+
+
+# Every committed change is announced on this channel (LISTEN/NOTIFY), so that each
+# open window, another copy of the app or psql alike, reloads (store/server_changes.py).
+CHANGES_CHANNEL = "crm_changes"
+ANNOUNCE_TRIGGER = "{table}_announced"
+
+
+def announce_changes(database: Database) -> None:
+    """Schema step 12 on a server (and part of a new one): a statement-level trigger on
+    every table calls ``pg_notify``. PostgreSQL delivers a notification only when its
+    transaction commits, folds identical ones of one transaction into one, and tells the
+    listener which backend sent it, so a window can leave out its own commits. One
+    trigger per statement (not per row) keeps a bulk load's cost to a hash lookup per
+    statement. A table a later step creates calls this again."""
+    database.execute_sql(f"""CREATE OR REPLACE FUNCTION crm_announce_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('{CHANGES_CHANNEL}', '');
+  RETURN NULL;
+END $$""")
+    for table in sorted(table_names(database)):
+        trigger = ANNOUNCE_TRIGGER.format(table=table)
+        database.execute_sql(f'DROP TRIGGER IF EXISTS "{trigger}" ON "{table}"')
+        database.execute_sql(
+            f'CREATE TRIGGER "{trigger}" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
+            "FOR EACH STATEMENT EXECUTE FUNCTION crm_announce_change()")

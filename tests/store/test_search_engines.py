@@ -96,3 +96,38 @@ def test_the_dataset_itself_folds_accents(db_path, query: str) -> None:
     """The shared dataset on each engine alone: accents folded, prefixes found."""
     _build()
     assert search_contact_ids(query)
+
+
+@pg_server.NEEDS_SERVER
+def test_the_servers_walk_in_name_order_and_its_index_plan_give_the_same_first_matches(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server search reads the first contacts in name order, and asks the text index only
+    when they hold too few matches (store/fts.py): at every limit, whichever plan answers,
+    the ids are FTS5's first ones."""
+    from desktop_crm.store import fts
+
+    open_store(tmp_path / "search.sqlite3")
+    ensure_defaults()
+    _build()
+    expected = {query: search_contact_ids(query, limit=200) for query in QUERIES}
+    expected_all = {query: search_contact_ids(query, limit=200, include_trashed=True)
+                    for query in QUERIES}
+    close_database()
+    url = pg_server.fresh_database()
+    try:
+        open_store(url)
+        _build()
+        walked = 0
+        for walk in (3, 10, 2000):
+            monkeypatch.setattr(fts, "WALK", walk)
+            for query in QUERIES:
+                for limit in (1, 2, 5, 30):
+                    found = search_contact_ids(query, limit=limit)
+                    assert found == expected[query][:limit], (walk, query, limit)
+                    assert search_contact_ids(query, limit=limit, include_trashed=True) \
+                        == expected_all[query][:limit], (walk, query, limit)
+                    walked += len(expected[query]) >= limit
+        assert walked > 100  # often enough matches for the walk to answer; the index the rest
+    finally:
+        close_database()
+        pg_server.drop_database(url)
