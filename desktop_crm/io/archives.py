@@ -39,8 +39,10 @@ def contacts_member(data: bytes, name: str) -> tuple[str, bytes]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in archive.infolist() if not m.is_dir()]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
-        raise ImportFileError(name, "the file is a damaged zip archive; download or export "
-                              "it again") from None
+        raise ImportFileError(name, "the file looks like a zip archive or an Excel workbook "
+                              "but cannot be opened as one (damaged?); download the export "
+                              "again, or open it in your spreadsheet program and save it as "
+                              "CSV") from None
     names = {m.filename.lower() for m in members}
     if any(entry in names for entry in _OFFICE):
         raise ImportFileError(name, "the file looks like an Excel workbook (or another office "
