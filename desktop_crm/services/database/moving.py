@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...store import bulk as store_bulk
 from ...store import close_database, open_store
 from ...store.database import db
 from ...store.dump import backup_tables, dump_tables, replace_all
@@ -56,6 +57,7 @@ def move_to(target: str | Path, source: str | Path) -> MoveResult:
             wrong = {t: (n, found.get(t)) for t, n in expected.items() if found.get(t) != n}
             if wrong:
                 raise ServiceError(f"the copy's counts differ ({wrong}); nothing was changed")
+        store_bulk.refresh_statistics()  # a new server would plan blind until autovacuum
         return MoveResult(str(opened.path), expected)
     finally:
         close_database()
