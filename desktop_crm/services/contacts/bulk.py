@@ -74,6 +74,7 @@ def bulk_create_contacts(records: Sequence[Mapping[str, Any]]) -> list[int]:
             store_bulk.index_contacts_fts(first_id, first_id + len(contacts) - 1)
         else:
             store_bulk.index_contacts_fts(0, -1)
+    store_bulk.refresh_statistics(len(records))
     return list(range(first_id, first_id + len(records)))
 
 
@@ -115,4 +116,5 @@ def bulk_create_relationships(rows: Iterable[Sequence[Any]]) -> int:
             ("person_a_id", "person_b_id", "kind", "strength", "how", "since", "created_at"),
             prepared,
         )
+    store_bulk.refresh_statistics(len(prepared))
     return len(prepared)
