@@ -34,3 +34,50 @@ def test_a_card_without_its_end_line_is_read_with_a_warning() -> None:
     assert "card 1, line 1" in reasons[1] and "no END:VCARD" in reasons[1]
     assert "next BEGIN:VCARD" in reasons[1]
     assert "card 3, line 11" in reasons[3] and "end of the file" in reasons[3]
+
+
+def test_an_older_linkedin_export_without_header_and_rows_wrapped_in_quotes() -> None:
+    # Six columns (no URL), no header; a spreadsheet saved some whole rows as one
+    # quoted cell. Every row is a person with the company and position in place.
+    result = parse_file(SHAPES / "linkedin_old_no_header_wrapped_rows.csv")
+    assert result.format == "linkedin" and result.problems == []
+    assert _names(result) == [
+        ("Ingrid", "Solberg"), ("Tomás", "Ferreira"), ("Greta", "Lindqvist"),
+        ("Karl H.", "Brenner"), ("Nils", "Aas (født Berg)"), ("Marta", "Ruiz, MBA"),
+        ("Anna Maria", "Costa"), ("Jens", "Holt")]
+    greta = result.records[2]
+    assert (greta.organization, greta.title) == ("Holm & Berg AB", "Product, Data & Technology")
+    assert str(greta.connected_on) == "2021-05-07"
+    assert result.records[6].emails == [("", "anna.costa@example.pt")]
+    assert all(not r.extra and not r.notes for r in result.records)
+
+
+def test_first_and_last_names_side_by_side_without_a_header() -> None:
+    text = ("Ingrid,Solberg,Nordvik Energi,+47 912 34 567\nAnna Maria,Costa,Vento SA,\n"
+            "Dr. Jonas,Steiner,Alpin AG,+41 79 123 45 67\nLi,Wei (魏),Lotus Ltd,\n"
+            "Omar,Haddad,Sahel,+962 7 9123 4567\n")
+    from desktop_crm.io.parse import parse_bytes
+
+    result = parse_bytes(text.encode(), "people.csv")
+    assert _names(result) == [("Ingrid", "Solberg"), ("Anna Maria", "Costa"),
+                              ("Dr. Jonas", "Steiner"), ("Li", "Wei (魏)"), ("Omar", "Haddad")]
+    assert result.records[0].phones == [("", "+47 912 34 567")]
+
+
+def test_a_display_name_followed_by_first_and_last_name_without_a_header() -> None:
+    # Thunderbird's column order: Display Name, First Name, Last Name, Primary Email.
+    result = parse_file(SHAPES / "name_first_last_no_header.csv")
+    assert _names(result) == [("Paula", "Reyes"), ("Omar", "Haddad"), ("Li", "Wei")]
+    assert all(not r.extra and not r.notes for r in result.records)
+    assert result.records[0].emails == [("", "paula@example.mx")]
+
+
+def test_a_name_column_in_an_outlook_like_file_is_the_name() -> None:
+    # Another program's file resembling Outlook's, with one "Name" column instead of
+    # Outlook's First Name / Last Name.
+    result = parse_file(SHAPES / "outlook_like_name_column.csv")
+    assert result.format == "outlook" and result.mapping["Name"] == "name"
+    assert _names(result) == [("Hana", "Kimura"), ("Bruno", "Silva")]
+    hana = result.records[0]
+    assert (hana.organization, hana.title) == ("Sakura Works", "Designer")
+    assert hana.notes.startswith("Met at a meetup")
