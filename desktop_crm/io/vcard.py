@@ -123,10 +123,12 @@ def _components(raw: str) -> list[str]:
 
 
 def _text(line: vobject.base.ContentLine) -> str:
+    """The value as text; a URL's escaped colon (Apple and Google write ``http\\://``)
+    is a colon."""
     value = line.value
     if isinstance(value, list):
-        return ",".join(str(v) for v in value)
-    return str(value)
+        return ",".join(str(v) for v in value).replace("\\://", "://")
+    return str(value).replace("\\://", "://")
 
 
 def _types(line: vobject.base.ContentLine) -> list[str]:
@@ -183,6 +185,7 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
             record.first_name, record.middle_name, record.last_name = first, middle, last
             if rest:
                 record.extra["name prefix/suffix"] = rest
+    _drop_non_names(record, children)
     notes: list[str] = []
     have_adr = False
     for line in children:
@@ -249,6 +252,17 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
             _keep(record, prop, _text(line))
     record.notes = "\n".join(notes)
     return record
+
+
+def _drop_non_names(record: ContactRecord, children: list[vobject.base.ContentLine]) -> None:
+    """Name parts that are no name: fillers of punctuation (``....`` for a surname the
+    writer did not know) and the card's own email address put in the name by a phone."""
+    emails = {_text(line).strip().removeprefix("mailto:").lower() for line in children
+              if line.name == "EMAIL"}
+    for attr in ("first_name", "middle_name", "last_name"):
+        value = getattr(record, attr)
+        if value and (not has_word(value) or value.lower() in emails):
+            setattr(record, attr, "")
 
 
 def _has_name(*parts: str) -> bool:

@@ -81,3 +81,16 @@ def test_a_name_column_in_an_outlook_like_file_is_the_name() -> None:
     hana = result.records[0]
     assert (hana.organization, hana.title) == ("Sakura Works", "Designer")
     assert hana.notes.startswith("Met at a meetup")
+
+
+def test_filler_and_email_name_parts_of_an_old_google_vcard_are_no_name() -> None:
+    # Google's older vCard export: '....' for an unknown surname, the email address as
+    # the given name, URLs with an escaped colon ('http\://'), blank lines between cards.
+    result = parse_file(SHAPES / "google_old_vcard_fillers.vcf")
+    assert result.problems == []
+    dev, asha, ravi = result.records
+    assert (dev.first_name, dev.middle_name, dev.last_name) == ("dev", "", "")
+    assert (asha.first_name, asha.last_name) == ("", "")
+    assert asha.emails == [("internet", "asha.rao@example.in")]
+    assert "http://www.google.com/profiles/100000000000000000001" in asha.extra.values()
+    assert (ravi.first_name, ravi.middle_name, ravi.last_name) == ("Ravi", "", "")

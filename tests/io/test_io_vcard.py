@@ -161,11 +161,16 @@ _multiline = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.just(
 _label = st.sampled_from(["", "work", "home", "mobile", "other", "fax"])
 
 
+def _no_filler(value: str) -> bool:
+    return not value or has_word(value)
+
+
 @st.composite
 def records(draw: st.DrawFn) -> ContactRecord:
     return ContactRecord(
         # A name made only of punctuation is a placeholder, not a name (see has_word).
-        first_name=draw(_text.filter(has_word)), last_name=draw(_text), middle_name=draw(_text),
+        first_name=draw(_text.filter(has_word)),
+        last_name=draw(_text.filter(_no_filler)), middle_name=draw(_text.filter(_no_filler)),
         organization=draw(_text), title=draw(_text), department=draw(_text),
         industry=draw(_text), location=draw(_text), notes=draw(_multiline), how_met=draw(_text),
         linkedin_url=draw(st.sampled_from(["", "https://www.linkedin.com/in/x-1"])),
