@@ -94,3 +94,13 @@ def test_filler_and_email_name_parts_of_an_old_google_vcard_are_no_name() -> Non
     assert asha.emails == [("internet", "asha.rao@example.in")]
     assert "http://www.google.com/profiles/100000000000000000001" in asha.extra.values()
     assert (ravi.first_name, ravi.middle_name, ravi.last_name) == ("Ravi", "", "")
+
+
+def test_vcard_4_kinds_a_group_is_no_person_an_organization_has_no_person_name() -> None:
+    result = parse_file(SHAPES / "vcard40_kinds.vcf")
+    (problem,) = result.problems
+    assert problem.row == 1 and "group" in problem.reason and "not a person" in problem.reason
+    acme, ada = result.records
+    assert (acme.first_name, acme.last_name, acme.organization) == ("", "", "Acme, Ltd.")
+    assert acme.emails == [("", "jobs@acme.example")]
+    assert (ada.first_name, ada.last_name) == ("Ada", "Okafor")
