@@ -104,3 +104,15 @@ def test_vcard_4_kinds_a_group_is_no_person_an_organization_has_no_person_name()
     assert (acme.first_name, acme.last_name, acme.organization) == ("", "", "Acme, Ltd.")
     assert acme.emails == [("", "jobs@acme.example")]
     assert (ada.first_name, ada.last_name) == ("Ada", "Okafor")
+
+
+def test_linkedins_german_export_keeps_the_connection_date() -> None:
+    from desktop_crm.io.parse import parse_bytes
+
+    text = ("Vorname,Nachname,URL,E-Mail-Adresse,Unternehmen,Position,Verbunden am\n"
+            "Jonas,Weber,https://www.linkedin.com/in/jonas-weber-0000,,Nordwerk GmbH,"
+            "Leiter IT,02 Feb 2023\n")
+    (jonas,) = parse_bytes(text.encode(), "Connections.csv").records
+    assert (jonas.first_name, jonas.last_name) == ("Jonas", "Weber")
+    assert (jonas.organization, jonas.title) == ("Nordwerk GmbH", "Leiter IT")
+    assert str(jonas.connected_on) == "2023-02-02" and not jonas.extra
