@@ -5,11 +5,13 @@ address, a profile URL, a phone number or a date is data, not a header
 (:func:`looks_like_data`). The columns of such a file are then named:
 
 * by a known layout, when the values fit it: LinkedIn's ``Connections.csv``
-  (7 columns: profile URLs in the 3rd, dates in the 7th) and Thunderbird's
-  address-book export (36 to 38 columns, emails in the 5th);
+  (7 columns: profile URLs in the 3rd, dates in the 7th; or the older 6 without
+  URLs: names in the 1st, emails or nothing in the 3rd, dates in the 6th) and
+  Thunderbird's address-book export (36 to 38 columns, emails in the 5th);
 * else ``column 1``, ``column 2``, ... and the values decide the fields:
   emails, phones and profile URLs (``generic.sniff_values``), then names
-  (:func:`sniff_names`: the leftmost columns of short capitalised words).
+  (:func:`sniff_names`: the leftmost columns of short capitalised words; a
+  display name followed by its first and last name is read as those three).
 
 Rows above the header that are not a known preamble (LinkedIn's ``Notes:``
 paragraph) are never dropped silently: :func:`preamble_problems` reports each.
@@ -34,6 +36,7 @@ THUNDERBIRD = [
     "Custom 3", "Custom 4", "Notes",
 ]
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:[-'’][^\W\d_]+)*\.?$")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _LINKEDIN_NOTES = ("notes:", "when exporting your connection data")
 
 
@@ -70,6 +73,11 @@ def known_layout(rows: list[list[str]], start: int) -> tuple[str, list[str]] | N
     if width == 7 and _share(column(2), lambda v: "linkedin.com/" in v.lower()) >= 0.8 \
             and _share(column(6), lambda v: parse_date(v) is not None) >= 0.8:
         return "linkedin", list(LINKEDIN)
+    if width == 6 and _share(column(5), lambda v: parse_date(v) is not None) >= 0.8 \
+            and all(not v.strip() or EMAIL_RE.fullmatch(v.strip()) for v in column(2)) \
+            and _share(column(0), lambda v: 1 <= _name_words(v) <= 3) >= 0.8:
+        # The older export, without the URL column; e-mail addresses mostly hidden.
+        return "linkedin", [c for c in LINKEDIN if c != "URL"]
     if 36 <= width <= 38 and _share(column(4), lambda v: EMAIL_RE.fullmatch(v)) >= 0.8:
         header = THUNDERBIRD[:width] + [f"column {i}" for i in range(len(THUNDERBIRD) + 1,
                                                                     width + 1)]
@@ -92,23 +100,43 @@ def sniff_names(header: list[str], mapping: dict[str, str], rows: list[list[str]
     def values(i: int) -> list[str]:
         return [r[i] for r in data if i < len(r)]
 
-    def words(value: str) -> int:
-        parts = value.split()
-        return len(parts) if parts and all(_NAME_WORD.match(p) for p in parts) else 0
+    def free(i: int) -> bool:
+        return i < len(header) and mapping.get(header[i]) == "extra"
+
+    def parts_of_full(i: int) -> float:
+        """Share of rows whose column ``i`` is columns ``i+1`` and ``i+2`` joined."""
+        pairs = [(r[i].strip(), f"{r[i + 1].strip()} {r[i + 2].strip()}".strip())
+                 for r in data if len(r) > i + 2 and r[i].strip()]
+        return sum(1 for full, joined in pairs if full == joined) / len(pairs) if pairs else 0
 
     for i, col in enumerate(header):
         if mapping.get(col) != "extra":
             continue
-        one = _share(values(i), lambda v: words(v) == 1)
-        several = _share(values(i), lambda v: 2 <= words(v) <= 4)
-        nxt = header[i + 1] if i + 1 < len(header) else None
-        if one >= 0.8 and nxt is not None and mapping.get(nxt) == "extra" \
-                and _share(values(i + 1), lambda v: 1 <= words(v) <= 2) >= 0.8:
-            mapping[col], mapping[nxt] = "first_name", "last_name"
+        column = values(i)
+        one = _share(column, lambda v: _name_words(v) == 1)
+        several = _share(column, lambda v: 2 <= _name_words(v) <= 4)
+        if free(i + 1) and free(i + 2) and one + several >= 0.8 and parts_of_full(i) >= 0.8:
+            # A display name followed by its first and last name (Thunderbird's order).
+            mapping[col], mapping[header[i + 1]], mapping[header[i + 2]] = (
+                "name", "first_name", "last_name")
+            return
+        counts = [_name_words(v) for v in column if v.strip()]
+        if free(i + 1) and _share(column, lambda v: 1 <= _name_words(v) <= 2) >= 0.8 \
+                and counts and sum(counts) / len(counts) <= 1.5 \
+                and _share(values(i + 1), lambda v: 1 <= _name_words(v) <= 3) >= 0.8:
+            # Given names (a few double: "Anna Maria", "Dr. Jonas") beside surnames.
+            mapping[col], mapping[header[i + 1]] = "first_name", "last_name"
             return
         if several >= 0.8 or (one + several >= 0.8 and several > 0):
             mapping[col] = "name"
             return
+
+
+def _name_words(value: str) -> int:
+    """How many name words ``value`` holds (0 when any part is not a name word); a part
+    in parentheses (``Piorun (geb. Mayer)``, ``Löwe (文竹)``) is not counted."""
+    parts = _PARENTHESES.sub(" ", value).split()
+    return len(parts) if parts and all(_NAME_WORD.match(p) for p in parts) else 0
 
 
 def is_linkedin_notes(rows: list[list[str]]) -> bool:

@@ -158,6 +158,10 @@ def _open_table(reader: Iterator[list[str]], name: str, format: str,
     # The first records are enough to find the header, guess the mapping (the values
     # of the first 1,000 rows) and show samples; the rest are streamed to the engine.
     rows = list(islice(reader, _HEAD_ROWS))
+    widths = Counter(len(r) for r in rows if len(r) > 1)
+    width = widths.most_common(1)[0][0] if widths else 0
+    rows = [_unwrapped(r, width, delimiter) for r in rows]
+    reader = (_unwrapped(r, width, delimiter) for r in reader)
     header_index = _past_title_lines(rows, find_header(rows))
     if header_index >= len(rows):
         raise ImportFileError(name, "the file is empty")
@@ -315,6 +319,7 @@ def _batches(handle: io.TextIOWrapper, table: _Table, size: int, progress: Progr
 
 
 _BY_NAME_OK = frozenset({"email", "phone", "linkedin_url", "organization", "title"})
+_NAME_FIELDS = frozenset({"name", "first_name", "last_name"})
 
 
 def _complete_mapping(header: list[str], mapping: dict[str, str], rows: list[list[str]],
@@ -328,6 +333,13 @@ def _complete_mapping(header: list[str], mapping: dict[str, str], rows: list[lis
         if mapping[col] != "extra":
             continue
         field_name = generic.guess_field(col)
+        if field_name in _NAME_FIELDS and not taken & _NAME_FIELDS or \
+                generic.normalise_header(col) == "name" and not taken & _NAME_FIELDS:
+            # A format's file without its name columns but with one of its own ("Name"
+            # in an Outlook-like file written by another program) is named by it.
+            mapping[col] = field_name if field_name in _NAME_FIELDS else "name"
+            taken.add(mapping[col])
+            continue
         if field_name in _BY_NAME_OK and (field_name in ("email", "phone")
                                           or field_name not in taken):
             mapping[col] = field_name
@@ -340,6 +352,19 @@ def _complete_mapping(header: list[str], mapping: dict[str, str], rows: list[lis
 
 
 _HUGE_CELL = 1 << 20
+
+
+def _unwrapped(row: list[str], width: int, delimiter: str) -> list[str]:
+    """A whole row that a spreadsheet saved as one quoted cell (``"Ann,Lee,,Acme,""CEO,
+    CFO"",1 May 2021"``: Excel does this to rows it once held in one column) read as the
+    row it holds, when that row is as wide as the file's others."""
+    if len(row) != 1 or width < 3 or row[0].count(delimiter) < width - 1:
+        return row
+    for spaced in (False, True):  # '..., ""CEO, CFO"",...': a space before the quote
+        cells = next(csv.reader([row[0]], delimiter=delimiter, skipinitialspace=spaced), row)
+        if len(cells) == width:
+            return cells
+    return row
 
 
 def _unclosed_quotes(rows: Iterable[list[str]], first_number: int, width: int, delimiter: str,

@@ -63,7 +63,7 @@ SYNONYMS = _table(
     "kategorien gruppe gruppen schlagworte stichworte etiquettes etiquette categorie "
     "categories groupe groupes etiquetas etiqueta categorias categoria grupo grupos",
     connected_on="connectedon connected dateconnected connectiondate datemet metdate "
-    "kontaktseit verbundenseit",
+    "kontaktseit verbundenseit verbundenam",
     birthday="birthday birthdate dateofbirth dob geburtstag geburtsdatum anniversaire "
     "datedenaissance cumpleanos fechadenacimiento fechanacimiento",
 )

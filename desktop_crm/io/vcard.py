@@ -42,7 +42,7 @@ from .values import has_word, split_name
 from .vcard_lines import CardLines, Repaired, repair, split_cards, split_colon
 
 _BINARY_PROPS = {"PHOTO", "LOGO", "SOUND", "KEY"}
-_SKIP_PROPS = {"VERSION", "PRODID", "UID", "REV", "X-ABLABEL", "FN", "N"}
+_SKIP_PROPS = {"VERSION", "PRODID", "UID", "REV", "X-ABLABEL", "FN", "N", "KIND"}
 _STRUCTURED = {"N", "ADR", "ORG"}
 _IGNORED_TYPES = {"pref", "internet", "voice", "x400", "msg", "intl", "postal", "parcel",
                   "dom", "text"}
@@ -123,10 +123,12 @@ def _components(raw: str) -> list[str]:
 
 
 def _text(line: vobject.base.ContentLine) -> str:
+    """The value as text; a URL's escaped colon (Apple and Google write ``http\\://``)
+    is a colon."""
     value = line.value
     if isinstance(value, list):
-        return ",".join(str(v) for v in value)
-    return str(value)
+        return ",".join(str(v) for v in value).replace("\\://", "://")
+    return str(value).replace("\\://", "://")
 
 
 def _types(line: vobject.base.ContentLine) -> list[str]:
@@ -171,8 +173,9 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
         full = next((_text(line).strip() for line in children if line.name == "FN"), "")
         org = next((_components(str(line.value))[0].strip() for line in children
                     if line.name == "ORG"), "")
+        # Apple's company cards, and vCard 4's cards of an organization, group or place.
         company_card = any(line.name == "X-ABSHOWAS" and _text(line).upper() == "COMPANY"
-                           for line in children)
+                           for line in children) or _kind(card) in ("org", "group", "location")
         emails = {_text(line).strip().removeprefix("mailto:").lower() for line in children
                   if line.name == "EMAIL"}
         # FN is required, so writers fill it with the organization or the email address
@@ -183,6 +186,7 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
             record.first_name, record.middle_name, record.last_name = first, middle, last
             if rest:
                 record.extra["name prefix/suffix"] = rest
+    _drop_non_names(record, children)
     notes: list[str] = []
     have_adr = False
     for line in children:
@@ -251,6 +255,23 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
     return record
 
 
+def _kind(card: vobject.base.Component) -> str:
+    """vCard 4's KIND (individual, group, org, location), lower case; "" when absent."""
+    return next((_text(line).strip().lower() for line in card.getChildren()
+                 if line.name == "KIND"), "")
+
+
+def _drop_non_names(record: ContactRecord, children: list[vobject.base.ContentLine]) -> None:
+    """Name parts that are no name: fillers of punctuation (``....`` for a surname the
+    writer did not know) and the card's own email address put in the name by a phone."""
+    emails = {_text(line).strip().removeprefix("mailto:").lower() for line in children
+              if line.name == "EMAIL"}
+    for attr in ("first_name", "middle_name", "last_name"):
+        value = getattr(record, attr)
+        setattr(record, attr, "" if value and (not has_word(value) or value.lower() in emails)
+                else value)
+
+
 def _has_name(*parts: str) -> bool:
     """A name holds a letter or a digit: ``-`` or ``.`` placeholders are no name."""
     return any(has_word(p) for p in parts)
@@ -282,10 +303,13 @@ def read_vcards(text: str, name: str, encoding: str = "utf-8") -> ParseResult:
         result.total_rows += 1
         error = card.error and f"card {number}: {card.error}"
         record = None
+        kind = ""
         if error is None:
             fixed = repair(card)
             try:
-                record = _record(_read_one(fixed, card, result), number)
+                component = _read_one(fixed, card, result)
+                kind = _kind(component)
+                record = _record(component, number)
             except Exception as exc:  # vobject raises many kinds; the card is the unit
                 error = f"card {number} (line {card.first_line}) could not be read: {exc}"
             else:
@@ -293,7 +317,9 @@ def read_vcards(text: str, name: str, encoding: str = "utf-8") -> ParseResult:
                     _keep(record, prop, value)
                 result.warnings.extend(RowProblem(number, prop, reason, [card.text])
                                        for prop, reason in fixed.warnings)
-        if record is not None and not (record.first_name or record.last_name
+        if record is not None and kind == "group":
+            error = f"card {number} is a group (KIND:group), not a person"
+        elif record is not None and not (record.first_name or record.last_name
                                        or record.middle_name or record.emails):
             error = f"card {number} has no name and no email address" + (
                 f", only the organization '{record.organization}'"

@@ -21,7 +21,8 @@ checked and, where a known shape allows, repaired:
 
 ``split_cards(text)`` also reads cards whose ``BEGIN:VCARD`` line is missing
 (the lines before the first ``BEGIN``, or between an ``END`` and the next
-``BEGIN``, that look like properties) and says so.
+``BEGIN``, that look like properties) and cards whose ``END:VCARD`` line is
+missing (up to the next ``BEGIN`` or the end of a file cut short), and says so.
 
 Pure functions over text; no database, no Qt.
 """
@@ -56,8 +57,11 @@ class CardLines:
 
     number: int
     lines: list[tuple[int, str]] = field(default_factory=list)
-    error: str | None = None  # the card cannot be read at all (no END)
+    error: str | None = None  # the card cannot be read at all
     missing_begin: bool = False
+    # The card has no END:VCARD line: it is read up to where the next card or the file
+    # begins or ends, and this says which (for the warning).
+    missing_end: str | None = None
 
     @property
     def text(self) -> str:
@@ -106,7 +110,7 @@ def split_cards(text: str) -> list[CardLines]:
         head = _head(line)
         if head == "BEGIN:VCARD":
             if current is not None:
-                current.error = "the card has no END:VCARD line"
+                current.missing_end = "read up to the next BEGIN:VCARD"
                 cards.append(current)
             current = CardLines(len(cards) + 1, [(number, line)])
         elif current is not None:
@@ -119,7 +123,7 @@ def split_cards(text: str) -> list[CardLines]:
             if head == "END:VCARD":  # pragma: no cover - a lone END line
                 current = None
     if current is not None:
-        current.error = "the card has no END:VCARD line (the file may be cut short)"
+        current.missing_end = "read to the end of the file (it may be cut short)"
         cards.append(current)
     return cards
 
@@ -225,7 +229,10 @@ def repair(card: CardLines) -> Repaired:
             value = value.replace("\r", "\\n") if not _is_qp(head) else value.replace("\r", "")
         candidate = f"{head}:{value}"
         try:
-            vobject.base.textLineToContentLine(candidate, number)
+            # A quoted-printable value is decoded later, in its own charset (or a guess when
+            # it names none): vobject would decode it as UTF-8 and refuse a Latin-1 byte.
+            vobject.base.textLineToContentLine(f"{head}:" if _is_qp(head) else candidate,
+                                               number)
         except Exception:
             result.raw.append((name.rsplit(".", 1)[-1], _plain(value)))
             result.warnings.append((name, f"{_where(card, number)}: the line "
@@ -235,6 +242,9 @@ def repair(card: CardLines) -> Repaired:
         out.append(candidate)
         origin.append(number)
         previous = bare
+    if card.missing_end:
+        result.warnings.append((None, f"{_where(card, card.first_line)}: the card has no "
+                                f"END:VCARD line; {card.missing_end}"))
     if not out or out[-1] != "END:VCARD":
         out.append("END:VCARD")
         origin.append(card.lines[-1][0] if card.lines else 0)
