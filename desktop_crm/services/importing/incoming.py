@@ -23,9 +23,9 @@ from .keys import (
     clean_linkedin_url,
     email_key,
     fold,
-    fold_organization,
     linkedin_key,
     name_fold,
+    name_keys,
 )
 
 TEXT_FIELDS = (
@@ -102,7 +102,8 @@ class Incoming:
                 found.append(f"l:{linkedin_key(self.linkedin_url)}")
             folded = self.name_fold
             if folded:
-                found.append(f"n:{folded}\x1f{fold_organization(self.organization)}")
+                found.extend(name_keys(folded, self.organization,
+                                       (phone_key(raw, e164) for _, raw, e164 in self.phones)))
             self._keys = tuple(found)
         return self._keys
 

@@ -11,6 +11,7 @@ are one key.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ...normalise import fold
@@ -78,9 +79,19 @@ def linkedin_key(url: str) -> str:
     return f"{host}{match[2].rstrip('/').lower()}"
 
 
-def name_org_key(first: str, last: str, organization: str) -> str:
-    """Name plus organization; empty when there is no name to go on."""
-    name = name_fold(first, last)
-    if not name:
-        return ""
-    return f"{name}\x1f{fold_organization(organization)}"
+def name_keys(name: str, organization: str, phones: Iterable[str] = ()) -> list[str]:
+    """The ``n:`` keys of a person called ``name`` (folded, see :func:`name_fold`).
+
+    A full name, or any name with an organization, is one key. A one-word name with no
+    organization ("Kausik", "Mom", "Plumber": a phone's address book is full of them)
+    says too little to tell two people apart: with phone numbers (``phone_key``s) it is
+    one key per number, so two "Kausik"s with different numbers stay two people and
+    importing the book again still finds each; with none, the name alone.
+    """
+    organization = fold_organization(organization)
+    if organization or " " in name:
+        return [f"n:{name}\x1f{organization}"]
+    numbers = sorted(set(phones))
+    if not numbers:
+        return [f"n:{name}\x1f"]
+    return [f"n:{name}\x1f\x1f{number}" for number in numbers]

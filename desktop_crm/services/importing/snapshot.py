@@ -15,7 +15,7 @@ from typing import Any
 
 from ...store import import_queries as q
 from .incoming import phone_key
-from .keys import email_key, fold, linkedin_key, name_fold, name_org_key
+from .keys import email_key, fold, linkedin_key, name_fold, name_keys
 
 _NONE: frozenset = frozenset()
 
@@ -113,9 +113,9 @@ def contact_keys(contact: Existing) -> list[str]:
     keys = [f"e:{email_key(email)}" for email in contact.emails]
     if contact.linkedin_url:
         keys.append(f"l:{linkedin_key(contact.linkedin_url)}")
-    key = name_org_key(contact.first_name, contact.last_name, contact.organization)
-    if key:
-        keys.append(f"n:{key}")
+    name = name_fold(contact.first_name, contact.last_name)
+    if name:
+        keys.extend(name_keys(name, contact.organization, contact.phone_keys))
     return keys
 
 
@@ -259,11 +259,12 @@ class Snapshot:
         self.names_indexed = True
         by_key = self.by_key
         for contact in self.contacts.values():
-            key = name_org_key(contact.first_name, contact.last_name, contact.organization)
-            if key:
+            name = name_fold(contact.first_name, contact.last_name)
+            if name:
                 # Several people with one name at one organization were kept apart on
                 # purpose; the newest is the one the latest import created.
-                by_key[f"n:{key}"] = contact.id
+                for key in name_keys(name, contact.organization, contact.phone_keys):
+                    by_key[key] = contact.id
         # Names and organizations a contact had before (from its history) still identify
         # it, after the current ones: an older export naming the previous employer, or the
         # name as a file gave it before an import filled it in, is the same person (so
@@ -278,7 +279,9 @@ class Snapshot:
                     values[field_name].add(value)
             for first in values["first_name"]:
                 for last in values["last_name"]:
+                    name = name_fold(first, last)
+                    if not name:
+                        continue
                     for organization in values["organization"]:
-                        key = name_org_key(first, last, organization)
-                        if key:
-                            by_key.setdefault(f"n:{key}", contact.id)
+                        for key in name_keys(name, organization, contact.phone_keys):
+                            by_key.setdefault(key, contact.id)
