@@ -101,6 +101,10 @@ class _Cursor:
         return iter(self._cursor)
 
 
+# How long a server that does not answer is waited for before saying so.
+CONNECT_TIMEOUT_S = 5
+
+
 class ServerDatabase(PostgresqlDatabase):
     """PostgreSQL through psycopg 3, speaking the store's SQLite-style raw SQL."""
 
@@ -109,7 +113,7 @@ class ServerDatabase(PostgresqlDatabase):
     id_tables: frozenset[str] = frozenset()  # tables with an "id" key, for lastrowid
 
     def __init__(self, url: str, **kwargs) -> None:
-        super().__init__(url, prefer_psycopg3=True, connect_timeout=5, **kwargs)
+        super().__init__(url, prefer_psycopg3=True, connect_timeout=CONNECT_TIMEOUT_S, **kwargs)
         self.url = url
         self._listener: ChangeListener | None = None
 

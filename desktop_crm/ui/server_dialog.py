@@ -28,6 +28,7 @@ from ..services.database.servers import ServerAddress, try_server
 from ..services.errors import ServiceError
 from .widgets.field_errors import FieldError, messages_by_field, with_error_below
 from .widgets.theme import heading_font, set_error_style, set_muted
+from .widgets.worker import run_off_ui_thread
 
 PASSWORD_NOTE = (
     "The password is used for this session only and never saved. Desktop CRM reads "
@@ -133,11 +134,17 @@ class ServerDialog(QDialog):
                 self.errors.get(field, self.errors["host"]).show_message(message)
             self._say("Fill in the fields marked below.", trouble=True)
             return None
+        url = address.url()
+        self._say(f"Trying {address.host}:{address.port}…", trouble=False)
+        self.buttons.setEnabled(False)
         try:
-            said = try_server(address.url())
+            # Off the UI thread: a server that does not answer takes the whole timeout.
+            said = run_off_ui_thread(lambda: try_server(url))
         except StoreError as exc:
             self._say(str(exc), trouble=True)
             return None
+        finally:
+            self.buttons.setEnabled(True)
         self._say(said, trouble="will not open" in said or "newer" in said)
         return None if ("will not open" in said or "newer" in said) else address
 

@@ -191,3 +191,39 @@ def test_a_remembered_server_asks_for_the_password_at_start_when_libpq_has_none(
         assert len(asked) == 1 and "never saved" in asked[0]
     finally:
         close_database()
+
+
+def test_a_server_that_does_not_answer_leaves_the_window_painting(qtbot, monkeypatch) -> None:
+    """The trial runs off the UI thread: while a silent server uses up the connect
+    timeout, the event loop keeps turning, the buttons cannot be pressed twice, and the
+    wait ends in one line."""
+    import socket
+
+    from PySide6.QtCore import QTimer
+
+    import desktop_crm.store.server as server
+
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver: pip install -e '.[postgresql]'")
+    monkeypatch.setattr(server, "CONNECT_TIMEOUT_S", 1)
+    silent = socket.socket()  # accepts the connection (the kernel does) and never speaks
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    try:
+        dialog = ServerDialog()
+        qtbot.addWidget(dialog)
+        dialog.url.setText(f"postgresql://crm@127.0.0.1:{silent.getsockname()[1]}/crm")
+        dialog._url_typed(dialog.url.text())
+        ticks, buttons = [], []
+        timer = QTimer()
+        timer.timeout.connect(lambda: (ticks.append(1), buttons.append(dialog.buttons.isEnabled())))
+        timer.start(50)
+        assert dialog.test_connection() is False
+        timer.stop()
+    finally:
+        silent.close()
+    assert len(ticks) >= 10  # a second of waiting, the timer heard all along
+    assert buttons and not any(buttons)
+    assert dialog.buttons.isEnabled()
+    said = dialog.result_line.text()
+    assert not dialog.result_line.isHidden() and "Trying" not in said
+    assert "127.0.0.1" in said and len(said.splitlines()) == 1

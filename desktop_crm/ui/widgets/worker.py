@@ -61,3 +61,20 @@ def run_with_progress(parent: QWidget | None, label: str, size: int, fn: Callabl
     if job.error is not None:
         raise job.error
     return job.result
+
+
+def run_off_ui_thread(fn: Callable[[], Any]) -> Any:
+    """``fn()``'s result (errors re-raised here), computed in a thread while the window
+    keeps painting and answering: for a call that may wait on the network (a server
+    that does not answer takes its whole connect timeout). The caller shows what is
+    going on and disables what must not be pressed twice."""
+    job = _Job(fn)
+    loop = QEventLoop()
+    job.done.connect(loop.quit)
+    job.start()
+    if job.isRunning():
+        loop.exec()
+    job.wait()
+    if job.error is not None:
+        raise job.error
+    return job.result
