@@ -165,7 +165,10 @@ def tag_names_by_contact() -> Iterator[tuple[int, str]]:
 # connection in temporary tables (in memory: the store's temp_store) rather than in
 # the process: a key hash (of :meth:`Incoming.keys`) -> the contact made with it, the
 # earliest one kept; and the ids of the contacts there before that a batch matched.
-_SCRATCH = ("import_made", "import_seen")
+# For the near-duplicate search of the later batches: each person made, by the hash
+# of each block it is searched in (``import_near``, read one block after another), and
+# by the hash of its exact-name block (``import_named``, the earliest one kept).
+_SCRATCH = ("import_made", "import_seen", "import_near", "import_named")
 
 
 def start_import_scratch() -> None:
@@ -175,6 +178,13 @@ def start_import_scratch() -> None:
     db.execute_sql("CREATE TEMP TABLE import_made "
                    "(hash BIGINT PRIMARY KEY, contact_id INTEGER NOT NULL)")
     db.execute_sql("CREATE TEMP TABLE import_seen (contact_id INTEGER PRIMARY KEY)")
+    # Clustered by block on SQLite (WITHOUT ROWID): a block's people are read together.
+    db.execute_sql("CREATE TEMP TABLE import_near (block BIGINT NOT NULL, "
+                   "contact_id INTEGER NOT NULL, name TEXT NOT NULL, "
+                   "PRIMARY KEY (block, contact_id))"
+                   + ("" if on_server() else " WITHOUT ROWID"))
+    db.execute_sql("CREATE TEMP TABLE import_named "
+                   "(hash BIGINT PRIMARY KEY, contact_id INTEGER NOT NULL)")
 
 
 def drop_import_scratch() -> None:
@@ -185,9 +195,10 @@ def drop_import_scratch() -> None:
 
 def import_scratch_tables() -> list[str]:
     """The scratch tables that exist on this connection (none once an import ends)."""
-    sql = ("SELECT relname FROM pg_class WHERE relpersistence = 't' AND relname IN (?, ?)"
+    marks = ", ".join("?" for _ in _SCRATCH)
+    sql = (f"SELECT relname FROM pg_class WHERE relpersistence = 't' AND relname IN ({marks})"
            if on_server() else
-           "SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name IN (?, ?)")
+           f"SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name IN ({marks})")
     return [row[0] for row in db.execute_sql(sql, _SCRATCH)]
 
 
@@ -235,3 +246,29 @@ def seen_among(ids: Sequence[int]) -> set[int]:
     return {row[0] for row in db.execute_sql(
         f"SELECT s.contact_id FROM {source} JOIN import_seen s ON s.contact_id = j.value",
         params)}
+
+
+def remember_near(rows: Iterable[tuple[int, int, str]],
+                  named: Iterable[tuple[int, int]]) -> None:
+    """People an import made, for the near-duplicate search of its later batches:
+    ``rows`` (block hash, contact id, name) and ``named`` (exact-name block hash,
+    contact id), each in order; a hash already named keeps its contact."""
+    _insert_new("import_near", "block, contact_id, name", rows)
+    _insert_new("import_named", "hash, contact_id", named)
+
+
+def named_with(hashes: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(hash, contact id) of those of ``hashes`` an earlier batch named."""
+    source, params = _listed(hashes)
+    return iter(db.execute_sql(
+        f"SELECT m.hash, m.contact_id FROM {source} JOIN import_named m ON m.hash = j.value",
+        params))
+
+
+def near_members(blocks: Sequence[int]) -> Iterator[tuple[int, int, str]]:
+    """(block hash, contact id, name) of the people in ``blocks`` (given sorted), block
+    after block, each block's in the order they were made."""
+    source, params = _listed(blocks)
+    return iter(db.execute_sql(
+        f"SELECT n.block, n.contact_id, n.name FROM {source} "
+        "JOIN import_near n ON n.block = j.value ORDER BY n.block, n.contact_id", params))

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...io.records import ContactRecord
 from .fuzzy import Candidate, NearDuplicateFinder
 from .incoming import Incoming, absorb, from_record, group_records, merge_notes, phone_key
 from .keys import email_key, fold
-from .snapshot import Existing, Snapshot
+from .snapshot import Existing, MadeEarlier, Snapshot, read_contacts
 
 Progress = Callable[[str, int, int], None]
 # Fields where the file's value wins (people change jobs); the old one goes to history.
@@ -138,7 +138,9 @@ class NearDuplicateSearch:
     candidate) and :meth:`finish` it before anything reads the plan's
     counts: the search is Python and rapidfuzz, the index building it
     overlaps is SQLite working without the GIL. Finishing marks the items
-    with a candidate ``review``.
+    with a candidate ``review``. A later batch of a big file searches among the
+    people the earlier ones made too, read from the import's connection: that
+    search runs in the caller's thread, when finished.
     """
 
     def __init__(self, snapshot: Snapshot, items: list[PlanItem],
@@ -152,14 +154,20 @@ class NearDuplicateSearch:
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
 
-    def _run(self) -> None:
+    def _run(self, earlier: bool = False) -> None:
         try:
-            self._found = _finder_for(self._snapshot).find_all(self._people)
+            snapshot = self._snapshot
+            found = _finder_for(snapshot).find_all(
+                self._people, snapshot.earlier_people() if earlier else None)
+            self._found = _named(found, snapshot) if earlier else found
         except BaseException as exc:  # re-raised by finish(), in the caller's thread
             self._error = exc
 
     def start(self) -> None:
-        """Search in a thread of its own; :meth:`finish` waits for it."""
+        """Search in a thread of its own; :meth:`finish` waits for it (or searches then,
+        when earlier batches are to be read)."""
+        if self._snapshot.earlier_people() is not None:
+            return
         if self._thread is None and self._found is None and self._people:
             self._thread = threading.Thread(target=self._run, name="near-duplicates",
                                             daemon=True)
@@ -170,7 +178,7 @@ class NearDuplicateSearch:
             self._thread.join()
             self._thread = None
         elif self._found is None and self._people:
-            self._run()
+            self._run(earlier=True)
         if self._error is not None:
             raise self._error
         for item, candidate in zip(self._items, self._found or (), strict=False):
@@ -322,17 +330,34 @@ def _find_contact(
     return None, ""
 
 
-def _describe(who: Existing | Incoming) -> tuple[str, int | None, int | None]:
-    """(display name, contact id, row) of a near-duplicate candidate."""
+def _describe(who: Existing | Incoming | MadeEarlier) -> tuple[str, int | None, int | None]:
+    """(display name, contact id, row) of a near-duplicate candidate; one an earlier batch
+    made is named by :func:`_named`."""
     if isinstance(who, Existing):
         return who.name, who.id, None
+    if isinstance(who, MadeEarlier):
+        return "", who.id, None
     return who.name, None, who.row
+
+
+def _named(found: list[Candidate | None], snapshot: Snapshot) -> list[Candidate | None]:
+    """The candidates an earlier batch made, named as they were written."""
+    ids = sorted({c.contact_id for c in found
+                  if c is not None and not c.name and c.contact_id is not None})
+    if not ids:
+        return found
+    names = {cid: contact.name for cid, contact in read_contacts(ids).items()}
+    return [replace(c, name=names.get(c.contact_id, f"contact {c.contact_id}"))
+            if c is not None and not c.name and c.contact_id is not None else c
+            for c in found]
 
 
 def _finder_for(snapshot: Snapshot) -> NearDuplicateFinder:
     finder = NearDuplicateFinder(_describe)
+    loaded = snapshot.loaded  # made by earlier batches: searched with them, in their order
     for contact in snapshot.contacts.values():
-        finder.add_person(contact.name_fold, contact.organization, contact.emails, contact)
+        if contact.id not in loaded:
+            finder.add_person(contact.name_fold, contact.organization, contact.emails, contact)
     return finder
 
 

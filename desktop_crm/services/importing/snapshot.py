@@ -9,11 +9,12 @@ in one dict keyed like :meth:`Incoming.keys` (``e:``, ``l:``, ``n:``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ...store import import_queries as q
+from .fuzzy import org_block, search_entries
 from .incoming import phone_key
 from .keys import email_key, fold, linkedin_key, name_fold, name_org_key
 
@@ -101,7 +102,7 @@ def _load_children(contacts: dict[int, Existing], ids: Sequence[int] | None = No
             _add(contacts[contact_id], "known", (field_name, fold(new)))
 
 
-def _read(ids: Sequence[int]) -> dict[int, Existing]:
+def read_contacts(ids: Sequence[int]) -> dict[int, Existing]:
     """The contacts ``ids`` as they are now, with their children."""
     contacts = _load_contacts(ids)
     _load_children(contacts, ids)
@@ -157,6 +158,14 @@ class Snapshot:
         self._scratch = False
         self._made = False
         self._seen = False
+        self._near = False  # people made, for the later batches' near-duplicate search
+        self._org_blocks: dict[str, str] = {}
+
+    def earlier_people(self) -> EarlierPeople | None:
+        """The people the earlier batches of this import made, for the near-duplicate
+        search (None before a second batch). Read on this thread's connection: the
+        search that uses them runs here too."""
+        return EarlierPeople() if self._near else None
 
     def joined(self, ids: Sequence[int]) -> list[bool] | None:
         """For each of ``ids``: whether an earlier batch of this import matched or made
@@ -181,10 +190,14 @@ class Snapshot:
         made: list[tuple[int, int]] = []  # (key hash, contact id)
         seen: list[int] = []  # contacts there before the import that this batch met
         changed: list[int] = []
+        near: list[tuple[int, int, str]] = []  # (block hash, contact id, name)
+        named: list[tuple[int, int]] = []  # (exact-name block hash, contact id)
         for item in items:
             contact_id = item.contact_id
             if contact_id is None:
                 continue
+            if item.action in ("new", "review"):
+                self._searchable(item.incoming, contact_id, near, named)
             if contact_id in self.contacts:
                 seen.append(contact_id)
                 if item.action == "update":
@@ -195,7 +208,7 @@ class Snapshot:
             if item.action != "unchanged":  # made by this import: found again by its keys
                 made.extend((hash(key), contact_id) for key in item.incoming.keys())
                 item.incoming.forget_keys()
-        if seen or made:
+        if seen or made or near or named:
             if not self._scratch:
                 q.start_import_scratch()
                 self._scratch = True
@@ -208,12 +221,31 @@ class Snapshot:
                 made.sort(key=_first)
                 q.remember_made(made)
                 self._made = True
+            if near or named:
+                near.sort(key=_first)
+                named.sort(key=_first)
+                q.remember_near(near, named)
+                self._near = True
         if changed:
-            fresh = _read(changed)
+            fresh = read_contacts(changed)
             self.contacts.update(fresh)
             for contact in fresh.values():
                 for key in contact_keys(contact):
                     self.by_key.setdefault(key, contact.id)
+
+    def _searchable(self, person: Any, contact_id: int, near: list[tuple[int, int, str]],
+                    named: list[tuple[int, int]]) -> None:
+        """Note how the later batches' near-duplicate search finds ``person`` (made as
+        ``contact_id``): by the hash of each of its blocks, and of its exact name."""
+        name_key = person.name_fold
+        if not name_key:
+            return
+        org = self._org_blocks.get(person.organization)
+        if org is None:
+            org = self._org_blocks[person.organization] = org_block(person.organization)
+        name, blocks, own = search_entries(name_key, org, [e for _, e in person.emails])
+        near.extend((hash(block), contact_id, name) for block in blocks)
+        named.append((hash(own), contact_id))
 
     def prepare(self, people: Sequence[Any]) -> None:
         """Before a later batch is matched: which of its keys belong to people an earlier
@@ -228,7 +260,7 @@ class Snapshot:
         hashes = [hash(key) for key in wanted]
         found = dict(q.made_with(sorted(set(hashes))))
         hits = {key: found[h] for key, h in zip(wanted, hashes, strict=True) if h in found}
-        read = _read(sorted({cid for cid in hits.values() if cid not in self.contacts}))
+        read = read_contacts(sorted({cid for cid in hits.values() if cid not in self.contacts}))
         self.contacts.update(read)
         self.loaded.update(read)
         real = {cid: set(contact_keys(self.contacts[cid]))
@@ -239,7 +271,7 @@ class Snapshot:
         """Drop what the earlier batches were remembered by (at the end of an import)."""
         if self._scratch:
             q.drop_import_scratch()
-        self._scratch = self._made = self._seen = False
+        self._scratch = self._made = self._seen = self._near = False
 
     def _index(self) -> None:
         # The earliest contact wins a shared email or URL, so matching is stable.
@@ -282,3 +314,46 @@ class Snapshot:
                         key = name_org_key(first, last, organization)
                         if key:
                             by_key.setdefault(f"n:{key}", contact.id)
+
+
+@dataclass(frozen=True, slots=True)
+class MadeEarlier:
+    """A person an earlier batch of this import made: a near-duplicate candidate."""
+
+    id: int
+
+
+# Blocks asked for at a time: one query's answer stays small on either engine.
+_BLOCKS_AT_ONCE = 2000
+
+
+class EarlierPeople:
+    """The earlier batches' people as :class:`~.fuzzy.Earlier`, read from the import's
+    scratch tables (see :meth:`Snapshot.remember`), one block at a time."""
+
+    def exact(self, blocks: Sequence[str]) -> Mapping[str, Any]:
+        hashes = {hash(block): block for block in blocks}
+        found: dict[str, Any] = {}
+        wanted = sorted(hashes)
+        for start in range(0, len(wanted), _BLOCKS_AT_ONCE * 10):
+            for block_hash, contact_id in q.named_with(wanted[start:start + _BLOCKS_AT_ONCE * 10]):
+                found[hashes[block_hash]] = MadeEarlier(contact_id)
+        return found
+
+    def members(self, blocks: Sequence[str]) -> Iterator[tuple[str, list[str], list[Any]]]:
+        hashes = {hash(block): block for block in blocks}
+        wanted = sorted(hashes)
+        for start in range(0, len(wanted), _BLOCKS_AT_ONCE):
+            current: int | None = None
+            names: list[str] = []
+            who: list[Any] = []
+            for block_hash, contact_id, name in q.near_members(
+                    wanted[start:start + _BLOCKS_AT_ONCE]):
+                if block_hash != current:
+                    if current is not None:
+                        yield hashes[current], names, who
+                    current, names, who = block_hash, [], []
+                names.append(name)
+                who.append(MadeEarlier(contact_id))
+            if current is not None:
+                yield hashes[current], names, who
