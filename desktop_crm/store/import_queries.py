@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from .bulk import insert_rows  # noqa: F401  (the one bulk insert; the importer uses it through here)
-from .database import db, execute_many, on_server
+from .database import PRAGMAS, db, execute_many, on_server
 
 CONTACT_UPDATE_COLUMNS = (
     "first_name",
@@ -168,7 +169,9 @@ def tag_names_by_contact() -> Iterator[tuple[int, str]]:
 # For the near-duplicate search of the later batches: each person made, by the hash
 # of each block it is searched in (``import_near``, read one block after another), and
 # by the hash of its exact-name block (``import_named``, the earliest one kept).
-_SCRATCH = ("import_made", "import_seen", "import_near", "import_named")
+# A dry run writes nothing else: the people it would make or change are kept as they
+# would be written (``import_state``: a contact id -> its state, as text).
+_SCRATCH = ("import_made", "import_seen", "import_near", "import_named", "import_state")
 
 
 def start_import_scratch() -> None:
@@ -185,6 +188,8 @@ def start_import_scratch() -> None:
                    + ("" if on_server() else " WITHOUT ROWID"))
     db.execute_sql("CREATE TEMP TABLE import_named "
                    "(hash BIGINT PRIMARY KEY, contact_id INTEGER NOT NULL)")
+    db.execute_sql("CREATE TEMP TABLE import_state "
+                   "(contact_id INTEGER PRIMARY KEY, state TEXT NOT NULL)")
 
 
 def drop_import_scratch() -> None:
@@ -272,3 +277,57 @@ def near_members(blocks: Sequence[int]) -> Iterator[tuple[int, int, str]]:
     return iter(db.execute_sql(
         f"SELECT n.block, n.contact_id, n.name FROM {source} "
         "JOIN import_near n ON n.block = j.value ORDER BY n.block, n.contact_id", params))
+
+
+def keep_states(rows: Iterable[tuple[int, str]]) -> None:
+    """(contact id, state) of people a dry run would make or change; a later one replaces."""
+    rows = list(rows)
+    if on_server():
+        with db.cursor() as cursor:
+            cursor.executemany("INSERT INTO pg_temp.import_state (contact_id, state) "
+                               "VALUES (%s, %s) ON CONFLICT (contact_id) "
+                               "DO UPDATE SET state = excluded.state", rows)
+        return
+    db.connection().executemany(
+        "INSERT OR REPLACE INTO temp.import_state (contact_id, state) VALUES (?, ?)", rows)
+
+
+def states_of(ids: Sequence[int]) -> Iterator[tuple[int, str]]:
+    """(contact id, state) of those of ``ids`` a dry run kept."""
+    source, params = _listed(ids)
+    return iter(db.execute_sql(
+        f"SELECT s.contact_id, s.state FROM {source} "
+        "JOIN import_state s ON s.contact_id = j.value", params))
+
+
+def next_free_id(table: str) -> int:
+    """The id after the highest of ``table``, read without locking it (for a dry run,
+    which writes nothing)."""
+    return int(db.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
+
+
+class _RolledBack(Exception):
+    """Leaves a read transaction: rolled back, whatever it wrote to its scratch tables."""
+
+
+@contextmanager
+def reading(scratch_on_disk: bool = True) -> Iterator[None]:
+    """A read transaction for work that writes only to its own temporary tables (a dry
+    run): on SQLite it begins DEFERRED and never takes the database's write lock, so
+    other connections write while it runs; a server's transaction takes no lock for
+    reads. ``scratch_on_disk``: SQLite keeps this connection's temporary tables in a
+    temporary file (its pages cached as the database's are) rather than all in memory,
+    for a big file; back in memory afterwards. It is rolled back at the end."""
+    on_disk = scratch_on_disk and not on_server() and not db.in_transaction()
+    if on_disk:
+        db.execute_sql("PRAGMA temp_store = FILE")
+    try:
+        with db.atomic() if on_server() else db.atomic("DEFERRED"):
+            yield
+            raise _RolledBack()
+    except _RolledBack:
+        pass
+    finally:
+        if on_disk and not db.in_transaction():
+            with suppress(Exception):
+                db.execute_sql(f"PRAGMA temp_store = {PRAGMAS['temp_store']}")

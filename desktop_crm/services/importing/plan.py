@@ -29,7 +29,7 @@ from ...io.records import ContactRecord
 from .fuzzy import Candidate, NearDuplicateFinder
 from .incoming import Incoming, absorb, from_record, group_records, merge_notes, phone_key
 from .keys import email_key, fold
-from .snapshot import Existing, MadeEarlier, Snapshot, read_contacts
+from .snapshot import Existing, MadeEarlier, Snapshot
 
 Progress = Callable[[str, int, int], None]
 # Fields where the file's value wins (people change jobs); the old one goes to history.
@@ -346,7 +346,7 @@ def _named(found: list[Candidate | None], snapshot: Snapshot) -> list[Candidate 
                   if c is not None and not c.name and c.contact_id is not None})
     if not ids:
         return found
-    names = {cid: contact.name for cid, contact in read_contacts(ids).items()}
+    names = {cid: contact.name for cid, contact in snapshot.read(ids).items()}
     return [replace(c, name=names.get(c.contact_id, f"contact {c.contact_id}"))
             if c is not None and not c.name and c.contact_id is not None else c
             for c in found]

@@ -9,6 +9,7 @@ in one dict keyed like :meth:`Incoming.keys` (``e:``, ``l:``, ``n:``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -136,7 +137,10 @@ class Snapshot:
     loses it with everything else).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, dry: bool = False) -> None:
+        # A dry run writes nothing: the people its batches would make or change are kept
+        # as they would be written (see :meth:`remember`), in a scratch table.
+        self.dry = dry
         self.contacts: dict[int, Existing] = _load_contacts()
         # "e:<email>", "l:<profile URL>", "n:<name>\x1f<organization>" -> contact id.
         self.by_key: dict[str, int] = {}
@@ -183,8 +187,8 @@ class Snapshot:
         made are found by their keys in the batches after it, and the contacts it
         changed are read again."""
         self.index_names()  # before the contacts held here change
-        for contact_id in self.loaded:
-            self.contacts.pop(contact_id, None)
+        popped = {contact_id: self.contacts.pop(contact_id) for contact_id in self.loaded
+                  if contact_id in self.contacts}
         self.loaded.clear()
         self.recent = {}
         made: list[tuple[int, int]] = []  # (key hash, contact id)
@@ -192,6 +196,7 @@ class Snapshot:
         changed: list[int] = []
         near: list[tuple[int, int, str]] = []  # (block hash, contact id, name)
         named: list[tuple[int, int]] = []  # (exact-name block hash, contact id)
+        states: list[tuple[int, str]] = []  # a dry run's made people, as written
         for item in items:
             contact_id = item.contact_id
             if contact_id is None:
@@ -202,16 +207,25 @@ class Snapshot:
                 seen.append(contact_id)
                 if item.action == "update":
                     changed.append(contact_id)
+                    if self.dry:
+                        self._written(self.contacts[contact_id], item)
                 continue
             if self._first_made is None or contact_id < self._first_made:
                 self._first_made = contact_id
             if item.action != "unchanged":  # made by this import: found again by its keys
                 made.extend((hash(key), contact_id) for key in item.incoming.keys())
+                if self.dry:
+                    contact = popped.get(contact_id) or self._as_made(contact_id, item)
+                    if contact_id in popped:
+                        self._written(contact, item)
+                    states.append((contact_id, _state(contact)))
                 item.incoming.forget_keys()
-        if seen or made or near or named:
+        if seen or made or near or named or states:
             if not self._scratch:
                 q.start_import_scratch()
                 self._scratch = True
+            if states:
+                q.keep_states(states)
             if seen:
                 q.remember_seen(sorted(set(seen)))
                 self._seen = True
@@ -227,11 +241,51 @@ class Snapshot:
                 q.remember_near(near, named)
                 self._near = True
         if changed:
-            fresh = read_contacts(changed)
+            fresh = {cid: self.contacts[cid] for cid in changed} if self.dry \
+                else read_contacts(changed)
             self.contacts.update(fresh)
             for contact in fresh.values():
                 for key in contact_keys(contact):
                     self.by_key.setdefault(key, contact.id)
+
+    def read(self, ids: Sequence[int]) -> dict[int, Existing]:
+        """Contacts this import made (or, a dry run, would have made) as written."""
+        if not self.dry or not ids:
+            return read_contacts(ids)
+        return {cid: _from_state(state) for cid, state in q.states_of(ids)}
+
+    def _organization(self, name: str) -> tuple[int | None, str]:
+        """(id, name) of the organization ``name`` is written as (one already there, or
+        the first spelling of a new one: see :meth:`DryWriter.write`)."""
+        return self.org_by_fold.get(fold(name), (None, name)) if name else (None, "")
+
+    def _as_made(self, contact_id: int, item: Any) -> Existing:
+        """The contact a dry run's new person would be, as written (see ``apply``)."""
+        person = item.incoming
+        org_id, org = self._organization(person.organization)
+        contact = Existing(contact_id, person.first_name, person.last_name, org_id, org,
+                           person.title, person.industry, person.location,
+                           person.linkedin_url, person.how_met, person.notes,
+                           ",".join(person.sources))
+        _children(contact, item, person.emails, person.phones, person.tags)
+        return contact
+
+    def _written(self, contact: Existing, item: Any) -> None:
+        """``contact`` changed as writing the update ``item`` changes it (see ``apply``)."""
+        from .apply import _updated_values  # the one account of an update's values
+
+        values = _updated_values(contact, item.changes)
+        for name, value in values.items():
+            if name != "organization":
+                setattr(contact, name, value)
+        if values["organization"] != contact.organization:
+            contact.organization_id, contact.organization = self._organization(
+                values["organization"])
+        added = {(c.field, fold(c.new)) for c in item.changes if c.kind == "add"}
+        person = item.incoming
+        _children(contact, item, [e for e in person.emails if ("email", fold(e[1])) in added],
+                  [p for p in person.phones if ("phone", fold(p[1])) in added],
+                  [t for t in person.tags if ("tag", fold(t)) in added])
 
     def _searchable(self, person: Any, contact_id: int, near: list[tuple[int, int, str]],
                     named: list[tuple[int, int]]) -> None:
@@ -260,7 +314,7 @@ class Snapshot:
         hashes = [hash(key) for key in wanted]
         found = dict(q.made_with(sorted(set(hashes))))
         hits = {key: found[h] for key, h in zip(wanted, hashes, strict=True) if h in found}
-        read = read_contacts(sorted({cid for cid in hits.values() if cid not in self.contacts}))
+        read = self.read(sorted({cid for cid in hits.values() if cid not in self.contacts}))
         self.contacts.update(read)
         self.loaded.update(read)
         real = {cid: set(contact_keys(self.contacts[cid]))
@@ -357,3 +411,51 @@ class EarlierPeople:
                 who.append(MadeEarlier(contact_id))
             if current is not None:
                 yield hashes[current], names, who
+
+
+# Fields whose every change is written to the history (as ``apply`` writes it).
+_HISTORY_FIELDS = ("organization", "first_name", "last_name")
+
+
+def _children(contact: Existing, item: Any, emails: Sequence[tuple[str, str]],
+              phones: Sequence[tuple[str, str, str]], tags: Sequence[str]) -> None:
+    """Add the emails, phones, tags and history values writing ``item`` gives ``contact``."""
+    if emails:
+        contact.emails = [*contact.emails, *(e for _, e in emails)]
+    for _, raw, e164 in phones:
+        _add(contact, "phone_keys", phone_key(raw, e164))
+        contact.phone_count += 1
+    for tag in tags:
+        _add(contact, "tag_keys", fold(tag))
+    for change in item.changes:
+        if change.kind in ("replace", "alternate") or change.field in _HISTORY_FIELDS:
+            _add(contact, "known", (change.field, fold(change.old)))
+            _add(contact, "known", (change.field, fold(change.new)))
+
+
+_STATE_FIELDS = ("id", "first_name", "last_name", "organization_id", "organization", "title",
+                 "industry", "location", "linkedin_url", "how_met", "notes", "sources",
+                 "emails", "phone_count")
+
+
+def _state(contact: Existing) -> str:
+    """``contact`` as text, for a dry run's scratch table."""
+    return json.dumps([*(getattr(contact, name) for name in _STATE_FIELDS),
+                       sorted(contact.phone_keys), sorted(contact.tag_keys),
+                       sorted(contact.known)], ensure_ascii=False, separators=(",", ":"))
+
+
+def _from_state(text: str) -> Existing:
+    values = json.loads(text)
+    count = len(_STATE_FIELDS)
+    contact = Existing(*values[:count - 2])
+    contact.emails = values[count - 2] or ()
+    contact.phone_count = values[count - 1]
+    phones, tags, known = values[count:]
+    if phones:
+        contact.phone_keys = set(phones)
+    if tags:
+        contact.tag_keys = set(tags)
+    if known:
+        contact.known = {tuple(pair) for pair in known}
+    return contact
