@@ -306,28 +306,38 @@ def next_free_id(table: str) -> int:
     return int(db.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
 
 
+@contextmanager
+def scratch_on_disk() -> Iterator[None]:
+    """On SQLite, this connection's temporary tables (a big import's scratch tables, and
+    its sorts) in a temporary file, its pages cached as the database's are, rather than
+    all in memory: a million-row file's scratch tables would hold a hundred MB more.
+    Back in memory afterwards. Only outside a transaction (SQLite allows the change
+    only then); otherwise, and on a server, nothing changes."""
+    on_disk = not on_server() and not db.in_transaction()
+    if on_disk:
+        db.execute_sql("PRAGMA temp_store = FILE")
+    try:
+        yield
+    finally:
+        if on_disk and not db.in_transaction():
+            with suppress(Exception):
+                db.execute_sql(f"PRAGMA temp_store = {PRAGMAS['temp_store']}")
+
+
 class _RolledBack(Exception):
     """Leaves a read transaction: rolled back, whatever it wrote to its scratch tables."""
 
 
 @contextmanager
-def reading(scratch_on_disk: bool = True) -> Iterator[None]:
+def reading() -> Iterator[None]:
     """A read transaction for work that writes only to its own temporary tables (a dry
-    run): on SQLite it begins DEFERRED and never takes the database's write lock, so
-    other connections write while it runs; a server's transaction takes no lock for
-    reads. ``scratch_on_disk``: SQLite keeps this connection's temporary tables in a
-    temporary file (its pages cached as the database's are) rather than all in memory,
-    for a big file; back in memory afterwards. It is rolled back at the end."""
-    on_disk = scratch_on_disk and not on_server() and not db.in_transaction()
-    if on_disk:
-        db.execute_sql("PRAGMA temp_store = FILE")
-    try:
-        with db.atomic() if on_server() else db.atomic("DEFERRED"):
-            yield
-            raise _RolledBack()
-    except _RolledBack:
-        pass
-    finally:
-        if on_disk and not db.in_transaction():
-            with suppress(Exception):
-                db.execute_sql(f"PRAGMA temp_store = {PRAGMAS['temp_store']}")
+    run), its scratch on disk (:func:`scratch_on_disk`): on SQLite it begins DEFERRED
+    and never takes the database's write lock, so other connections write while it
+    runs; a server's transaction takes no lock for reads. It is rolled back at the end."""
+    with scratch_on_disk():
+        try:
+            with db.atomic() if on_server() else db.atomic("DEFERRED"):
+                yield
+                raise _RolledBack()
+        except _RolledBack:
+            pass

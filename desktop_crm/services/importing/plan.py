@@ -29,7 +29,7 @@ from ...io.records import ContactRecord
 from .fuzzy import Candidate, NearDuplicateFinder
 from .incoming import Incoming, absorb, from_record, group_records, merge_notes, phone_key
 from .keys import email_key, fold
-from .snapshot import Existing, MadeEarlier, Snapshot
+from .snapshot import Existing, Snapshot
 
 Progress = Callable[[str, int, int], None]
 # Fields where the file's value wins (people change jobs); the old one goes to history.
@@ -330,13 +330,13 @@ def _find_contact(
     return None, ""
 
 
-def _describe(who: Existing | Incoming | MadeEarlier) -> tuple[str, int | None, int | None]:
+def _describe(who: Existing | Incoming | int) -> tuple[str, int | None, int | None]:
     """(display name, contact id, row) of a near-duplicate candidate; one an earlier batch
-    made is named by :func:`_named`."""
+    made (its contact id) is named by :func:`_named`."""
     if isinstance(who, Existing):
         return who.name, who.id, None
-    if isinstance(who, MadeEarlier):
-        return "", who.id, None
+    if isinstance(who, int):
+        return "", who, None
     return who.name, None, who.row
 
 

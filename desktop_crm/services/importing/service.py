@@ -22,7 +22,7 @@ from ...io.parse import FIELDS, STREAM_BYTES, Stream, parse_file, stream_file
 from ...io.records import ContactRecord, ImportFileError, ParseResult, RowProblem
 from ...store import bulk as store_bulk
 from ...store.database import db
-from ...store.import_queries import reading, set_batch_summary
+from ...store.import_queries import reading, scratch_on_disk, set_batch_summary
 from ..database.backups import before
 from ..database.opening import release_thread_connection  # noqa: F401 - importing's API
 from ..errors import ServiceError, ValidationError
@@ -251,8 +251,12 @@ def import_stream(stream: Stream, path: str | os.PathLike[str],
     the batch and among the contacts there before. The preview kept in the result
     lists the people updated and to review; its counts are of everyone.
     """
-    return _import(stream.result, stream.batches, path, None, progress, check_cancel, True,
-                   batch, ties, stream.fraction_read)
+    if stream.fraction_read is None:  # read whole: one batch, no scratch tables
+        return _import(stream.result, stream.batches, path, None, progress, check_cancel,
+                       True, batch, ties)
+    with scratch_on_disk():
+        return _import(stream.result, stream.batches, path, None, progress, check_cancel,
+                       True, batch, ties, stream.fraction_read)
 
 
 def streams(path: str | os.PathLike[str], encoding: str | None = None) -> bool:

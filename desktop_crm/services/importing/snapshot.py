@@ -370,20 +370,14 @@ class Snapshot:
                             by_key.setdefault(f"n:{key}", contact.id)
 
 
-@dataclass(frozen=True, slots=True)
-class MadeEarlier:
-    """A person an earlier batch of this import made: a near-duplicate candidate."""
-
-    id: int
-
-
 # Blocks asked for at a time: one query's answer stays small on either engine.
 _BLOCKS_AT_ONCE = 2000
 
 
 class EarlierPeople:
     """The earlier batches' people as :class:`~.fuzzy.Earlier`, read from the import's
-    scratch tables (see :meth:`Snapshot.remember`), one block at a time."""
+    scratch tables (see :meth:`Snapshot.remember`), one block at a time. Each person is
+    its contact id (a plain int: the search holds a block of them at a time)."""
 
     def exact(self, blocks: Sequence[str]) -> Mapping[str, Any]:
         hashes = {hash(block): block for block in blocks}
@@ -391,7 +385,7 @@ class EarlierPeople:
         wanted = sorted(hashes)
         for start in range(0, len(wanted), _BLOCKS_AT_ONCE * 10):
             for block_hash, contact_id in q.named_with(wanted[start:start + _BLOCKS_AT_ONCE * 10]):
-                found[hashes[block_hash]] = MadeEarlier(contact_id)
+                found[hashes[block_hash]] = contact_id
         return found
 
     def members(self, blocks: Sequence[str]) -> Iterator[tuple[str, list[str], list[Any]]]:
@@ -408,7 +402,7 @@ class EarlierPeople:
                         yield hashes[current], names, who
                     current, names, who = block_hash, [], []
                 names.append(name)
-                who.append(MadeEarlier(contact_id))
+                who.append(contact_id)
             if current is not None:
                 yield hashes[current], names, who
 
