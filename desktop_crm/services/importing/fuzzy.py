@@ -88,13 +88,16 @@ class Earlier(Protocol):
         token names and persons in the order they came, one block at a time."""
 
 
-def search_entries(name_key: str, org: str, emails: Sequence[str]
-                   ) -> tuple[str, list[str], str]:
-    """How a person is searched for later: ``(sorted-token name, fuzzy blocks, own
-    exact-name block)``; ``org`` as :func:`org_block` gives it."""
+# How a later batch finds a person: (sorted-token name, hashes of its fuzzy blocks, hash of
+# its own exact-name block).
+SearchEntry = tuple[str, list[int], int]
+
+
+def search_entry(name_key: str, org: str, emails: Sequence[str]) -> SearchEntry:
+    """A person's :data:`SearchEntry`; ``org`` as :func:`org_block` gives it."""
     keys = NearDuplicateFinder._block_keys(name_key, org, emails)
     own = f"x:{name_key}" if org else f"n:{name_key}"
-    return _sorted_tokens(name_key), [k for k in keys if k[0] not in "nx"], own
+    return _sorted_tokens(name_key), [hash(k) for k in keys if k[0] not in "nx"], hash(own)
 
 
 class NearDuplicateFinder:
@@ -126,11 +129,13 @@ class NearDuplicateFinder:
                 people.append(who)
 
     def find_all(self, people: Sequence[tuple[str, str, Sequence[str], Any]],
-                 earlier: Earlier | None = None) -> list[Candidate | None]:
+                 earlier: Earlier | None = None,
+                 keep: list[SearchEntry | None] | None = None) -> list[Candidate | None]:
         """For each incoming ``(name_key, organization, emails, who)``, in order, the most
         similar earlier person (existing, brought by an ``earlier`` batch of the same
         import, or incoming before it) in a shared block, at or above the threshold;
-        ties go to the person added first."""
+        ties go to the person added first. ``keep`` is given each person's
+        :data:`SearchEntry` (for a later batch to find it by), worked out here anyway."""
         # Per person with a hit: the best found in each block searched. A person's blocks
         # are searched in order (its own, then the same name on the other side of "has an
         # organization"), worked out again for the few with a hit.
@@ -145,6 +150,8 @@ class NearDuplicateFinder:
         for index, (name_key, organization, emails, who) in enumerate(people):
             if not name_key:
                 names.append("")
+                if keep is not None:
+                    keep.append(None)
                 continue
             names.append(_sorted_tokens(name_key))
             org = self._org(organization)
@@ -156,9 +163,11 @@ class NearDuplicateFinder:
                 if namesake is not None:
                     found.setdefault(index, {})[block] = (100.0, namesake)
             exact.setdefault(own, who)
-            for block in self._block_keys(name_key, org, emails):
-                if block[0] not in "nx":
-                    add_member(block, []).append(index)
+            blocks = [b for b in self._block_keys(name_key, org, emails) if b[0] not in "nx"]
+            for block in blocks:
+                add_member(block, []).append(index)
+            if keep is not None:
+                keep.append((names[-1], [hash(b) for b in blocks], hash(own)))
         self._search(members, names, people, found, earlier)
         out: list[Candidate | None] = [None] * len(people)
         for index, hits in found.items():

@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ...io.records import ContactRecord
-from .fuzzy import Candidate, NearDuplicateFinder
+from .fuzzy import Candidate, NearDuplicateFinder, SearchEntry
 from .incoming import Incoming, absorb, from_record, group_records, merge_notes, phone_key
 from .keys import email_key, fold
 from .snapshot import Existing, Snapshot
@@ -109,6 +109,8 @@ class PlanItem:
     changes: Sequence[Change] = ()
     candidate: Candidate | None = None
     decision: str = ""  # "", "separate" or a candidate target
+    # How a later batch of a big file finds this person (the near-duplicate search's).
+    search: SearchEntry | None = None
 
     @property
     def row(self) -> int:
@@ -151,15 +153,18 @@ class NearDuplicateSearch:
         self._people = [(i.incoming.name_fold, i.incoming.organization,
                          [e for _, e in i.incoming.emails], i.incoming) for i in items]
         self._found: list[Candidate | None] | None = None
+        self._entries: list[SearchEntry | None] = []
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
 
     def _run(self, earlier: bool = False) -> None:
         try:
             snapshot = self._snapshot
+            keep: list[SearchEntry | None] | None = [] if snapshot.in_batches else None
             found = _finder_for(snapshot).find_all(
-                self._people, snapshot.earlier_people() if earlier else None)
+                self._people, snapshot.earlier_people() if earlier else None, keep)
             self._found = _named(found, snapshot) if earlier else found
+            self._entries = keep or []
         except BaseException as exc:  # re-raised by finish(), in the caller's thread
             self._error = exc
 
@@ -185,7 +190,9 @@ class NearDuplicateSearch:
             if candidate is not None:
                 item.action, item.candidate = "review", candidate
                 item.decision = self._decisions.get(item.row, "") or "separate"
-        self._people, self._found = [], []
+        for item, entry in zip(self._items, self._entries, strict=False):
+            item.search = entry
+        self._people, self._found, self._entries = [], [], []
 
 
 # Shared by the items that change nothing (most of a big file); a tuple, so never mutated.

@@ -311,6 +311,7 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
         progress("matching", 0, 0)
     with _gc_paused(), db.atomic(), _closing(Snapshot(dry)) as snapshot:
         parts = _Parts()
+        snapshot.in_batches = fraction_read is not None
         writer = DryWriter() if dry else None
 
         def write(plan: Plan, batch_id: int | None) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...store import import_queries as q
-from .fuzzy import org_block, search_entries
+from .fuzzy import SearchEntry, org_block, search_entry
 from .incoming import phone_key
 from .keys import email_key, fold, linkedin_key, name_fold, name_org_key
 
@@ -163,6 +163,8 @@ class Snapshot:
         self._made = False
         self._seen = False
         self._near = False  # people made, for the later batches' near-duplicate search
+        # A file read in batches: each batch's search keeps how its people are found.
+        self.in_batches = False
         self._org_blocks: dict[str, str] = {}
 
     def earlier_people(self) -> EarlierPeople | None:
@@ -202,7 +204,8 @@ class Snapshot:
             if contact_id is None:
                 continue
             if item.action in ("new", "review"):
-                self._searchable(item.incoming, contact_id, near, named)
+                self._searchable(item.incoming, item.search, contact_id, near, named)
+                item.search = None
             if contact_id in self.contacts:
                 seen.append(contact_id)
                 if item.action == "update":
@@ -287,19 +290,22 @@ class Snapshot:
                   [p for p in person.phones if ("phone", fold(p[1])) in added],
                   [t for t in person.tags if ("tag", fold(t)) in added])
 
-    def _searchable(self, person: Any, contact_id: int, near: list[tuple[int, int, str]],
-                    named: list[tuple[int, int]]) -> None:
+    def _searchable(self, person: Any, entry: SearchEntry | None, contact_id: int,
+                    near: list[tuple[int, int, str]], named: list[tuple[int, int]]) -> None:
         """Note how the later batches' near-duplicate search finds ``person`` (made as
-        ``contact_id``): by the hash of each of its blocks, and of its exact name."""
-        name_key = person.name_fold
-        if not name_key:
-            return
-        org = self._org_blocks.get(person.organization)
-        if org is None:
-            org = self._org_blocks[person.organization] = org_block(person.organization)
-        name, blocks, own = search_entries(name_key, org, [e for _, e in person.emails])
-        near.extend((hash(block), contact_id, name) for block in blocks)
-        named.append((hash(own), contact_id))
+        ``contact_id``): by the hash of each of its blocks, and of its exact name
+        (``entry``, as the search worked it out, or worked out here)."""
+        if entry is None:
+            name_key = person.name_fold
+            if not name_key:
+                return
+            org = self._org_blocks.get(person.organization)
+            if org is None:
+                org = self._org_blocks[person.organization] = org_block(person.organization)
+            entry = search_entry(name_key, org, [e for _, e in person.emails])
+        name, blocks, own = entry
+        near.extend((block, contact_id, name) for block in blocks)
+        named.append((own, contact_id))
 
     def prepare(self, people: Sequence[Any]) -> None:
         """Before a later batch is matched: which of its keys belong to people an earlier
