@@ -10,7 +10,9 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from importing_samples import linkedin_file
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from importing_samples import google_file, linkedin_file
 
 from desktop_crm.services import importing
 from desktop_crm.services.contacts import count_contacts, create_contact
@@ -107,3 +109,38 @@ def test_counting_again_after_an_import_gives_the_re_import_s_counts(
     again = importing.import_stream(_stream(path), path)
     assert dry.counts == again.counts and dry.ties.made == again.ties.made == 0
     assert again.counts["new"] == again.counts["updated"] == 0
+
+
+_first = st.sampled_from(["Ann", "Anne", "Bob", "Zoë", "Zoe", "Jon", "John", "陈"])
+_last = st.sampled_from(["Lee", "Leigh", "Ray", "Smith", "Smyth", ""])
+_org = st.sampled_from(["", "Acme", "ACME Inc.", "Globex", "Initech"])
+_email = st.sampled_from(["", "a@x.io", "b@acme.com", "c@acme.com", "d@gmail.com"])
+_phone = st.sampled_from(["", "+1 418 656 9254", "+44 20 7946 0000"])
+_label = st.sampled_from(["", "Friends", "Alumni ::: Friends", "Mentors"])
+_person = st.fixed_dictionaries({
+    "First Name": _first, "Last Name": _last, "Organization Name": _org,
+    "Organization Title": st.sampled_from(["", "CTO", "Engineer"]), "E-mail 1 - Value": _email,
+    "Phone 1 - Value": _phone, "Labels": _label, "Notes": st.sampled_from(["", "met at a fair"])})
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(_person, min_size=1, max_size=14), size=st.integers(1, 5),
+       ties=st.sampled_from([importing.TieChoice(), importing.TieChoice("of", "Robin Friend")]))
+def test_the_count_is_the_import_s_whatever_the_file(
+        db_path: Path | str, tmp_path: Path, rows: list[dict[str, str]], size: int,
+        ties: importing.TieChoice) -> None:
+    if not count_contacts():
+        create_contact({"first_name": "Ann", "last_name": "Lee", "emails": ["a@x.io"],
+                        "organization": "Acme", "title": "Intern"})
+        create_contact({"first_name": "Jon", "last_name": "Smyth", "organization": "Globex"})
+    path = google_file(tmp_path / "contacts.csv", rows)
+    stream = importing.open_file(path, batch_size=size, stream_bytes=1)
+    dry = importing.dry_run_stream(stream, path, ties=ties)
+    real = importing.import_stream(importing.open_file(path, batch_size=size, stream_bytes=1),
+                                   path, ties=ties)
+    try:
+        assert (dry.counts, dry.ties.made) == (real.counts, real.ties.made)
+        assert _reviews(dry) == _reviews(real)
+    finally:
+        importing.undo_import(real.batch_id)
