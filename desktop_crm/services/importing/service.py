@@ -353,6 +353,8 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
                 plan = plan_part(records)
                 del records
         finish_near_duplicates(plan)
+        for item in plan.items:  # no batch after this one to find its people
+            item.search = None
         if parts.count:
             parts.add(plan, None)
             preview = ImportPreview(Path(path), parsed, Plan(parts.kept, snapshot),
