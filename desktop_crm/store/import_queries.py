@@ -312,8 +312,10 @@ def scratch_on_disk() -> Iterator[None]:
     its sorts) in a temporary file, its pages cached as the database's are, rather than
     all in memory: a million-row file's scratch tables would hold a hundred MB more.
     Back in memory afterwards. Only outside a transaction (SQLite allows the change
-    only then); otherwise, and on a server, nothing changes."""
-    on_disk = not on_server() and not db.in_transaction()
+    only then), and not for an encrypted file (its people would be written to a
+    temporary file unencrypted); otherwise, and on a server, nothing changes."""
+    on_disk = (not on_server() and not db.in_transaction()
+               and not getattr(db.obj, "passphrase", None))
     if on_disk:
         db.execute_sql("PRAGMA temp_store = FILE")
     try:

@@ -16,6 +16,7 @@ from importing_samples import google_file, linkedin_file
 
 from desktop_crm.services import importing
 from desktop_crm.services.contacts import count_contacts, create_contact
+from desktop_crm.store.database import db
 
 
 def _row(first: str, last: str, org: str, email: str = "", title: str = "Engineer",
@@ -144,3 +145,25 @@ def test_the_count_is_the_import_s_whatever_the_file(
         assert _reviews(dry) == _reviews(real)
     finally:
         importing.undo_import(real.batch_id)
+
+
+def _temp_store() -> int:
+    return int(db.execute_sql("PRAGMA temp_store").fetchone()[0])
+
+
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_a_big_file_s_scratch_tables_go_to_disk_unless_the_file_is_encrypted(
+        db_path: Path | str, tmp_path: Path, encrypted: bool) -> None:
+    if not isinstance(db_path, Path):
+        pytest.skip("SQLite's temporary storage")
+    if encrypted:
+        from desktop_crm.services.database import encryption
+
+        encryption.turn_on("correct horse battery staple")
+    seen: list[int] = []
+    path = linkedin_file(tmp_path / "Connections.csv", _rows())
+    importing.dry_run_stream(_stream(path), path, check_cancel=lambda: seen.append(_temp_store()))
+    importing.import_stream(_stream(path), path, check_cancel=lambda: seen.append(_temp_store()))
+    # In memory (2) when encrypted: a temporary file would hold the people unencrypted.
+    assert set(seen) == ({2} if encrypted else {1})
+    assert _temp_store() == 2  # as the store opens it, afterwards
