@@ -348,15 +348,21 @@ def _describe(who: Existing | Incoming | int) -> tuple[str, int | None, int | No
 
 
 def _named(found: list[Candidate | None], snapshot: Snapshot) -> list[Candidate | None]:
-    """The candidates an earlier batch made, named as they were written."""
+    """The candidates an earlier batch made, named as they were written; a dry run's
+    (not written) by the row of the file, as when the file is read whole."""
     ids = sorted({c.contact_id for c in found
                   if c is not None and not c.name and c.contact_id is not None})
     if not ids:
         return found
-    names = {cid: contact.name for cid, contact in snapshot.read(ids).items()}
-    return [replace(c, name=names.get(c.contact_id, f"contact {c.contact_id}"))
-            if c is not None and not c.name and c.contact_id is not None else c
-            for c in found]
+    made = snapshot.made_by_row(ids)
+    out: list[Candidate | None] = []
+    for c in found:
+        if c is not None and not c.name and c.contact_id is not None:
+            name, row = made.get(c.contact_id, (f"contact {c.contact_id}", None))
+            c = replace(c, name=name) if row is None else \
+                replace(c, name=name, contact_id=None, row=row)
+        out.append(c)
+    return out
 
 
 def _finder_for(snapshot: Snapshot) -> NearDuplicateFinder:

@@ -166,6 +166,8 @@ class Snapshot:
         # A file read in batches: each batch's search keeps how its people are found.
         self.in_batches = False
         self._org_blocks: dict[str, str] = {}
+        # A dry run's contacts read back for this batch: the row each was first met at.
+        self._first_rows: dict[int, int] = {}
 
     def earlier_people(self) -> EarlierPeople | None:
         """The people the earlier batches of this import made, for the near-duplicate
@@ -192,6 +194,7 @@ class Snapshot:
         popped = {contact_id: self.contacts.pop(contact_id) for contact_id in self.loaded
                   if contact_id in self.contacts}
         self.loaded.clear()
+        first_rows, self._first_rows = self._first_rows, {}
         self.recent = {}
         made: list[tuple[int, int]] = []  # (key hash, contact id)
         seen: list[int] = []  # contacts there before the import that this batch met
@@ -221,7 +224,8 @@ class Snapshot:
                     contact = popped.get(contact_id) or self._as_made(contact_id, item)
                     if contact_id in popped:
                         self._written(contact, item)
-                    states.append((contact_id, _state(contact)))
+                    states.append((contact_id, _state(
+                        contact, first_rows.get(contact_id, item.row))))
                 item.incoming.forget_keys()
         if seen or made or near or named or states:
             if not self._scratch:
@@ -255,7 +259,20 @@ class Snapshot:
         """Contacts this import made (or, a dry run, would have made) as written."""
         if not self.dry or not ids:
             return read_contacts(ids)
-        return {cid: _from_state(state) for cid, state in q.states_of(ids)}
+        read = {}
+        for cid, state in q.states_of(ids):
+            read[cid] = _from_state(state)
+            self._first_rows[cid] = _row_of(state)  # kept when it is written again
+        return read
+
+    def made_by_row(self, ids: Sequence[int]) -> dict[int, tuple[str, int | None]]:
+        """(name, row) of contacts an earlier batch made: the row of the file a dry run
+        first met each at (its contact is not written), None for a written one."""
+        if not self.dry:
+            return {cid: (contact.name, None) for cid, contact in read_contacts(ids).items()}
+        # Kept when first made: a later row may have changed the state, never the row.
+        return {cid: (_from_state(state).name, _row_of(state))
+                for cid, state in q.states_of(ids)}
 
     def _organization(self, name: str) -> tuple[int | None, str]:
         """(id, name) of the organization ``name`` is written as (one already there, or
@@ -438,15 +455,20 @@ _STATE_FIELDS = ("id", "first_name", "last_name", "organization_id", "organizati
                  "emails", "phone_count")
 
 
-def _state(contact: Existing) -> str:
-    """``contact`` as text, for a dry run's scratch table."""
+def _state(contact: Existing, row: int) -> str:
+    """``contact`` (first met at ``row`` of the file) as text, for a dry run's scratch
+    table."""
     return json.dumps([*(getattr(contact, name) for name in _STATE_FIELDS),
                        sorted(contact.phone_keys), sorted(contact.tag_keys),
-                       sorted(contact.known)], ensure_ascii=False, separators=(",", ":"))
+                       sorted(contact.known), row], ensure_ascii=False, separators=(",", ":"))
+
+
+def _row_of(text: str) -> int:
+    return int(json.loads(text)[-1])
 
 
 def _from_state(text: str) -> Existing:
-    values = json.loads(text)
+    values = json.loads(text)[:-1]
     count = len(_STATE_FIELDS)
     contact = Existing(*values[:count - 2])
     contact.emails = values[count - 2] or ()

@@ -88,3 +88,20 @@ def test_a_later_batch_points_at_the_contact_an_earlier_one_made(
     jon = john.candidate.contact_id
     assert jon is not None and john.candidate.target == f"contact:{jon}"
     assert "same organization" in john.candidate.reason
+
+
+def test_counting_in_batches_names_the_same_rows_and_contacts_as_the_preview_of_the_whole(
+        db_path: Path, tmp_path: Path) -> None:
+    create_contact({"first_name": "Sofia", "last_name": "Rossi", "organization": "Umbrella"})
+    path = linkedin_file(tmp_path / "Connections.csv", _rows())
+    whole = importing.preview_parsed(importing.read_file(path), path)
+    stream = importing.open_file(path, batch_size=40, stream_bytes=1)
+    counted = importing.dry_run_stream(stream, path)
+
+    def pairs(items) -> set[tuple[int, str, str]]:
+        return {(i.row, i.candidate.target, i.candidate.name) for i in items
+                if i.action == "review"}
+
+    # An earlier row of the file (not written by a count), or a contact there before.
+    assert pairs(counted.preview.items) == pairs(whole.items)
+    assert (90, "row:8", "Jon Smith") in pairs(whole.items)
