@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ...io.records import ContactRecord
 from .fuzzy import Candidate, NearDuplicateFinder, SearchEntry
@@ -109,8 +109,6 @@ class PlanItem:
     changes: Sequence[Change] = ()
     candidate: Candidate | None = None
     decision: str = ""  # "", "separate" or a candidate target
-    # How a later batch of a big file finds this person (the near-duplicate search's).
-    search: SearchEntry | None = None
 
     @property
     def row(self) -> int:
@@ -127,6 +125,9 @@ class Plan:
     snapshot: Snapshot
     # The near-duplicate search, when the caller runs it later (see NearDuplicateSearch).
     pending: NearDuplicateSearch | None = None
+    # A file read in batches: how the next batches find the people no key matched, as
+    # the search worked it out (item, entry), once it is finished.
+    entries: list[tuple[PlanItem, SearchEntry | None]] = field(default_factory=list)
 
     def by_action(self, action: str) -> list[PlanItem]:
         return [i for i in self.items if i.action == action]
@@ -154,6 +155,7 @@ class NearDuplicateSearch:
                          [e for _, e in i.incoming.emails], i.incoming) for i in items]
         self._found: list[Candidate | None] | None = None
         self._entries: list[SearchEntry | None] = []
+        self.entries: list[tuple[PlanItem, SearchEntry | None]] = []
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
 
@@ -190,8 +192,7 @@ class NearDuplicateSearch:
             if candidate is not None:
                 item.action, item.candidate = "review", candidate
                 item.decision = self._decisions.get(item.row, "") or "separate"
-        for item, entry in zip(self._items, self._entries, strict=False):
-            item.search = entry
+        self.entries = list(zip(self._items, self._entries, strict=False))
         self._people, self._found, self._entries = [], [], []
 
 
@@ -291,6 +292,7 @@ def finish_near_duplicates(plan: Plan) -> None:
     """Run (or wait for) the plan's near-duplicate search and mark its reviews."""
     if plan.pending is not None:
         plan.pending.finish()
+        plan.entries = plan.pending.entries
         plan.pending = None
 
 

@@ -349,12 +349,11 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
                 # A big file's next part: this one is finished, and remembered.
                 finish_near_duplicates(plan)
                 parts.add(plan, tie(plan, batch_id))
-                snapshot.remember(plan.items)
+                snapshot.remember(plan.items, plan.entries)
                 plan = plan_part(records)
                 del records
         finish_near_duplicates(plan)
-        for item in plan.items:  # no batch after this one to find its people
-            item.search = None
+        plan.entries = []  # no batch after this one to find its people
         if parts.count:
             parts.add(plan, None)
             preview = ImportPreview(Path(path), parsed, Plan(parts.kept, snapshot),

@@ -186,7 +186,8 @@ class Snapshot:
         seen = q.seen_among(sorted(set(ids))) if self._seen else set()
         return [cid >= first or cid in seen for cid in ids]
 
-    def remember(self, items: Sequence[Any]) -> None:
+    def remember(self, items: Sequence[Any],
+                 entries: Sequence[tuple[Any, SearchEntry | None]] = ()) -> None:
         """After a batch is written (plan items with their contact ids): the people it
         made are found by their keys in the batches after it, and the contacts it
         changed are read again."""
@@ -202,13 +203,15 @@ class Snapshot:
         near: list[tuple[int, int, str]] = []  # (block hash, contact id, name)
         named: list[tuple[int, int]] = []  # (exact-name block hash, contact id)
         states: list[tuple[int, str]] = []  # a dry run's made people, as written
+        # How the batch's search found its people (worked out there, not again here).
+        entry_of = {id(item): entry for item, entry in entries}
         for item in items:
             contact_id = item.contact_id
             if contact_id is None:
                 continue
             if item.action in ("new", "review"):
-                self._searchable(item.incoming, item.search, contact_id, near, named)
-                item.search = None
+                self._searchable(item.incoming, entry_of.get(id(item)), contact_id, near,
+                                 named)
             if contact_id in self.contacts:
                 seen.append(contact_id)
                 if item.action == "update":
