@@ -51,6 +51,8 @@ BOTH_ENGINES: frozenset[str] = frozenset({
     "services/importing/test_importing_scratch.py",
     "services/importing/test_importing_shapes.py",
     "services/importing/test_importing_stream.py",
+    "services/importing/test_importing_stream_near.py",
+    "services/importing/test_importing_dry_count.py",
     "services/importing/test_importing_undo.py",
     "services/importing/test_importing_undo_exact.py",
     "services/importing/test_importing_undo_property.py",

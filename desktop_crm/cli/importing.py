@@ -148,8 +148,9 @@ def _import(args: argparse.Namespace) -> int:
 
 def _dry_run_stream(stream: importing.Stream, args: argparse.Namespace,
                     batch: importing.BatchOptions, ties: importing.TieChoice) -> int:
-    """``--dry-run`` of a big file read in batches: the import run and rolled back, so the
-    figures are the import's own (people in several batches counted once)."""
+    """``--dry-run`` of a big file read in batches: planned batch by batch as the import
+    plans it, nothing written (and no write lock held), so the figures are the import's
+    own (people in several batches counted once)."""
     from ..services import importing
 
     if stream.empty:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from typing import Any
 
 from .bulk import insert_rows  # noqa: F401  (the one bulk insert; the importer uses it through here)
-from .database import db, execute_many, on_server
+from .database import PRAGMAS, db, execute_many, on_server
 
 CONTACT_UPDATE_COLUMNS = (
     "first_name",
@@ -165,7 +166,12 @@ def tag_names_by_contact() -> Iterator[tuple[int, str]]:
 # connection in temporary tables (in memory: the store's temp_store) rather than in
 # the process: a key hash (of :meth:`Incoming.keys`) -> the contact made with it, the
 # earliest one kept; and the ids of the contacts there before that a batch matched.
-_SCRATCH = ("import_made", "import_seen")
+# For the near-duplicate search of the later batches: each person made, by the hash
+# of each block it is searched in (``import_near``, read one block after another), and
+# by the hash of its exact-name block (``import_named``, the earliest one kept).
+# A dry run writes nothing else: the people it would make or change are kept as they
+# would be written (``import_state``: a contact id -> its state, as text).
+_SCRATCH = ("import_made", "import_seen", "import_near", "import_named", "import_state")
 
 
 def start_import_scratch() -> None:
@@ -175,6 +181,15 @@ def start_import_scratch() -> None:
     db.execute_sql("CREATE TEMP TABLE import_made "
                    "(hash BIGINT PRIMARY KEY, contact_id INTEGER NOT NULL)")
     db.execute_sql("CREATE TEMP TABLE import_seen (contact_id INTEGER PRIMARY KEY)")
+    # Clustered by block on SQLite (WITHOUT ROWID): a block's people are read together.
+    db.execute_sql("CREATE TEMP TABLE import_near (block BIGINT NOT NULL, "
+                   "contact_id INTEGER NOT NULL, name TEXT NOT NULL, "
+                   "PRIMARY KEY (block, contact_id))"
+                   + ("" if on_server() else " WITHOUT ROWID"))
+    db.execute_sql("CREATE TEMP TABLE import_named "
+                   "(hash BIGINT PRIMARY KEY, contact_id INTEGER NOT NULL)")
+    db.execute_sql("CREATE TEMP TABLE import_state "
+                   "(contact_id INTEGER PRIMARY KEY, state TEXT NOT NULL)")
 
 
 def drop_import_scratch() -> None:
@@ -185,9 +200,10 @@ def drop_import_scratch() -> None:
 
 def import_scratch_tables() -> list[str]:
     """The scratch tables that exist on this connection (none once an import ends)."""
-    sql = ("SELECT relname FROM pg_class WHERE relpersistence = 't' AND relname IN (?, ?)"
+    marks = ", ".join("?" for _ in _SCRATCH)
+    sql = (f"SELECT relname FROM pg_class WHERE relpersistence = 't' AND relname IN ({marks})"
            if on_server() else
-           "SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name IN (?, ?)")
+           f"SELECT name FROM temp.sqlite_master WHERE type = 'table' AND name IN ({marks})")
     return [row[0] for row in db.execute_sql(sql, _SCRATCH)]
 
 
@@ -235,3 +251,95 @@ def seen_among(ids: Sequence[int]) -> set[int]:
     return {row[0] for row in db.execute_sql(
         f"SELECT s.contact_id FROM {source} JOIN import_seen s ON s.contact_id = j.value",
         params)}
+
+
+def remember_near(rows: Iterable[tuple[int, int, str]],
+                  named: Iterable[tuple[int, int]]) -> None:
+    """People an import made, for the near-duplicate search of its later batches:
+    ``rows`` (block hash, contact id, name) and ``named`` (exact-name block hash,
+    contact id), each in order; a hash already named keeps its contact."""
+    _insert_new("import_near", "block, contact_id, name", rows)
+    _insert_new("import_named", "hash, contact_id", named)
+
+
+def named_with(hashes: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(hash, contact id) of those of ``hashes`` an earlier batch named."""
+    source, params = _listed(hashes)
+    return iter(db.execute_sql(
+        f"SELECT m.hash, m.contact_id FROM {source} JOIN import_named m ON m.hash = j.value",
+        params))
+
+
+def near_members(blocks: Sequence[int]) -> Iterator[tuple[int, int, str]]:
+    """(block hash, contact id, name) of the people in ``blocks`` (given sorted), block
+    after block, each block's in the order they were made."""
+    source, params = _listed(blocks)
+    return iter(db.execute_sql(
+        f"SELECT n.block, n.contact_id, n.name FROM {source} "
+        "JOIN import_near n ON n.block = j.value ORDER BY n.block, n.contact_id", params))
+
+
+def keep_states(rows: Iterable[tuple[int, str]]) -> None:
+    """(contact id, state) of people a dry run would make or change; a later one replaces."""
+    rows = list(rows)
+    if on_server():
+        with db.cursor() as cursor:
+            cursor.executemany("INSERT INTO pg_temp.import_state (contact_id, state) "
+                               "VALUES (%s, %s) ON CONFLICT (contact_id) "
+                               "DO UPDATE SET state = excluded.state", rows)
+        return
+    db.connection().executemany(
+        "INSERT OR REPLACE INTO temp.import_state (contact_id, state) VALUES (?, ?)", rows)
+
+
+def states_of(ids: Sequence[int]) -> Iterator[tuple[int, str]]:
+    """(contact id, state) of those of ``ids`` a dry run kept."""
+    source, params = _listed(ids)
+    return iter(db.execute_sql(
+        f"SELECT s.contact_id, s.state FROM {source} "
+        "JOIN import_state s ON s.contact_id = j.value", params))
+
+
+def next_free_id(table: str) -> int:
+    """The id after the highest of ``table``, read without locking it (for a dry run,
+    which writes nothing)."""
+    return int(db.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
+
+
+@contextmanager
+def scratch_on_disk() -> Iterator[None]:
+    """On SQLite, this connection's temporary tables (a big import's scratch tables, and
+    its sorts) in a temporary file, its pages cached as the database's are, rather than
+    all in memory: a million-row file's scratch tables would hold a hundred MB more.
+    Back in memory afterwards. Only outside a transaction (SQLite allows the change
+    only then), and not for an encrypted file (its people would be written to a
+    temporary file unencrypted); otherwise, and on a server, nothing changes."""
+    on_disk = (not on_server() and not db.in_transaction()
+               and not getattr(db.obj, "passphrase", None))
+    if on_disk:
+        db.execute_sql("PRAGMA temp_store = FILE")
+    try:
+        yield
+    finally:
+        if on_disk and not db.in_transaction():
+            with suppress(Exception):
+                db.execute_sql(f"PRAGMA temp_store = {PRAGMAS['temp_store']}")
+
+
+class _RolledBack(Exception):
+    """Leaves a read transaction: rolled back, whatever it wrote to its scratch tables."""
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """A read transaction for work that writes only to its own temporary tables (a dry
+    run), its scratch on disk (:func:`scratch_on_disk`): on SQLite it begins DEFERRED
+    and never takes the database's write lock, so other connections write while it
+    runs; a server's transaction takes no lock for reads. It is rolled back at the end."""
+    with scratch_on_disk():
+        try:
+            with db.atomic() if on_server() else db.atomic("DEFERRED"):
+                yield
+                raise _RolledBack()
+        except _RolledBack:
+            pass

@@ -8,6 +8,7 @@ reader is wrapped so that the test knows how far it got, and can hold it there.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import subprocess
@@ -34,7 +35,9 @@ HOLD_AT = 1200  # lines the reader gives before it waits for the test
 
 
 def _rows() -> list[list[str]]:
-    rows = [[f"Pat{i}", f"Lee{i}", f"https://www.linkedin.com/in/pat-{i}",
+    # Names far apart (a hash in each), so only the pairs below are near-duplicates.
+    rows = [[f"Pat{i}", f"Lee{hashlib.md5(str(i).encode()).hexdigest()[:8]}",
+             f"https://www.linkedin.com/in/pat-{i}",
              f"pat{i}@mail.example" if i % 5 == 0 else "", f"Org {i % 40}", "Engineer",
              "01 Mar 2022"] for i in range(ROWS)]
     # Dana in the first batch and again in the last: one person, updated once.
@@ -124,7 +127,7 @@ def test_the_start_shows_before_the_file_is_read_then_counts_arrive_and_it_impor
     assert reader.lines <= HOLD_AT < reader.total
     assert page.detected.text().startswith("LinkedIn connections · counting rows… · UTF-8")
     assert page.combo_for("URL").currentData() == "linkedin_url"
-    assert page.entries.item(0, 2).text() == "Pat0 Lee0"
+    assert page.entries.item(0, 2).text() == f"Pat0 {_rows()[0][1]}"
     assert dialog.next_button.isEnabled()
     # The counts of the batches read so far (two; the third is held) arrive while the
     # reader waits for the rest.
@@ -140,12 +143,12 @@ def test_the_start_shows_before_the_file_is_read_then_counts_arrive_and_it_impor
     assert (shown["updated"], shown["unchanged"], shown["not_importable"]) == ("1", "0", "0")
     # Everyone else is new; those who look like someone (here, or earlier in the file)
     # are to review, Jonathan Smithe among them.
-    assert int(shown["new"].replace(",", "")) + int(shown["review"]) == ROWS + 1
+    assert int(shown["new"].replace(",", "")) + int(shown["review"].replace(",", "")) == ROWS + 1
     assert count_contacts() == 1  # the count was a dry run: nothing kept
     # The pairs found are shown, kept separate: no merge offered for a file in parts.
     assert dialog.next_button.text() == "Review duplicates…"
     review = dialog.review_page
-    assert review.table.rowCount() == int(shown["review"]) and review.decisions() == {}
+    assert review.table.rowCount() == int(shown["review"].replace(",", "")) and review.decisions() == {}
     pairs = [review.table.item(r, 1).text() for r in range(review.table.rowCount())]
     assert "Jonathan Smithe, Acme" in pairs
     assert "nothing is merged" in review.more.text()
@@ -215,3 +218,28 @@ def test_import_while_counting_stops_the_count_and_imports_everyone(
     counts = dialog.result.counts
     assert counts["new"] + counts["review"] == ROWS + 1 and counts["updated"] == 1
     assert count_contacts() == ROWS + 1
+
+
+def test_while_the_window_counts_another_connection_writes_at_once(
+        qtbot, db_path: Path, tmp_path: Path, reader: Reader) -> None:
+    """The count holds no write lock: the command line (here, another connection that
+    would fail at once on a locked database) writes while the window counts."""
+    ann = create_contact({"first_name": "Ann", "last_name": "Here"})
+    path = _file(tmp_path, reader)
+    dialog = _dialog(qtbot, db_path, path)
+    qtbot.waitUntil(lambda: _counted(dialog) == 2 * BATCH, timeout=TIMEOUT)
+    assert dialog.busy() and reader.lines <= HOLD_AT  # counting, held mid-file
+    with closing(sqlite3.connect(db_path, timeout=0)) as other:
+        other.execute("UPDATE contact SET notes = 'written meanwhile' WHERE id = ?", (ann.id,))
+        other.commit()
+    reader.release()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=TIMEOUT):
+        pass
+    shown = _counts(dialog)
+    with qtbot.waitSignal(dialog.import_done, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+        if dialog.stack.currentWidget() is dialog.review_page:
+            qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert {k: f"{v:,}" for k, v in dialog.result.counts.items()} == shown
+    assert importing.service.db.execute_sql(
+        "SELECT notes FROM contact WHERE id = ?", (ann.id,)).fetchone()[0] == "written meanwhile"

@@ -14,15 +14,21 @@ small enough is compared all against all; a big one (thousands of people
 sharing one company email domain) is sorted twice, by name and by reversed
 name, and each person compared with a window of neighbours in each order, so
 the work stays near-linear in the block's size.
+
+A big file read in batches searches each batch once, against the people there
+before and those the earlier batches brought (:class:`Earlier`: kept by the
+import outside the process, read back one block at a time), so the same people
+are offered for review as when the file is read whole, and memory holds no more
+than one batch and one block.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from rapidfuzz.fuzz import ratio
 from rapidfuzz.process import extractOne
@@ -71,6 +77,29 @@ class Candidate:
         return f"contact:{self.contact_id}" if self.contact_id is not None else f"row:{self.row}"
 
 
+class Earlier(Protocol):
+    """The people the earlier batches of one import brought, as the search needs them."""
+
+    def exact(self, blocks: Sequence[str]) -> Mapping[str, Any]:
+        """The first person of each of these exact-name blocks (``n:``/``x:``) that has one."""
+
+    def members(self, blocks: Sequence[str]) -> Iterator[tuple[str, list[str], list[Any]]]:
+        """``(block, names, who)`` for those of ``blocks`` that have members: their sorted-
+        token names and persons in the order they came, one block at a time."""
+
+
+# How a later batch finds a person: (sorted-token name, hashes of its fuzzy blocks, hash of
+# its own exact-name block).
+SearchEntry = tuple[str, list[int], int]
+
+
+def search_entry(name_key: str, org: str, emails: Sequence[str]) -> SearchEntry:
+    """A person's :data:`SearchEntry`; ``org`` as :func:`org_block` gives it."""
+    keys = NearDuplicateFinder._block_keys(name_key, org, emails)
+    own = f"x:{name_key}" if org else f"n:{name_key}"
+    return _sorted_tokens(name_key), [hash(k) for k in keys if k[0] not in "nx"], hash(own)
+
+
 class NearDuplicateFinder:
     """Blocks of existing people to search, then one batch search for the incoming ones.
 
@@ -99,11 +128,14 @@ class NearDuplicateFinder:
                 names.append(_sorted_tokens(name_key))
                 people.append(who)
 
-    def find_all(self, people: Sequence[tuple[str, str, Sequence[str], Any]]
-                 ) -> list[Candidate | None]:
+    def find_all(self, people: Sequence[tuple[str, str, Sequence[str], Any]],
+                 earlier: Earlier | None = None,
+                 keep: list[SearchEntry | None] | None = None) -> list[Candidate | None]:
         """For each incoming ``(name_key, organization, emails, who)``, in order, the most
-        similar earlier person (existing, or incoming before it) in a shared block, at
-        or above the threshold; ties go to the person added first."""
+        similar earlier person (existing, brought by an ``earlier`` batch of the same
+        import, or incoming before it) in a shared block, at or above the threshold;
+        ties go to the person added first. ``keep`` is given each person's
+        :data:`SearchEntry` (for a later batch to find it by), worked out here anyway."""
         # Per person with a hit: the best found in each block searched. A person's blocks
         # are searched in order (its own, then the same name on the other side of "has an
         # organization"), worked out again for the few with a hit.
@@ -111,10 +143,15 @@ class NearDuplicateFinder:
         members: dict[str, list[int]] = {}
         names: list[str] = []
         exact = self._exact
+        if earlier is not None:
+            for block, who in earlier.exact(self._exact_wanted(people)).items():
+                exact.setdefault(block, who)
         add_member = members.setdefault
         for index, (name_key, organization, emails, who) in enumerate(people):
             if not name_key:
                 names.append("")
+                if keep is not None:
+                    keep.append(None)
                 continue
             names.append(_sorted_tokens(name_key))
             org = self._org(organization)
@@ -122,14 +159,16 @@ class NearDuplicateFinder:
             other, own = (f"n:{name_key}", f"x:{name_key}") if org else \
                 (f"x:{name_key}", f"n:{name_key}")
             for block in (own, other) if not org else (other,):
-                earlier = exact.get(block)
-                if earlier is not None:
-                    found.setdefault(index, {})[block] = (100.0, earlier)
+                namesake = exact.get(block)
+                if namesake is not None:
+                    found.setdefault(index, {})[block] = (100.0, namesake)
             exact.setdefault(own, who)
-            for block in self._block_keys(name_key, org, emails):
-                if block[0] not in "nx":
-                    add_member(block, []).append(index)
-        self._search(members, names, people, found)
+            blocks = [b for b in self._block_keys(name_key, org, emails) if b[0] not in "nx"]
+            for block in blocks:
+                add_member(block, []).append(index)
+            if keep is not None:
+                keep.append((names[-1], [hash(b) for b in blocks], hash(own)))
+        self._search(members, names, people, found, earlier)
         out: list[Candidate | None] = [None] * len(people)
         for index, hits in found.items():
             name_key, organization, emails, _ = people[index]
@@ -146,22 +185,51 @@ class NearDuplicateFinder:
                 out[index] = Candidate(display, int(round(best[0])), best[2], contact_id, row)
         return out
 
+    def _exact_wanted(self, people: Iterable[tuple[str, str, Sequence[str], Any]]) -> list[str]:
+        """The exact-name blocks the incoming people look in (see :meth:`find_all`)."""
+        wanted: set[str] = set()
+        for name_key, organization, _, _ in people:
+            if name_key:
+                wanted.add(f"n:{name_key}")
+                if not self._org(organization):
+                    wanted.add(f"x:{name_key}")
+        return sorted(wanted)
+
     def _search(self, members: dict[str, list[int]], names: list[str],
                 people: Sequence[tuple[str, str, Sequence[str], Any]],
-                found: dict[int, dict[str, tuple]]) -> None:
+                found: dict[int, dict[str, tuple]], earlier: Earlier | None = None) -> None:
         """Every block's incoming members against the earlier people of the block:
         all of them in a block of up to ``_ALL_PAIRS`` people (most: one organization,
-        one initial), a window of neighbours in a bigger one (:func:`_compare_windows`)."""
+        one initial), a window of neighbours in a bigger one (:func:`_compare_windows`).
+        The blocks the earlier batches have people in come first, one at a time."""
+        done: set[str] = set()
+        if earlier is not None:
+            for block, old_names, old_people in earlier.members(sorted(members)):
+                done.add(block)
+                self._search_block(block, members[block], names, people, found,
+                                   old_names, old_people)
         for block, indexes in members.items():
-            old_names, old_people = self._blocks.get(block, ([], []))
-            if not old_names and len(indexes) < 2:
-                continue
-            entry = _Block(block, indexes, old_names + [names[i] for i in indexes],
-                           old_people + [people[i][3] for i in indexes], len(old_names))
-            if len(entry.choices) > _ALL_PAIRS:
-                _compare_windows(entry, found)
-            else:
-                _compare_all(entry, found)
+            if block not in done:
+                self._search_block(block, indexes, names, people, found)
+
+    def _search_block(self, block: str, indexes: list[int], names: list[str],
+                      people: Sequence[tuple[str, str, Sequence[str], Any]],
+                      found: dict[int, dict[str, tuple]],
+                      more_names: list[str] | None = None,
+                      more_people: list[Any] | None = None) -> None:
+        """One block: the people there before, then ``more`` (brought by earlier batches),
+        then the incoming members."""
+        old_names, old_people = self._blocks.get(block, ([], []))
+        if more_names:
+            old_names, old_people = old_names + more_names, old_people + (more_people or [])
+        if not old_names and len(indexes) < 2:
+            return
+        entry = _Block(block, indexes, old_names + [names[i] for i in indexes],
+                       old_people + [people[i][3] for i in indexes], len(old_names))
+        if len(entry.choices) > _ALL_PAIRS:
+            _compare_windows(entry, found)
+        else:
+            _compare_all(entry, found)
 
     def _org(self, organization: str) -> str:
         """org_block(), once per distinct organization (a big file repeats a few thousand)."""

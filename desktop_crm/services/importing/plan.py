@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ...io.records import ContactRecord
-from .fuzzy import Candidate, NearDuplicateFinder
+from .fuzzy import Candidate, NearDuplicateFinder, SearchEntry
 from .incoming import Incoming, absorb, from_record, group_records, merge_notes, phone_key
 from .keys import email_key, fold
 from .snapshot import Existing, Snapshot
@@ -125,6 +125,9 @@ class Plan:
     snapshot: Snapshot
     # The near-duplicate search, when the caller runs it later (see NearDuplicateSearch).
     pending: NearDuplicateSearch | None = None
+    # A file read in batches: how the next batches find the people no key matched, as
+    # the search worked it out (item, entry), once it is finished.
+    entries: list[tuple[PlanItem, SearchEntry | None]] = field(default_factory=list)
 
     def by_action(self, action: str) -> list[PlanItem]:
         return [i for i in self.items if i.action == action]
@@ -138,7 +141,9 @@ class NearDuplicateSearch:
     candidate) and :meth:`finish` it before anything reads the plan's
     counts: the search is Python and rapidfuzz, the index building it
     overlaps is SQLite working without the GIL. Finishing marks the items
-    with a candidate ``review``.
+    with a candidate ``review``. A later batch of a big file searches among the
+    people the earlier ones made too, read from the import's connection: that
+    search runs in the caller's thread, when finished.
     """
 
     def __init__(self, snapshot: Snapshot, items: list[PlanItem],
@@ -149,17 +154,27 @@ class NearDuplicateSearch:
         self._people = [(i.incoming.name_fold, i.incoming.organization,
                          [e for _, e in i.incoming.emails], i.incoming) for i in items]
         self._found: list[Candidate | None] | None = None
+        self._entries: list[SearchEntry | None] = []
+        self.entries: list[tuple[PlanItem, SearchEntry | None]] = []
         self._error: BaseException | None = None
         self._thread: threading.Thread | None = None
 
-    def _run(self) -> None:
+    def _run(self, earlier: bool = False) -> None:
         try:
-            self._found = _finder_for(self._snapshot).find_all(self._people)
+            snapshot = self._snapshot
+            keep: list[SearchEntry | None] | None = [] if snapshot.in_batches else None
+            found = _finder_for(snapshot).find_all(
+                self._people, snapshot.earlier_people() if earlier else None, keep)
+            self._found = _named(found, snapshot) if earlier else found
+            self._entries = keep or []
         except BaseException as exc:  # re-raised by finish(), in the caller's thread
             self._error = exc
 
     def start(self) -> None:
-        """Search in a thread of its own; :meth:`finish` waits for it."""
+        """Search in a thread of its own; :meth:`finish` waits for it (or searches then,
+        when earlier batches are to be read)."""
+        if self._snapshot.earlier_people() is not None:
+            return
         if self._thread is None and self._found is None and self._people:
             self._thread = threading.Thread(target=self._run, name="near-duplicates",
                                             daemon=True)
@@ -170,14 +185,15 @@ class NearDuplicateSearch:
             self._thread.join()
             self._thread = None
         elif self._found is None and self._people:
-            self._run()
+            self._run(earlier=True)
         if self._error is not None:
             raise self._error
         for item, candidate in zip(self._items, self._found or (), strict=False):
             if candidate is not None:
                 item.action, item.candidate = "review", candidate
                 item.decision = self._decisions.get(item.row, "") or "separate"
-        self._people, self._found = [], []
+        self.entries = list(zip(self._items, self._entries, strict=False))
+        self._people, self._found, self._entries = [], [], []
 
 
 # Shared by the items that change nothing (most of a big file); a tuple, so never mutated.
@@ -276,6 +292,7 @@ def finish_near_duplicates(plan: Plan) -> None:
     """Run (or wait for) the plan's near-duplicate search and mark its reviews."""
     if plan.pending is not None:
         plan.pending.finish()
+        plan.entries = plan.pending.entries
         plan.pending = None
 
 
@@ -322,17 +339,40 @@ def _find_contact(
     return None, ""
 
 
-def _describe(who: Existing | Incoming) -> tuple[str, int | None, int | None]:
-    """(display name, contact id, row) of a near-duplicate candidate."""
+def _describe(who: Existing | Incoming | int) -> tuple[str, int | None, int | None]:
+    """(display name, contact id, row) of a near-duplicate candidate; one an earlier batch
+    made (its contact id) is named by :func:`_named`."""
     if isinstance(who, Existing):
         return who.name, who.id, None
+    if isinstance(who, int):
+        return "", who, None
     return who.name, None, who.row
+
+
+def _named(found: list[Candidate | None], snapshot: Snapshot) -> list[Candidate | None]:
+    """The candidates an earlier batch made, named as they were written; a dry run's
+    (not written) by the row of the file, as when the file is read whole."""
+    ids = sorted({c.contact_id for c in found
+                  if c is not None and not c.name and c.contact_id is not None})
+    if not ids:
+        return found
+    made = snapshot.made_by_row(ids)
+    out: list[Candidate | None] = []
+    for c in found:
+        if c is not None and not c.name and c.contact_id is not None:
+            name, row = made.get(c.contact_id, (f"contact {c.contact_id}", None))
+            c = replace(c, name=name) if row is None else \
+                replace(c, name=name, contact_id=None, row=row)
+        out.append(c)
+    return out
 
 
 def _finder_for(snapshot: Snapshot) -> NearDuplicateFinder:
     finder = NearDuplicateFinder(_describe)
+    loaded = snapshot.loaded  # made by earlier batches: searched with them, in their order
     for contact in snapshot.contacts.values():
-        finder.add_person(contact.name_fold, contact.organization, contact.emails, contact)
+        if contact.id not in loaded:
+            finder.add_person(contact.name_fold, contact.organization, contact.emails, contact)
     return finder
 
 

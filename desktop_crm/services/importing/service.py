@@ -22,12 +22,13 @@ from ...io.parse import FIELDS, STREAM_BYTES, Stream, parse_file, stream_file
 from ...io.records import ContactRecord, ImportFileError, ParseResult, RowProblem
 from ...store import bulk as store_bulk
 from ...store.database import db
-from ...store.import_queries import set_batch_summary
+from ...store.import_queries import reading, scratch_on_disk, set_batch_summary
 from ..database.backups import before
 from ..database.opening import release_thread_connection  # noqa: F401 - importing's API
 from ..errors import ServiceError, ValidationError
 from ..validation import clean_text, validate_tier
 from .apply import Progress, write_plan
+from .dry import DryWriter, count_ties
 from .plan import BatchOptions, Plan, PlanItem, finish_near_duplicates, plan_import
 from .preview import ACTION_COUNT, COUNT_KEYS, ImportPreview
 from .snapshot import Snapshot
@@ -250,8 +251,12 @@ def import_stream(stream: Stream, path: str | os.PathLike[str],
     the batch and among the contacts there before. The preview kept in the result
     lists the people updated and to review; its counts are of everyone.
     """
-    return _import(stream.result, stream.batches, path, None, progress, check_cancel, True,
-                   batch, ties, stream.fraction_read)
+    if stream.fraction_read is None:  # read whole: one batch, no scratch tables
+        return _import(stream.result, stream.batches, path, None, progress, check_cancel,
+                       True, batch, ties)
+    with scratch_on_disk():
+        return _import(stream.result, stream.batches, path, None, progress, check_cancel,
+                       True, batch, ties, stream.fraction_read)
 
 
 def streams(path: str | os.PathLike[str], encoding: str | None = None) -> bool:
@@ -275,31 +280,21 @@ def dry_run_stream(stream: Stream, path: str | os.PathLike[str],
                    batch: BatchOptions | None = None,
                    ties: TieChoice | None = None,
                    counted: Counted | None = None) -> ImportResult:
-    """What :func:`import_stream` would do, with nothing kept: the import runs in a
-    transaction that is then rolled back (no backup is made first).
+    """What :func:`import_stream` would do, with nothing written: each batch is planned
+    as the import plans it, and what it would write is kept in the import's scratch
+    tables instead (see :mod:`.dry`), in a read transaction. It never takes the
+    database's write lock: another window or the command line may write meanwhile.
 
     A big file is never whole in memory, and its later batches are matched with the
-    people the earlier ones would make exactly as the import would, because they are
-    made for the time of the run. The result's ``batch_id`` names nothing; its
-    ``ties.made`` is how many ties the import would record. ``counted(counts)`` is
-    given the counts so far after each batch (a window fills them in as it reads on).
+    people the earlier ones would make exactly as the import would. The result's
+    ``batch_id`` names nothing (0); its ``ties.made`` is how many ties the import would
+    record. ``counted(counts)`` is given the counts so far after each batch (a window
+    fills them in as it reads on).
     """
-    try:
-        with db.atomic():
-            result = _write_import(stream.result, stream.batches, path, None, progress,
-                                   check_cancel, True, batch, ties, stream.fraction_read,
-                                   counted)
-            raise _RolledBack(result)
-    except _RolledBack as done:
-        return done.result
-
-
-class _RolledBack(Exception):
-    """Leaves a dry run's transaction: everything it wrote is rolled back."""
-
-    def __init__(self, result: ImportResult) -> None:
-        super().__init__("dry run")
-        self.result = result
+    with reading():
+        return _write_import(stream.result, stream.batches, path, None, progress,
+                             check_cancel, True, batch, ties, stream.fraction_read,
+                             counted, dry=True)
 
 
 def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
@@ -307,13 +302,31 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
                   progress: Progress | None, check_cancel: Callable[[], None] | None,
                   consume: bool, batch: BatchOptions | None, ties: TieChoice | None,
                   fraction_read: Callable[[], float] | None = None,
-                  counted: Counted | None = None) -> ImportResult:
+                  counted: Counted | None = None, dry: bool = False) -> ImportResult:
+    """Plan and write each batch in one transaction (``dry``: write nothing, see
+    :func:`dry_run_stream`)."""
     choice = ties or TieChoice()
     found: list[tuple[int, str, str]] = []
     if progress:
         progress("matching", 0, 0)
-    with _gc_paused(), db.atomic(), _closing(Snapshot()) as snapshot:
+    with _gc_paused(), db.atomic(), _closing(Snapshot(dry)) as snapshot:
         parts = _Parts()
+        snapshot.in_batches = fraction_read is not None
+        writer = DryWriter() if dry else None
+
+        def write(plan: Plan, batch_id: int | None) -> int:
+            pending = plan.pending
+            if writer is not None:
+                writer.write(plan)
+                return 0
+            # The near-duplicate search runs beside the index building (see plan.py).
+            return write_plan(plan, str(path), parsed.format, None, progress, check_cancel,
+                              meanwhile=pending.start if pending else None, batch_id=batch_id)
+
+        def tie(plan: Plan, batch_id: int) -> TieResult:
+            if dry:
+                return count_ties(plan, choice, snapshot, first=not parts.count)
+            return record_import_ties(batch_id, plan, choice, parsed.format)
 
         def plan_part(records: list[ContactRecord]) -> Plan:
             return plan_import(records, decisions, snapshot, found, check_cancel, consume,
@@ -324,14 +337,9 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
         if fraction_read is not None:  # a file read in parts: guess how many it will make
             created = int(created / max(fraction_read(), 1e-6))
         batch_id: int | None = None
-        with store_bulk.indexes_paused("contact", created), \
-                store_bulk.insert_triggers_paused(created):
+        with _paused(created, dry):
             while True:
-                pending = plan.pending
-                # The near-duplicate search runs beside the index building (see plan.py).
-                batch_id = write_plan(plan, str(path), parsed.format, None, progress,
-                                      check_cancel, meanwhile=pending.start if pending else None,
-                                      batch_id=batch_id)
+                batch_id = write(plan, batch_id)
                 if counted is not None:  # this part's counts before the next is read
                     finish_near_duplicates(plan)
                     counted(parts.so_far(plan, len(parsed.problems)))
@@ -340,11 +348,12 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
                     break
                 # A big file's next part: this one is finished, and remembered.
                 finish_near_duplicates(plan)
-                parts.add(plan, record_import_ties(batch_id, plan, choice, parsed.format))
-                snapshot.remember(plan.items)
+                parts.add(plan, tie(plan, batch_id))
+                snapshot.remember(plan.items, plan.entries)
                 plan = plan_part(records)
                 del records
         finish_near_duplicates(plan)
+        plan.entries = []  # no batch after this one to find its people
         if parts.count:
             parts.add(plan, None)
             preview = ImportPreview(Path(path), parsed, Plan(parts.kept, snapshot),
@@ -357,10 +366,23 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
                    "encoding": parsed.encoding}
         if progress:
             progress("ties", 0, 0)
-        made = parts.made(record_import_ties(batch_id, plan, choice, parsed.format))
-        mark_label_tags(batch_id, parsed.format)
-        set_batch_summary(batch_id, summary | {"ties": choice.to_dict() | made.to_dict()})
+        made = parts.made(tie(plan, batch_id))
+        if not dry:
+            mark_label_tags(batch_id, parsed.format)
+            set_batch_summary(batch_id, summary | {"ties": choice.to_dict() | made.to_dict()})
     return ImportResult(batch_id, preview, made, choice)
+
+
+@contextmanager
+def _paused(created: int, dry: bool) -> Iterator[None]:
+    """The contact table's indexes and insert triggers paused for a big load (not for a
+    dry run, which writes nothing)."""
+    if dry:
+        yield
+        return
+    with store_bulk.indexes_paused("contact", created), \
+            store_bulk.insert_triggers_paused(created):
+        yield
 
 
 @contextmanager

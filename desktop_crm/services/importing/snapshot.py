@@ -9,11 +9,13 @@ in one dict keyed like :meth:`Incoming.keys` (``e:``, ``l:``, ``n:``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ...store import import_queries as q
+from .fuzzy import SearchEntry, org_block, search_entry
 from .incoming import phone_key
 from .keys import email_key, fold, linkedin_key, name_fold, name_keys
 
@@ -101,7 +103,7 @@ def _load_children(contacts: dict[int, Existing], ids: Sequence[int] | None = No
             _add(contacts[contact_id], "known", (field_name, fold(new)))
 
 
-def _read(ids: Sequence[int]) -> dict[int, Existing]:
+def read_contacts(ids: Sequence[int]) -> dict[int, Existing]:
     """The contacts ``ids`` as they are now, with their children."""
     contacts = _load_contacts(ids)
     _load_children(contacts, ids)
@@ -135,7 +137,10 @@ class Snapshot:
     loses it with everything else).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, dry: bool = False) -> None:
+        # A dry run writes nothing: the people its batches would make or change are kept
+        # as they would be written (see :meth:`remember`), in a scratch table.
+        self.dry = dry
         self.contacts: dict[int, Existing] = _load_contacts()
         # "e:<email>", "l:<profile URL>", "n:<name>\x1f<organization>" -> contact id.
         self.by_key: dict[str, int] = {}
@@ -157,6 +162,18 @@ class Snapshot:
         self._scratch = False
         self._made = False
         self._seen = False
+        self._near = False  # people made, for the later batches' near-duplicate search
+        # A file read in batches: each batch's search keeps how its people are found.
+        self.in_batches = False
+        self._org_blocks: dict[str, str] = {}
+        # A dry run's contacts read back for this batch: the row each was first met at.
+        self._first_rows: dict[int, int] = {}
+
+    def earlier_people(self) -> EarlierPeople | None:
+        """The people the earlier batches of this import made, for the near-duplicate
+        search (None before a second batch). Read on this thread's connection: the
+        search that uses them runs here too."""
+        return EarlierPeople() if self._near else None
 
     def joined(self, ids: Sequence[int]) -> list[bool] | None:
         """For each of ``ids``: whether an earlier batch of this import matched or made
@@ -169,36 +186,56 @@ class Snapshot:
         seen = q.seen_among(sorted(set(ids))) if self._seen else set()
         return [cid >= first or cid in seen for cid in ids]
 
-    def remember(self, items: Sequence[Any]) -> None:
+    def remember(self, items: Sequence[Any],
+                 entries: Sequence[tuple[Any, SearchEntry | None]] = ()) -> None:
         """After a batch is written (plan items with their contact ids): the people it
         made are found by their keys in the batches after it, and the contacts it
         changed are read again."""
         self.index_names()  # before the contacts held here change
-        for contact_id in self.loaded:
-            self.contacts.pop(contact_id, None)
+        popped = {contact_id: self.contacts.pop(contact_id) for contact_id in self.loaded
+                  if contact_id in self.contacts}
         self.loaded.clear()
+        first_rows, self._first_rows = self._first_rows, {}
         self.recent = {}
         made: list[tuple[int, int]] = []  # (key hash, contact id)
         seen: list[int] = []  # contacts there before the import that this batch met
         changed: list[int] = []
+        near: list[tuple[int, int, str]] = []  # (block hash, contact id, name)
+        named: list[tuple[int, int]] = []  # (exact-name block hash, contact id)
+        states: list[tuple[int, str]] = []  # a dry run's made people, as written
+        # How the batch's search found its people (worked out there, not again here).
+        entry_of = {id(item): entry for item, entry in entries}
         for item in items:
             contact_id = item.contact_id
             if contact_id is None:
                 continue
+            if item.action in ("new", "review"):
+                self._searchable(item.incoming, entry_of.get(id(item)), contact_id, near,
+                                 named)
             if contact_id in self.contacts:
                 seen.append(contact_id)
                 if item.action == "update":
                     changed.append(contact_id)
+                    if self.dry:
+                        self._written(self.contacts[contact_id], item)
                 continue
             if self._first_made is None or contact_id < self._first_made:
                 self._first_made = contact_id
             if item.action != "unchanged":  # made by this import: found again by its keys
                 made.extend((hash(key), contact_id) for key in item.incoming.keys())
+                if self.dry:
+                    contact = popped.get(contact_id) or self._as_made(contact_id, item)
+                    if contact_id in popped:
+                        self._written(contact, item)
+                    states.append((contact_id, _state(
+                        contact, first_rows.get(contact_id, item.row))))
                 item.incoming.forget_keys()
-        if seen or made:
+        if seen or made or near or named or states:
             if not self._scratch:
                 q.start_import_scratch()
                 self._scratch = True
+            if states:
+                q.keep_states(states)
             if seen:
                 q.remember_seen(sorted(set(seen)))
                 self._seen = True
@@ -208,12 +245,87 @@ class Snapshot:
                 made.sort(key=_first)
                 q.remember_made(made)
                 self._made = True
+            if near or named:
+                near.sort(key=_first)
+                named.sort(key=_first)
+                q.remember_near(near, named)
+                self._near = True
         if changed:
-            fresh = _read(changed)
+            fresh = {cid: self.contacts[cid] for cid in changed} if self.dry \
+                else read_contacts(changed)
             self.contacts.update(fresh)
             for contact in fresh.values():
                 for key in contact_keys(contact):
                     self.by_key.setdefault(key, contact.id)
+
+    def read(self, ids: Sequence[int]) -> dict[int, Existing]:
+        """Contacts this import made (or, a dry run, would have made) as written."""
+        if not self.dry or not ids:
+            return read_contacts(ids)
+        read = {}
+        for cid, state in q.states_of(ids):
+            read[cid] = _from_state(state)
+            self._first_rows[cid] = _row_of(state)  # kept when it is written again
+        return read
+
+    def made_by_row(self, ids: Sequence[int]) -> dict[int, tuple[str, int | None]]:
+        """(name, row) of contacts an earlier batch made: the row of the file a dry run
+        first met each at (its contact is not written), None for a written one."""
+        if not self.dry:
+            return {cid: (contact.name, None) for cid, contact in read_contacts(ids).items()}
+        # Kept when first made: a later row may have changed the state, never the row.
+        return {cid: (_from_state(state).name, _row_of(state))
+                for cid, state in q.states_of(ids)}
+
+    def _organization(self, name: str) -> tuple[int | None, str]:
+        """(id, name) of the organization ``name`` is written as (one already there, or
+        the first spelling of a new one: see :meth:`DryWriter.write`)."""
+        return self.org_by_fold.get(fold(name), (None, name)) if name else (None, "")
+
+    def _as_made(self, contact_id: int, item: Any) -> Existing:
+        """The contact a dry run's new person would be, as written (see ``apply``)."""
+        person = item.incoming
+        org_id, org = self._organization(person.organization)
+        contact = Existing(contact_id, person.first_name, person.last_name, org_id, org,
+                           person.title, person.industry, person.location,
+                           person.linkedin_url, person.how_met, person.notes,
+                           ",".join(person.sources))
+        _children(contact, item, person.emails, person.phones, person.tags)
+        return contact
+
+    def _written(self, contact: Existing, item: Any) -> None:
+        """``contact`` changed as writing the update ``item`` changes it (see ``apply``)."""
+        from .apply import _updated_values  # the one account of an update's values
+
+        values = _updated_values(contact, item.changes)
+        for name, value in values.items():
+            if name != "organization":
+                setattr(contact, name, value)
+        if values["organization"] != contact.organization:
+            contact.organization_id, contact.organization = self._organization(
+                values["organization"])
+        added = {(c.field, fold(c.new)) for c in item.changes if c.kind == "add"}
+        person = item.incoming
+        _children(contact, item, [e for e in person.emails if ("email", fold(e[1])) in added],
+                  [p for p in person.phones if ("phone", fold(p[1])) in added],
+                  [t for t in person.tags if ("tag", fold(t)) in added])
+
+    def _searchable(self, person: Any, entry: SearchEntry | None, contact_id: int,
+                    near: list[tuple[int, int, str]], named: list[tuple[int, int]]) -> None:
+        """Note how the later batches' near-duplicate search finds ``person`` (made as
+        ``contact_id``): by the hash of each of its blocks, and of its exact name
+        (``entry``, as the search worked it out, or worked out here)."""
+        if entry is None:
+            name_key = person.name_fold
+            if not name_key:
+                return
+            org = self._org_blocks.get(person.organization)
+            if org is None:
+                org = self._org_blocks[person.organization] = org_block(person.organization)
+            entry = search_entry(name_key, org, [e for _, e in person.emails])
+        name, blocks, own = entry
+        near.extend((block, contact_id, name) for block in blocks)
+        named.append((own, contact_id))
 
     def prepare(self, people: Sequence[Any]) -> None:
         """Before a later batch is matched: which of its keys belong to people an earlier
@@ -228,7 +340,7 @@ class Snapshot:
         hashes = [hash(key) for key in wanted]
         found = dict(q.made_with(sorted(set(hashes))))
         hits = {key: found[h] for key, h in zip(wanted, hashes, strict=True) if h in found}
-        read = _read(sorted({cid for cid in hits.values() if cid not in self.contacts}))
+        read = self.read(sorted({cid for cid in hits.values() if cid not in self.contacts}))
         self.contacts.update(read)
         self.loaded.update(read)
         real = {cid: set(contact_keys(self.contacts[cid]))
@@ -239,7 +351,7 @@ class Snapshot:
         """Drop what the earlier batches were remembered by (at the end of an import)."""
         if self._scratch:
             q.drop_import_scratch()
-        self._scratch = self._made = self._seen = False
+        self._scratch = self._made = self._seen = self._near = False
 
     def _index(self) -> None:
         # The earliest contact wins a shared email or URL, so matching is stable.
@@ -285,3 +397,93 @@ class Snapshot:
                     for organization in values["organization"]:
                         for key in name_keys(name, organization, contact.phone_keys):
                             by_key.setdefault(key, contact.id)
+
+
+# Blocks asked for at a time: one query's answer stays small on either engine.
+_BLOCKS_AT_ONCE = 2000
+
+
+class EarlierPeople:
+    """The earlier batches' people as :class:`~.fuzzy.Earlier`, read from the import's
+    scratch tables (see :meth:`Snapshot.remember`), one block at a time. Each person is
+    its contact id (a plain int: the search holds a block of them at a time)."""
+
+    def exact(self, blocks: Sequence[str]) -> Mapping[str, Any]:
+        hashes = {hash(block): block for block in blocks}
+        found: dict[str, Any] = {}
+        wanted = sorted(hashes)
+        for start in range(0, len(wanted), _BLOCKS_AT_ONCE * 10):
+            for block_hash, contact_id in q.named_with(wanted[start:start + _BLOCKS_AT_ONCE * 10]):
+                found[hashes[block_hash]] = contact_id
+        return found
+
+    def members(self, blocks: Sequence[str]) -> Iterator[tuple[str, list[str], list[Any]]]:
+        hashes = {hash(block): block for block in blocks}
+        wanted = sorted(hashes)
+        for start in range(0, len(wanted), _BLOCKS_AT_ONCE):
+            current: int | None = None
+            names: list[str] = []
+            who: list[Any] = []
+            for block_hash, contact_id, name in q.near_members(
+                    wanted[start:start + _BLOCKS_AT_ONCE]):
+                if block_hash != current:
+                    if current is not None:
+                        yield hashes[current], names, who
+                    current, names, who = block_hash, [], []
+                names.append(name)
+                who.append(contact_id)
+            if current is not None:
+                yield hashes[current], names, who
+
+
+# Fields whose every change is written to the history (as ``apply`` writes it).
+_HISTORY_FIELDS = ("organization", "first_name", "last_name")
+
+
+def _children(contact: Existing, item: Any, emails: Sequence[tuple[str, str]],
+              phones: Sequence[tuple[str, str, str]], tags: Sequence[str]) -> None:
+    """Add the emails, phones, tags and history values writing ``item`` gives ``contact``."""
+    if emails:
+        contact.emails = [*contact.emails, *(e for _, e in emails)]
+    for _, raw, e164 in phones:
+        _add(contact, "phone_keys", phone_key(raw, e164))
+        contact.phone_count += 1
+    for tag in tags:
+        _add(contact, "tag_keys", fold(tag))
+    for change in item.changes:
+        if change.kind in ("replace", "alternate") or change.field in _HISTORY_FIELDS:
+            _add(contact, "known", (change.field, fold(change.old)))
+            _add(contact, "known", (change.field, fold(change.new)))
+
+
+_STATE_FIELDS = ("id", "first_name", "last_name", "organization_id", "organization", "title",
+                 "industry", "location", "linkedin_url", "how_met", "notes", "sources",
+                 "emails", "phone_count")
+
+
+def _state(contact: Existing, row: int) -> str:
+    """``contact`` (first met at ``row`` of the file) as text, for a dry run's scratch
+    table."""
+    return json.dumps([*(getattr(contact, name) for name in _STATE_FIELDS),
+                       sorted(contact.phone_keys), sorted(contact.tag_keys),
+                       sorted(contact.known), row], ensure_ascii=False, separators=(",", ":"))
+
+
+def _row_of(text: str) -> int:
+    return int(json.loads(text)[-1])
+
+
+def _from_state(text: str) -> Existing:
+    values = json.loads(text)[:-1]
+    count = len(_STATE_FIELDS)
+    contact = Existing(*values[:count - 2])
+    contact.emails = values[count - 2] or ()
+    contact.phone_count = values[count - 1]
+    phones, tags, known = values[count:]
+    if phones:
+        contact.phone_keys = set(phones)
+    if tags:
+        contact.tag_keys = set(tags)
+    if known:
+        contact.known = {tuple(pair) for pair in known}
+    return contact

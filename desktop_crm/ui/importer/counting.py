@@ -3,9 +3,10 @@
 A file the importing service streams (:func:`importing.streams`) is never read
 whole: :func:`importing.open_file` reads its start (format, encoding, mapping,
 the first batch of records), which the dialog shows at once as the *head*;
-then the worker runs the import as a dry run (:func:`importing.dry_run_stream`,
-rolled back: nothing is kept), so the counts are the import's own, filled in
-batch by batch. The job's state lives in plain attributes the dialog polls
+then the worker runs the import as a dry run (:func:`importing.dry_run_stream`:
+planned as the import plans, nothing written, no write lock held, so the command
+line or another window may write meanwhile), so the counts are the import's own,
+filled in batch by batch. The job's state lives in plain attributes the dialog polls
 (see :mod:`.worker`): nothing crosses threads but Qt's ``finished``.
 """
 
