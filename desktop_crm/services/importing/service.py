@@ -370,6 +370,9 @@ def _write_import(parsed: ParseResult, batches: Iterator[list[ContactRecord]],
         if not dry:
             mark_label_tags(batch_id, parsed.format)
             set_batch_summary(batch_id, summary | {"ties": choice.to_dict() | made.to_dict()})
+    if not dry:  # committed: a server plans the next queries with the new rows counted
+        counts = preview.counts
+        store_bulk.refresh_statistics(counts["new"] + counts["review"] + counts["updated"])
     return ImportResult(batch_id, preview, made, choice)
 
 
