@@ -14,7 +14,6 @@ from ..domain import MEETING_KINDS, OUTREACH_CHANNELS, QUESTION_CATEGORIES
 from ..services import meetings
 from ..services.contacts.profile import PROFILE_FIELDS, get_profile, update_profile
 from ..services.contacts.resolve import resolve_contact
-from ..services.exporting import calendar as calendar_export
 from ..services.meetings import outreach
 from ..services.meetings.local_time import parse_day, system_zone_name
 from ..services.research import questions
@@ -247,6 +246,9 @@ def cmd_today(args: argparse.Namespace) -> int:
 
 
 def cmd_ics_export(args: argparse.Namespace) -> int:
+    # Here, not at the top: icalendar costs every other command 35 ms of start-up.
+    from ..services.exporting import calendar as calendar_export
+
     if args.out:
         path, count = calendar_export.write_ics(Path(args.out), args.meeting, replace=args.force)
         info(f"Wrote {count} meeting(s) to {path}.")
