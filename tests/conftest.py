@@ -104,6 +104,19 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             indirect=True)
 
 
+@pytest.fixture
+def pg_db():
+    """A fresh, open PostgreSQL database with the defaults (its URL), dropped afterwards;
+    the test is skipped without a server (``DESKTOP_CRM_TEST_PG``)."""
+    if not pg_server.SERVER:
+        pytest.skip(pg_server.NO_SERVER)
+    url = pg_server.fresh_database()
+    open_store(url)
+    yield url
+    close_database()
+    pg_server.drop_database(url)
+
+
 _DEMO_CACHE: dict[str, Path] = {}
 
 

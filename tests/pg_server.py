@@ -19,8 +19,8 @@ import pytest
 
 ENV = "DESKTOP_CRM_TEST_PG"
 SERVER = os.environ.get(ENV, "")
-NEEDS_SERVER = pytest.mark.skipif(
-    not SERVER, reason=f"no PostgreSQL server for the tests: set {ENV}=postgresql://... (see README)")
+NO_SERVER = f"no PostgreSQL server for the tests: set {ENV}=postgresql://... (see README)"
+NEEDS_SERVER = pytest.mark.skipif(not SERVER, reason=NO_SERVER)
 
 # Test modules (under tests/) whose db_path tests run on both engines: the store's
 # and the services' own behaviour, which must not depend on the engine. Left out:

@@ -27,13 +27,6 @@ psycopg = pytest.importorskip("psycopg", reason="the PostgreSQL driver: pip inst
 pytestmark = pg_server.NEEDS_SERVER
 
 
-@pytest.fixture
-def pg_db():
-    url = pg_server.fresh_database()
-    open_store(url)
-    yield url
-    close_database()
-    pg_server.drop_database(url)
 
 
 def _moves(probe: ChangeProbe, timeout: float = 5.0) -> bool:

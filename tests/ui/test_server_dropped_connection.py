@@ -20,16 +20,6 @@ psycopg = pytest.importorskip("psycopg", reason="the PostgreSQL driver: pip inst
 pytestmark = pg_server.NEEDS_SERVER
 
 
-@pytest.fixture
-def server_db():
-    """A fresh server database, open as the window's database (its URL)."""
-    from desktop_crm.store import close_database, open_store
-
-    url = pg_server.fresh_database()
-    open_store(url)
-    yield url
-    close_database()
-    pg_server.drop_database(url)
 
 
 def _drop_the_windows_connection(url: str) -> None:
@@ -49,7 +39,7 @@ def _said_in_one_line(text: str) -> None:
     assert "Traceback" not in text and "leadpw" not in text and ":" + "crm" + "@" not in text
 
 
-def test_a_new_contact_typed_when_the_connection_drops_is_kept_and_saved_once(qtbot, server_db) -> None:
+def test_a_new_contact_typed_when_the_connection_drops_is_kept_and_saved_once(qtbot, pg_db) -> None:
     from desktop_crm.services.contacts import list_contacts
     from desktop_crm.ui.contacts.editor import ContactEditor
 
@@ -60,7 +50,7 @@ def test_a_new_contact_typed_when_the_connection_drops_is_kept_and_saved_once(qt
     editor.fields["title"].setText("Rear Admiral")
     editor.notes.setPlainText("Met at the Navy alumni evening; café on Friday")
     typed = editor.form_data()
-    _drop_the_windows_connection(server_db)
+    _drop_the_windows_connection(pg_db)
     assert editor.save() is False
     assert not editor.banner.isHidden()
     _said_in_one_line(editor.banner.text())
@@ -73,7 +63,7 @@ def test_a_new_contact_typed_when_the_connection_drops_is_kept_and_saved_once(qt
     assert (rows[0].title, rows[0].notes) == ("Rear Admiral", "Met at the Navy alumni evening; café on Friday")
 
 
-def test_an_edited_contact_is_kept_when_the_connection_drops_and_saved_once(qtbot, server_db) -> None:
+def test_an_edited_contact_is_kept_when_the_connection_drops_and_saved_once(qtbot, pg_db) -> None:
     from desktop_crm.services.contacts import create_contact, get_contact
     from desktop_crm.ui.contacts.editor import ContactEditor
 
@@ -82,7 +72,7 @@ def test_an_edited_contact_is_kept_when_the_connection_drops_and_saved_once(qtbo
     qtbot.addWidget(editor)
     editor.fields["title"].setText("Lead Analyst")
     typed = editor.form_data()
-    _drop_the_windows_connection(server_db)
+    _drop_the_windows_connection(pg_db)
     assert editor.save() is False
     _said_in_one_line(editor.banner.text())
     assert editor.form_data() == typed
@@ -92,7 +82,7 @@ def test_an_edited_contact_is_kept_when_the_connection_drops_and_saved_once(qtbo
     assert saved.title == "Lead Analyst" and saved.version == contact.version + 1  # one write
 
 
-def test_a_meeting_typed_when_the_connection_drops_is_kept_and_saved_once(qtbot, server_db, now) -> None:
+def test_a_meeting_typed_when_the_connection_drops_is_kept_and_saved_once(qtbot, pg_db, now) -> None:
     from desktop_crm.services.contacts import create_contact
     from desktop_crm.services.meetings import list_meetings
     from desktop_crm.services.meetings.actions import list_actions
@@ -100,7 +90,7 @@ def test_a_meeting_typed_when_the_connection_drops_is_kept_and_saved_once(qtbot,
     from desktop_crm.ui.meetings.meeting_dialog import MeetingDialog
 
     cid = create_contact({"first_name": "Ana", "last_name": "Silva"}).id
-    dialog = MeetingDialog(AppContext(server_db), contact_id=cid)
+    dialog = MeetingDialog(AppContext(pg_db), contact_id=cid)
     qtbot.addWidget(dialog)
     dialog.schedule.set_wall_time(now + dt.timedelta(days=3))
     dialog.schedule.zone.setCurrentText("Europe/Lisbon")
@@ -110,7 +100,7 @@ def test_a_meeting_typed_when_the_connection_drops_is_kept_and_saved_once(qtbot,
     dialog.outcome.action_text.setText("Send the article on batteries")
     dialog.outcome.add_action_button.click()
     typed = dialog.form_state()
-    _drop_the_windows_connection(server_db)
+    _drop_the_windows_connection(pg_db)
     dialog.save()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert not dialog.general_error.isHidden()
@@ -126,7 +116,7 @@ def test_a_meeting_typed_when_the_connection_drops_is_kept_and_saved_once(qtbot,
     assert [a.text for a in list_actions(meeting_id=meeting.id)] == ["Send the article on batteries"]
 
 
-def test_an_edited_meeting_is_kept_when_the_connection_drops_and_saved_once(qtbot, server_db, now) -> None:
+def test_an_edited_meeting_is_kept_when_the_connection_drops_and_saved_once(qtbot, pg_db, now) -> None:
     from desktop_crm.services.contacts import create_contact
     from desktop_crm.services.meetings import get_meeting, schedule_meeting
     from desktop_crm.ui.context import AppContext
@@ -134,12 +124,12 @@ def test_an_edited_meeting_is_kept_when_the_connection_drops_and_saved_once(qtbo
 
     cid = create_contact({"first_name": "Ana", "last_name": "Silva"}).id
     meeting = schedule_meeting(cid, {"when": now + dt.timedelta(days=2), "tz": "UTC", "place": "Café"})
-    dialog = MeetingDialog(AppContext(server_db), meeting_id=meeting.id)
+    dialog = MeetingDialog(AppContext(pg_db), meeting_id=meeting.id)
     qtbot.addWidget(dialog)
     dialog.schedule.place.setText("Library")
     dialog.outcome.notes.setPlainText("Ask about the reorg")
     typed = dialog.form_state()
-    _drop_the_windows_connection(server_db)
+    _drop_the_windows_connection(pg_db)
     dialog.save()
     _said_in_one_line(dialog.general_error.text())
     assert dialog.form_state() == typed
