@@ -9,7 +9,8 @@ friend's export (``--of``). Beside it, in the same run, the raw baseline: the
 inserting its rows into one plain table in one transaction. Printed for each:
 wall seconds and CPU seconds (user + system: steadier when others load the
 machine), each with its ratio to the baseline's, the peak memory (max RSS),
-and the load average before and after.
+and the load average before and after. The app's bytecode is compiled first,
+as in an installed app (see ``_child_env``).
 
 Targets (issue 12): the fresh import within 6x of the baseline and under 5 s;
 the re-import under 3 s; peak memory under 300 MB.
@@ -121,9 +122,28 @@ class Run:
     ties: str
 
 
+def _child_env(home: Path) -> dict[str, str]:
+    """The child's environment: as an installed app runs, with its bytecode compiled
+    (pip and the bundle compile it at install time), even where the shell says
+    PYTHONDONTWRITEBYTECODE (then every run would compile the app's modules again,
+    0.2 s that no user pays)."""
+    env = {**os.environ, "DESKTOP_CRM_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def warm_bytecode(folder: Path) -> None:
+    """Import a tiny file once, so the timed runs find the app's modules compiled."""
+    tiny = folder / "warm.csv"
+    generate(tiny, 20)
+    subprocess.run([sys.executable, "-m", "desktop_crm", "--db", str(folder / "warm.sqlite3"),
+                    "import", str(tiny), "--yes"], env=_child_env(folder / "warm-home"),
+                   check=True, capture_output=True)
+
+
 def run_cli(file: Path, db: Path | str, home: Path, *options: str) -> Run:
     """``desktop-crm --db DB import FILE --yes [options]`` in a child process."""
-    env = {**os.environ, "DESKTOP_CRM_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    env = _child_env(home)
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-m", "desktop_crm", "--db", str(db),
@@ -186,6 +206,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if options.big and options.big_only:
+            warm_bytecode(folder)
             _big(folder, options.big)
             return
         file = folder / "Connections.csv"
@@ -193,6 +214,7 @@ def main() -> None:
         print(f"{rows:,} LinkedIn rows, {file.stat().st_size / 1e6:.1f} MB; "
               f"desktop-crm import FILE --yes as a process; x: ratio to the baseline")
         base = baseline(file, folder / "baseline.sqlite3")
+        warm_bytecode(folder)
         fresh = run_cli(file, folder / "app.sqlite3", folder / "home")
         again = run_cli(file, folder / "app.sqlite3", folder / "home")
         bare = run_cli(file, folder / "bare.sqlite3", folder / "home", "--no-ties")
