@@ -113,6 +113,10 @@ class ServerDatabase(PostgresqlDatabase):
     id_tables: frozenset[str] = frozenset()  # tables with an "id" key, for lastrowid
 
     def __init__(self, url: str, **kwargs) -> None:
+        # libpq reads both spellings, but peewee hands only "postgresql://" over as an
+        # address: "postgres://" (Heroku's, many hosts') became a database name.
+        if url[:11].lower() == "postgres://":
+            url = "postgresql://" + url[11:]
         super().__init__(url, prefer_psycopg3=True, connect_timeout=CONNECT_TIMEOUT_S, **kwargs)
         self.url = url
         self._listener: ChangeListener | None = None

@@ -170,3 +170,13 @@ def test_move_to_a_server_and_back_keeps_every_row(demo_db, tmp_path: Path) -> N
     finally:
         close_database()
         pg_server.drop_database(url)
+
+
+def test_the_postgres_scheme_opens_the_same_database(pg_db) -> None:
+    """``postgres://`` (what many hosts hand out) is the same address as ``postgresql://``."""
+    from desktop_crm.services.contacts import create_contact, list_contacts
+
+    create_contact({"first_name": "Ada", "last_name": "Lovelace"})
+    close_database()
+    open_store("postgres://" + pg_db.split("://", 1)[1])
+    assert [c.full_name for c in list_contacts()] == ["Ada Lovelace"]
