@@ -239,8 +239,9 @@ def _print_text(preview: importing.ImportPreview, batch_id: int | None,
     if len(entries) > _SHOWN_ENTRIES:
         lines.append(f"  ... and {len(entries) - _SHOWN_ENTRIES} more lines in the report")
     if batch_id is not None:
-        lines.append(f"Imported as import {batch_id}; undo with: desktop-crm import --undo "
-                     f"{batch_id}")
+        from ..services.importing import undo_command
+
+        lines.append(f"Imported as import {batch_id}; undo with: {undo_command(batch_id)}")
     elif files is not None:
         lines.append("Dry run: nothing was written to the database.")
     print("\n".join(lines))
@@ -273,7 +274,7 @@ def _list(args: argparse.Namespace) -> int:
     from ..services import importing
 
     batches = importing.list_imports()
-    reports = importing.reports_by_batch()
+    reports = importing.reports_by_batch({b.id: b.source for b in batches})
     if args.json:
         emit_json([b.to_dict() | {"report": str(reports[b.id]) if b.id in reports else None}
                    for b in batches])

@@ -192,7 +192,7 @@ def cmd_connect_imported(args: argparse.Namespace) -> int:
         emit_json({"batch": batch, "ties": made})
     else:
         info(f"Connected you to {made} imported people (import {batch}); "
-             f"undo with: desktop-crm import --undo {batch}")
+             f"undo with: {importing.undo_command(batch)}")
     return 0
 
 

@@ -37,7 +37,9 @@ def test_import_prints_counts_imports_and_writes_the_refused_rows(db: Path, tmp_
     not_imported = Path(result["files"]["not_imported"])
     # In the app's data folder, one pair per import: never beside the source file.
     assert not_imported.name == "import-1-Connections.csv.not-imported.csv"
-    assert not_imported.parent.name == "import-reports" and not_imported.parent != tmp_path
+    # (a folder per database: import numbers count per database)
+    assert not_imported.parent.parent.name == "import-reports"
+    assert not_imported.parent.name.startswith("cli-") and tmp_path not in not_imported.parents
     assert "01 Feb 2021" in not_imported.read_text("utf-8-sig")
     assert Path(result["files"]["report"]).exists()
     listed = json.loads(run(db, "contacts", "list", "--json").stdout)
@@ -128,7 +130,9 @@ def test_a_dry_run_never_overwrites_an_imports_report_and_list_shows_it(db: Path
     real = json.loads(run(db, "import", str(path), "--json").stdout)
     report = Path(real["files"]["report"])
     text = report.read_text("utf-8")
-    assert "undo with: desktop-crm import --undo 1" in text
+    # The database is named: the line, copied, undoes this import, not the default
+    # database's import 1.
+    assert f"undo with: desktop-crm --db {db} import --undo 1" in text
     dry = json.loads(run(db, "import", str(path), "--dry-run", "--json").stdout)
     assert Path(dry["files"]["report"]) != report
     assert report.read_text("utf-8") == text
@@ -207,3 +211,51 @@ def test_a_linkedin_data_export_zip_imports_as_downloaded(db: Path, tmp_path: Pa
     assert refused.returncode == 1
     assert "team-a.csv" in refused.stderr and "team-b.csv" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_each_database_lists_its_own_reports(tmp_path: Path) -> None:
+    """Import 1 of one database and import 1 of another each keep their report; an
+    older report, written before reports had a folder per database, is listed only
+    for the import of the file it names."""
+    first, second = tmp_path / "one.sqlite3", tmp_path / "two.sqlite3"
+    people = linkedin_file(tmp_path / "Connections.csv", LINKEDIN_ROWS)
+    others = generic_file(tmp_path / "others.csv", ["Name", "Email"], [["Zoë Berg", "zoe@example.org"]])
+    assert run(first, "import", str(people), "--yes").returncode == 0
+    assert run(second, "import", str(others), "--yes").returncode == 0
+    listed = {db.name: json.loads(run(db, "import", "--list", "--json").stdout)
+              for db in (first, second)}
+    one, two = listed["one.sqlite3"][0], listed["two.sqlite3"][0]
+    assert one["id"] == two["id"] == 1
+    assert Path(one["report"]).name == "import-1-Connections.csv.report.txt"
+    assert Path(two["report"]).name == "import-1-others.csv.report.txt"
+    assert Path(one["report"]).parent != Path(two["report"]).parent
+    assert Path(two["report"]).read_text("utf-8").startswith(f"Import of {others}")
+
+    # Reports from before: in import-reports itself, one per import number of any database.
+    Path(two["report"]).unlink()
+    flat = Path(one["report"]).parent.parent
+    (flat / "import-1-Connections.csv.report.txt").write_text(f"Import of {people}\n", "utf-8")
+    assert json.loads(run(second, "import", "--list", "--json").stdout)[0]["report"] is None
+    (flat / "import-1-others.csv.report.txt").write_text(f"Import of {others}\n", "utf-8")
+    again = json.loads(run(second, "import", "--list", "--json").stdout)[0]
+    assert again["report"] == str(flat / "import-1-others.csv.report.txt")
+
+
+def test_the_undo_line_printed_undoes_that_import_when_run(db: Path, tmp_path: Path) -> None:
+    import shlex
+
+    folder = tmp_path / "my files"
+    folder.mkdir()
+    other = folder / "other crm.sqlite3"
+    path = linkedin_file(tmp_path / "Connections.csv", LINKEDIN_ROWS)
+    assert run(db, "import", str(path), "--yes").returncode == 0  # import 1 elsewhere
+    done = run(other, "import", str(path), "--yes")
+    line = next(ln for ln in done.stdout.splitlines() if "undo with:" in ln)
+    command = shlex.split(line.split("undo with: ", 1)[1])
+    assert command[:3] == ["desktop-crm", "--db", str(other)]
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    undone = subprocess.run([sys.executable, "-m", "desktop_crm", *command[1:]],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert undone.returncode == 0, undone.stderr
+    assert json.loads(run(other, "contacts", "list", "--json").stdout) == []
+    assert len(json.loads(run(db, "contacts", "list", "--json").stdout)) == 3  # untouched

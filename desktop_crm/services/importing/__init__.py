@@ -14,6 +14,7 @@ Public API::
     list_imports() -> list[ImportBatchView]
     write_report(result_or_preview, batch_id=None, folder=None) -> ReportFiles
     report_for(batch_id) -> Path | None                  # in reports_folder()
+    undo_command(batch_id) -> str                      # the command line that undoes it
 
 The parsers (``desktop_crm.io``) turn bytes into records; this package
 decides what each record means for the database.
@@ -26,7 +27,14 @@ from .apply import ImportCancelled, record_created
 from .fuzzy import Candidate
 from .plan import BatchOptions, Change, Plan, PlanItem, plan_import
 from .preview import COUNT_KEYS, ImportPreview, PreviewEntry
-from .report import ReportFiles, report_for, reports_by_batch, reports_folder, write_report
+from .report import (
+    ReportFiles,
+    report_for,
+    reports_by_batch,
+    reports_folder,
+    undo_command,
+    write_report,
+)
 from .service import (
     FORMAT_CHOICES,
     ImportFileProblem,
@@ -94,6 +102,7 @@ __all__ = [
     "report_for",
     "reports_by_batch",
     "reports_folder",
+    "undo_command",
     "undo_import",
     "write_report",
 ]

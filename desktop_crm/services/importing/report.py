@@ -1,7 +1,8 @@
 """The files an import leaves for the user: a readable report and the rows it could not take.
 
-Both go to the app's data folder (``import-reports``), never beside the source
-file (often the Downloads folder, shared or synced), one pair per import:
+Both go to the app's data folder (``import-reports``, a folder per database: import
+numbers count per database), never beside the source file (often the Downloads
+folder, shared or synced), one pair per import:
 ``import-N-FILE.report.txt`` for import N, with its undo line, and
 ``import-N-FILE.not-imported.csv`` with the refused rows under the original
 header plus ``row`` and ``reason`` columns, so they can be fixed and imported
@@ -12,15 +13,23 @@ real import's report. ``report_for(batch_id)`` finds an import's report for
 
 from __future__ import annotations
 
+import hashlib
+import re
+import shlex
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ... import clock, paths
 from ...atomic import atomic_path, write_atomic
 from ...io.encodings import label as encoding_label
 from ...io.parse import write_problems_csv
+from ...store.database import open_target
+from ...store.targets import shown
 from .preview import ImportPreview
 
+_SAFE = re.compile(r"[^\w.-]+")
 _LISTED = ("not_importable", "review", "update", "warning")
 _HEADINGS = {
     "not_importable": "Not imported (fix these rows in the .not-imported.csv file and import it again)",
@@ -41,14 +50,48 @@ class ReportFiles:
 
 
 def reports_folder() -> Path:
-    """The data folder's ``import-reports`` (created, owner-only)."""
-    folder = paths.import_reports_dir()
+    """The open database's folder in the data folder's ``import-reports`` (created,
+    owner-only): import numbers count per database, so the demo's import 1 and your own
+    file's (or a server's) never share a report."""
+    base = paths.import_reports_dir()
+    folder = base / _database_folder()
     folder.mkdir(parents=True, exist_ok=True)
-    try:
-        folder.chmod(0o700)
-    except OSError:  # pragma: no cover - a folder we do not own
-        pass
+    for made in (base, folder):
+        try:
+            made.chmod(0o700)
+        except OSError:  # pragma: no cover - a folder we do not own
+            pass
     return folder
+
+
+def undo_command(batch_id: int) -> str:
+    """The command that takes import ``batch_id`` back. It names the database unless it
+    is the default one: a line copied from a report of the demo's, another file's or a
+    server's import must undo that import, not the default database's of that number."""
+    target = open_target()
+    if isinstance(target, str):
+        where = f"--db {shlex.quote(shown(target))} "
+    elif target.resolve() == paths.default_db_path().resolve():
+        where = ""
+    elif target.resolve() == paths.demo_db_path().resolve():
+        where = "--demo "
+    else:
+        where = f"--db {shlex.quote(str(target.resolve()))} "
+    return f"desktop-crm {where}import --undo {batch_id}"
+
+
+def _database_folder() -> str:
+    """``contacts-1a2b3c4d5e``: the database's name, and a digest of its full path (or
+    of its server address without the password) that tells two of that name apart."""
+    target = open_target()
+    if isinstance(target, str):
+        identity = shown(target)
+        name = urlsplit(identity).path.strip("/") or "server"
+    else:
+        identity = str(target.resolve())
+        name = target.stem
+    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:10]
+    return f"{_SAFE.sub('_', name)[:40]}-{digest}"
 
 
 def _stem(source: Path, batch_id: int | None) -> str:
@@ -60,15 +103,35 @@ def report_for(batch_id: int) -> Path | None:
     return reports_by_batch().get(batch_id)
 
 
-def reports_by_batch() -> dict[int, Path]:
-    """Import id -> its report, from one look at the folder (``import --list``)."""
-    folder = paths.import_reports_dir()
+def reports_by_batch(sources: Mapping[int, str] | None = None) -> dict[int, Path]:
+    """Import id -> its report, from one look at the open database's folder
+    (``import --list``). Reports written before they went into a folder per database
+    lie in ``import-reports`` itself: one of those is given for an import only when
+    ``sources`` (id -> the file it imported) says it names the same file."""
     found: dict[int, Path] = {}
+    for number, path in _numbered(reports_folder()):
+        found.setdefault(number, path)
+    for number, path in _numbered(paths.import_reports_dir()) if sources else ():
+        if number not in found and number in sources \
+                and _first_line(path) == f"Import of {sources[number]}":
+            found[number] = path
+    return found
+
+
+def _numbered(folder: Path) -> Iterator[tuple[int, Path]]:
+    """(import number, report) for each report in ``folder``, in name order."""
     for path in sorted(folder.glob("import-*-*.report.txt")) if folder.is_dir() else ():
         number = path.name.split("-", 2)[1]
         if number.isdigit():
-            found.setdefault(int(number), path)
-    return found
+            yield int(number), path
+
+
+def _first_line(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return handle.readline().rstrip("\r\n")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def write_report(preview: ImportPreview, batch_id: int | None = None,
@@ -97,7 +160,7 @@ def report_text(preview: ImportPreview, batch_id: int | None, not_imported: Path
         f"Date: {when}",
         f"Format: {parsed.format}; encoding {encoding_label(parsed.encoding)}; "
         f"{parsed.total_rows} data rows",
-        f"Import id: {batch_id} (undo with: desktop-crm import --undo {batch_id})"
+        f"Import id: {batch_id} (undo with: {undo_command(batch_id)})"
         if batch_id is not None else "Dry run: nothing was written.",
         f"Result: {preview.summary_line()}",
     ]

@@ -364,7 +364,7 @@ class NetworkView(MapMovesMixin, GuessesMixin, QWidget):
         batch, made = busy(importing.connect_imported)()
         self.context.status_message.emit(
             f"Connected you to {made:,} imported people (import {batch}); "
-            f"'desktop-crm import --undo {batch}' takes it back.")
+            f"'{importing.undo_command(batch)}' takes it back.")
         self.context.data_changed.emit()
         self.refresh()
 
