@@ -20,8 +20,10 @@ from .records import ImportFileError
 ZIP_MAGIC = b"PK\x03\x04"
 _CONTACT_SUFFIXES = (".csv", ".vcf", ".vcard", ".tsv", ".txt")
 # Files an archive of someone's contacts names so: the one to take among several.
-_PREFERRED = ("connections.csv", "all contacts.vcf", "all contacts.csv", "contacts.csv",
-              "contacts.vcf")
+# (Google Takeout: "All Contacts" when it has one, else "My Contacts", which every person
+# saved in Contacts is in; the other files are labels, subsets of it.)
+_PREFERRED = ("connections.csv", "all contacts.vcf", "all contacts.csv", "my contacts.vcf",
+              "my contacts.csv", "contacts.csv", "contacts.vcf")
 # An office document is a zip too: these entries say which.
 _OFFICE = ("[content_types].xml", "mimetype")
 # A member that would unpack to more than this is refused (a "zip bomb", or not contacts).

@@ -55,6 +55,16 @@ def test_a_takeout_archive_gives_its_all_contacts_card_file(tmp_path: Path) -> N
     assert [(r.first_name, r.last_name) for r in result.records] == [("Ann", "Lee")]
 
 
+def test_a_takeout_archive_without_all_contacts_gives_my_contacts(tmp_path: Path) -> None:
+    path = _zip(tmp_path, {
+        "Takeout/Contacts/Starred in Android/Starred in Android.vcf": VCARD,
+        "Takeout/Contacts/My Contacts/My Contacts.vcf": VCARD + VCARD.replace(
+            "Ann Lee", "Bo Friend").replace("Lee;Ann", "Friend;Bo"),
+    })
+    assert [(r.first_name, r.last_name) for r in parse_file(path).records] == [
+        ("Ann", "Lee"), ("Bo", "Friend")]
+
+
 def test_one_contacts_file_among_others_is_taken_and_mac_leftovers_ignored(
         tmp_path: Path) -> None:
     path = _zip(tmp_path, {
