@@ -14,8 +14,10 @@ real import's report. ``report_for(batch_id)`` finds an import's report for
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shlex
+import subprocess
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,14 +72,19 @@ def undo_command(batch_id: int) -> str:
     server's import must undo that import, not the default database's of that number."""
     target = open_target()
     if isinstance(target, str):
-        where = f"--db {shlex.quote(shown(target))} "
+        where = f"--db {_quoted(shown(target))} "
     elif target.resolve() == paths.default_db_path().resolve():
         where = ""
     elif target.resolve() == paths.demo_db_path().resolve():
         where = "--demo "
     else:
-        where = f"--db {shlex.quote(str(target.resolve()))} "
+        where = f"--db {_quoted(str(target.resolve()))} "
     return f"desktop-crm {where}import --undo {batch_id}"
+
+
+def _quoted(argument: str) -> str:
+    """One argument as the user's shell reads it: Windows' double quotes, else POSIX."""
+    return subprocess.list2cmdline([argument]) if os.name == "nt" else shlex.quote(argument)
 
 
 def _database_folder() -> str:
