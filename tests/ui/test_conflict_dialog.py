@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from meeting_helpers import open_meeting
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
@@ -169,17 +170,10 @@ def test_the_relationship_editor_asks_too(qtbot, db_path) -> None:
 def _meeting_edited_elsewhere(qtbot, db_path, now):
     """A meeting open in the dialog with typed place, notes and objective; another copy
     saves the place, the notes and the objective to learn meanwhile."""
-    import datetime as dt
-
-    from desktop_crm.services.meetings import schedule_meeting, update_meeting
+    from desktop_crm.services.meetings import update_meeting
     from desktop_crm.services.meetings.bundle import save_meeting
-    from desktop_crm.ui.context import AppContext
-    from desktop_crm.ui.meetings.meeting_dialog import MeetingDialog
 
-    cid = create_contact({"first_name": "Ana", "last_name": "Silva"}).id
-    meeting = schedule_meeting(cid, {"when": now + dt.timedelta(days=2), "tz": "UTC", "place": "Café"})
-    dialog = MeetingDialog(AppContext(db_path), meeting_id=meeting.id)
-    qtbot.addWidget(dialog)
+    meeting, cid, dialog = open_meeting(qtbot, db_path, now)
     dialog.schedule.place.setText("Library")
     dialog.schedule.ask.setPlainText("Two introductions")
     dialog.outcome.notes.setPlainText("Bring the portfolio")

@@ -13,6 +13,7 @@ import datetime as dt
 
 import pg_server
 import pytest
+from meeting_helpers import open_meeting
 from PySide6.QtWidgets import QDialog
 
 psycopg = pytest.importorskip("psycopg", reason="the PostgreSQL driver: pip install -e '.[postgresql]'")
@@ -117,15 +118,9 @@ def test_a_meeting_typed_when_the_connection_drops_is_kept_and_saved_once(qtbot,
 
 
 def test_an_edited_meeting_is_kept_when_the_connection_drops_and_saved_once(qtbot, pg_db, now) -> None:
-    from desktop_crm.services.contacts import create_contact
-    from desktop_crm.services.meetings import get_meeting, schedule_meeting
-    from desktop_crm.ui.context import AppContext
-    from desktop_crm.ui.meetings.meeting_dialog import MeetingDialog
+    from desktop_crm.services.meetings import get_meeting
 
-    cid = create_contact({"first_name": "Ana", "last_name": "Silva"}).id
-    meeting = schedule_meeting(cid, {"when": now + dt.timedelta(days=2), "tz": "UTC", "place": "Café"})
-    dialog = MeetingDialog(AppContext(pg_db), meeting_id=meeting.id)
-    qtbot.addWidget(dialog)
+    meeting, _cid, dialog = open_meeting(qtbot, pg_db, now)
     dialog.schedule.place.setText("Library")
     dialog.outcome.notes.setPlainText("Ask about the reorg")
     typed = dialog.form_state()
