@@ -49,18 +49,12 @@ def run_with_progress(parent: QWidget | None, label: str, size: int, fn: Callabl
     dialog.setCancelButton(None)  # the change runs in one transaction: all or nothing
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
-    loop = QEventLoop()
-    job.done.connect(loop.quit)
-    job.start()
     QTimer.singleShot(300, lambda: dialog.show() if job.isRunning() else None)
-    if job.isRunning():
-        loop.exec()
-    job.wait()
-    dialog.close()
-    dialog.deleteLater()
-    if job.error is not None:
-        raise job.error
-    return job.result
+    try:
+        return _wait_for(job)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
 
 
 def run_off_ui_thread(fn: Callable[[], Any]) -> Any:
@@ -68,7 +62,12 @@ def run_off_ui_thread(fn: Callable[[], Any]) -> Any:
     keeps painting and answering: for a call that may wait on the network (a server
     that does not answer takes its whole connect timeout). The caller shows what is
     going on and disables what must not be pressed twice."""
-    job = _Job(fn)
+    return _wait_for(_Job(fn))
+
+
+def _wait_for(job: _Job) -> Any:
+    """Start ``job`` and turn the event loop until it is done; its result, or its error
+    raised here."""
     loop = QEventLoop()
     job.done.connect(loop.quit)
     job.start()
