@@ -59,7 +59,10 @@ def resolve_db_path(db_arg: str | os.PathLike[str] | None, demo: bool = False) -
         return str(db_arg)
     if db_arg:
         path = Path(db_arg).expanduser()
-        if path.is_symlink() and not path.exists():
-            return path.absolute()  # a dangling link: opening refuses it, creating nothing
-        return path.resolve()
+        try:
+            if path.is_symlink() and not path.exists():
+                return path.absolute()  # a dangling link: opening refuses it, creating nothing
+            return path.resolve()
+        except OSError:  # a name too long to look up: opening says so
+            return path.absolute()
     return demo_db_path() if demo else default_db_path()

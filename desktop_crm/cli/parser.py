@@ -28,18 +28,37 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         import_module(f"{__package__}.{name}").register(sub)
+    for command in _subparsers(parser):
+        add_global_options(command, after_command=True)
     return parser
 
 
-def add_global_options(parser: argparse.ArgumentParser) -> None:
+def add_global_options(parser: argparse.ArgumentParser, after_command: bool = False) -> None:
+    """``--db``, ``--demo`` and ``--rebuild``; ``after_command``: as a command's own options
+    too, so ``desktop-crm import FILE --db PATH`` works as people type it. There they
+    default to nothing (``SUPPRESS``): given before the command, they are not undone."""
+    unset = {"default": argparse.SUPPRESS} if after_command else {}
     parser.add_argument("--db", metavar="PATH", help="database file to use (default: your data "
-                        "folder), or a server: postgresql://user@host:port/dbname")
-    parser.add_argument("--demo", action="store_true", help="use the sample network (built on first use)")
+                        "folder), or a server: postgresql://user@host:port/dbname", **unset)
+    parser.add_argument("--demo", action="store_true",
+                        help="use the sample network (built on first use)", **unset)
     parser.add_argument(
         "--rebuild", action="store_true",
-        help="with --demo: build the sample network anew around today (its dates slide into the past)",
+        help="with --demo: build the sample network anew around today (its dates slide into "
+             "the past)", **unset,
     )
-    parser.add_argument("--version", action="version", version=f"desktop-crm {__version__}")
+    if not after_command:
+        parser.add_argument("--version", action="version", version=f"desktop-crm {__version__}")
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every command's parser, at any depth (``contacts``, ``contacts list``, ...)."""
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):  # aliases share a parser
+                found += [sub, *_subparsers(sub)]
+    return found
 
 
 def command_names(parser: argparse.ArgumentParser) -> set[str]:

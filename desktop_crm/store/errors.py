@@ -119,6 +119,18 @@ class DatabaseUnavailableError(StoreError):
         )
 
 
+class UnusablePathError(StoreError):
+    """The path itself cannot hold a database: a folder, a name too long, a place that
+    cannot have files. Said before anything is written."""
+
+    def __init__(self, path: Path | str, detail: str) -> None:
+        super().__init__(
+            path,
+            f"{path} cannot be a database file ({detail}). Nothing was written; "
+            "give --db a file's path (e.g. crm.sqlite3 in a folder of yours).",
+        )
+
+
 class DanglingLinkError(StoreError):
     def __init__(self, path: Path | str, target: Path | str) -> None:
         super().__init__(

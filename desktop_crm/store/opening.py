@@ -6,6 +6,7 @@ is allowed to write to it, so a refused file is never changed.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ from .errors import (
     DanglingLinkError,
     NewerVersionError,
     NotOurDatabaseError,
+    StoreError,
+    UnusablePathError,
     UpgradeWhileOpenError,
     explain,
 )
@@ -65,6 +68,18 @@ def check_ours(path: Path, version: int) -> None:
             path, f"it says schema {version} but lacks the tables {', '.join(missing[:4])}")
 
 
+def _unusable(path: Path, exc: OSError) -> StoreError:
+    """What an OS refusal before the database opens means: a folder or an impossible
+    name is the path's fault; anything else is said as the store says SQLite's errors."""
+    if exc.errno == errno.EISDIR:
+        return UnusablePathError(path, "it is a folder")
+    if exc.errno in (errno.ENAMETOOLONG, errno.ENOENT, errno.ENOTDIR, errno.EINVAL):
+        return UnusablePathError(path, exc.strerror or str(exc))
+    if exc.errno == errno.EEXIST:  # making its folder: a part of the path is a file
+        return UnusablePathError(path, f"{exc.filename} is a file, not a folder")
+    return explain(path, exc)
+
+
 def open_store(path: Path | str, window: bool = True) -> OpenResult:
     """Open (or create) the database at ``path`` and bring it to the current schema.
 
@@ -78,16 +93,21 @@ def open_store(path: Path | str, window: bool = True) -> OpenResult:
     if is_server_url(path):
         return open_server(str(path))
     path = Path(path)
-    if path.is_symlink() and not path.exists():
-        raise DanglingLinkError(path, os.readlink(path))
-    check_file(path)
-    version = read_user_version(path)
-    if version > CURRENT_VERSION:
-        raise NewerVersionError(path, version, CURRENT_VERSION)
-    check_ours(path, version)
-    created = not path.exists() or path.stat().st_size == 0
-    if created:
-        create_private_file(path)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if path.is_symlink() and not path.exists():
+            raise DanglingLinkError(path, os.readlink(path))
+        check_file(path)
+        version = read_user_version(path)
+        if version > CURRENT_VERSION:
+            raise NewerVersionError(path, version, CURRENT_VERSION)
+        check_ours(path, version)
+        created = not path.exists() or path.stat().st_size == 0
+        if created:
+            create_private_file(path)
+    except OSError as exc:
+        raise _unusable(path, exc) from exc
     if window:
         acquire_lock(path)
     elif window_is_open(path) and (created or version < CURRENT_VERSION):

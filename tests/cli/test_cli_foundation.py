@@ -14,6 +14,23 @@ def test_version_and_help(cli) -> None:
     assert result.returncode == 0 and "contacts" in result.stdout and "search" in result.stdout
 
 
+def test_database_options_may_follow_the_command(cli, tmp_path: Path) -> None:
+    """``desktop-crm import FILE --db PATH``, as people type it, works on that database;
+    given before the command too, the one written later wins."""
+    file = tmp_path / "Connections.csv"
+    file.write_text("First Name,Last Name,Email Address\r\nAda,Byron,ada@example.org\r\n",
+                    encoding="utf-8")
+    other = tmp_path / "other.sqlite3"
+    imported = cli("import", str(file), "--db", str(other), "--yes", db_path=None)
+    assert imported.returncode == 0, imported.stderr
+    listed = cli("contacts", "list", "--json", "--db", str(other), db_path=None)
+    assert [p["full_name"] for p in json.loads(listed.stdout)] == ["Ada Byron"]
+    assert json.loads(cli("contacts", "list", "--json").stdout) == []  # the default one untouched
+    later = cli("contacts", "--db", str(other), "list", "--json")  # cli() puts its own --db first
+    assert [p["full_name"] for p in json.loads(later.stdout)] == ["Ada Byron"]
+    assert "--db PATH" in cli("import", "--help", db_path=None).stdout
+
+
 def test_contacts_add_list_show_edit_delete_restore(cli) -> None:
     added = cli(
         "contacts", "add", "--first-name", "Zoë", "--last-name", "Müller", "--email", "zoe@acme.example",

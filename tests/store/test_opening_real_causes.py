@@ -20,6 +20,7 @@ from desktop_crm.store.errors import (
     DiskFullError,
     NotOurDatabaseError,
     ReadOnlyDatabaseError,
+    UnusablePathError,
 )
 
 
@@ -61,6 +62,27 @@ def test_a_dangling_link_creates_nothing(tmp_path: Path) -> None:
     with pytest.raises(DanglingLinkError, match="does not exist"):
         open_store(link)
     assert not (tmp_path / "gone").exists()
+
+
+def test_a_path_that_cannot_be_a_file_is_said_and_nothing_is_made(tmp_path: Path) -> None:
+    """A folder, a name too long for the file system, a path through a file: one
+    sentence naming the path and why, and nothing written anywhere."""
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "notes.txt").write_text("mine")
+    cases = {
+        tmp_path / "folder": "it is a folder",
+        tmp_path / ("x" * 300): "too long",
+        tmp_path / "notes.txt" / "crm.sqlite3": "notes.txt",
+        tmp_path / "notes.txt" / "deeper" / "crm.sqlite3": "Not a directory",
+    }
+    before = sorted(p.name for p in tmp_path.iterdir())
+    for path, why in cases.items():
+        with pytest.raises(UnusablePathError) as raised:
+            open_store(path)
+        assert str(path) in str(raised.value) and why in str(raised.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert list((tmp_path / "folder").iterdir()) == []
+    assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
 def test_sqlite_errors_are_named_for_what_they_are(tmp_path: Path) -> None:
