@@ -111,6 +111,72 @@ def _baseline(file: Path, db: Path) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - cpu
 
 
+def schema_floor(file: Path, db: Path) -> tuple[float, float]:
+    """The storage floor, in a child process: the same rows stored with raw ``sqlite3``
+    in the app's own tables (a database the app made, not timed), with what any import
+    into them must write (see :func:`_schema_floor`)."""
+    subprocess.run([sys.executable, "-m", "desktop_crm", "--db", str(db), "contacts", "list"],
+                   env=_child_env(db.parent / "floor-home"), check=True, capture_output=True)
+    out = subprocess.run([sys.executable, __file__, "--floor-child", str(file), str(db)],
+                         check=True, capture_output=True, text=True).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def _schema_floor(file: Path, db: Path) -> tuple[float, float]:
+    """csv + raw sqlite3 into the app's schema, one transaction, with the app's pragmas and
+    its bulk-load moves (indexes and idle insert triggers dropped and made again, the
+    search index filled in one statement): organizations, contacts, emails, the search
+    index and one tie per person. No matching, no undo log, no Python records: what
+    SQLite itself needs to hold the file in these tables. (seconds, CPU seconds)"""
+    start, cpu = time.perf_counter(), time.process_time()
+    with file.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [r for r in csv.reader(handle) if len(r) == len(HEADER)][1:]
+    now = "2026-01-01 00:00:00"
+    conn = sqlite3.connect(db, isolation_level=None)
+    for pragma in ("journal_mode = wal", "foreign_keys = 1", "synchronous = 1",
+                   "cache_size = -32768", "temp_store = 2"):
+        conn.execute(f"PRAGMA {pragma}")
+    conn.execute("BEGIN IMMEDIATE")
+    saved = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE (type = 'index' AND tbl_name = 'contact' "
+        "AND sql IS NOT NULL) OR name IN ('contact_fts_ai', 'contact_org_sort_ai', "
+        "'contact_email_fts_ai')").fetchall()
+    for name, sql in saved:
+        kind = "TRIGGER" if sql.upper().startswith("CREATE TRIGGER") else "INDEX"
+        conn.execute(f'DROP {kind} "{name}"')
+    conn.execute("UPDATE fts_state SET paused = 1")
+    orgs = {name: index for index, name in enumerate(dict.fromkeys(r[4] for r in rows if r[4]), 1)}
+    conn.executemany("INSERT INTO organization (id, name, industry, location, website, is_target, "
+                     "notes, created_at, updated_at, sort_key) VALUES (?, ?, '', '', '', 0, '', "
+                     "?, ?, ?)", [(i, n, now, now, n.lower()) for n, i in orgs.items()])
+    conn.executemany(
+        "INSERT INTO contact (id, first_name, last_name, sort_name, organization_id, title, "
+        "industry, location, linkedin_url, how_met, notes, interests, tier, is_gatekeeper, "
+        "status, sources, created_at, updated_at, org_sort) VALUES (?, ?, ?, ?, ?, ?, '', '', ?, "
+        "?, '', '', 'primary', 0, 'to_contact', 'linkedin', ?, ?, ?)",
+        [(i, r[0], r[1], f"{r[1]} {r[0]}".lower(), orgs.get(r[4]), r[5], r[2],
+          f"Connected on LinkedIn on {r[6]}", now, now, r[4].lower())
+         for i, r in enumerate(rows, 1)])
+    conn.executemany("INSERT INTO contact_email (contact_id, label, email, position) "
+                     "VALUES (?, '', ?, 0)", [(i, r[3]) for i, r in enumerate(rows, 1) if r[3]])
+    conn.execute(
+        "INSERT INTO contact_fts(rowid, name, organization, title, emails, notes) "
+        "SELECT c.id, c.first_name || ' ' || c.last_name, coalesce(o.name, ''), c.title, "
+        "coalesce((SELECT group_concat(e.email, ' ') FROM contact_email e "
+        "WHERE e.contact_id = c.id), ''), c.notes "
+        "FROM contact c LEFT JOIN organization o ON o.id = c.organization_id")
+    for _name, sql in saved:
+        conn.execute(sql)
+    conn.execute("UPDATE fts_state SET paused = 0")
+    conn.executemany("INSERT INTO relationship (person_a_id, person_b_id, kind, strength, how, "
+                     "since, created_at) VALUES (NULL, ?, 'other', 'acquaintance', "
+                     "'LinkedIn connection', ?, ?)",
+                     [(i, r[6], now) for i, r in enumerate(rows, 1)])
+    conn.execute("COMMIT")
+    conn.close()
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
 @dataclass
 class Run:
     """One ``desktop-crm import`` process: wall and CPU seconds, peak memory, summary."""
@@ -199,6 +265,10 @@ def main() -> None:
         seconds, cpu = _baseline(Path(sys.argv[2]), Path(sys.argv[3]))
         print(seconds, cpu)
         return
+    if sys.argv[1:2] == ["--floor-child"]:
+        seconds, cpu = _schema_floor(Path(sys.argv[2]), Path(sys.argv[3]))
+        print(seconds, cpu)
+        return
     options = _arguments(sys.argv[1:])
     rows = options.rows
     print(f"{os.cpu_count()} cores, {_load()} (others' work slows wall times; the ratios "
@@ -215,6 +285,7 @@ def main() -> None:
               f"desktop-crm import FILE --yes as a process; x: ratio to the baseline")
         base = baseline(file, folder / "baseline.sqlite3")
         warm_bytecode(folder)
+        floor = schema_floor(file, folder / "floor.sqlite3")
         fresh = run_cli(file, folder / "app.sqlite3", folder / "home")
         again = run_cli(file, folder / "app.sqlite3", folder / "home")
         bare = run_cli(file, folder / "bare.sqlite3", folder / "home", "--no-ties")
@@ -226,6 +297,11 @@ def main() -> None:
                            ("fresh import, --no-ties", bare),
                            ("then again with --of (a friend's)", friend)):
             print(_line(label, run, base))
+        print(f"{'storage floor (sqlite3, app schema)':38} {floor[0]:6.2f} s  "
+              f"x{floor[0] / base[0]:4.1f}  CPU {floor[1]:5.2f} s  x{floor[1] / base[1]:4.1f}"
+              "  (what SQLite needs to hold the rows in the app's tables)")
+        print(f"  fresh import / storage floor: x{fresh.seconds / floor[0]:.2f} wall, "
+              f"x{fresh.cpu / floor[1]:.2f} CPU")
         print(f"  ties of the fresh import: {fresh.seconds - bare.seconds:+.2f} s, "
               f"CPU {fresh.cpu - bare.cpu:+.2f} s ({fresh.ties}); with --of: {friend.ties}")
         checks = {

@@ -69,9 +69,11 @@ QUESTION_CATEGORY_LABELS = {
     "referrals": "Referrals",
 }
 
-# Colours per tier, one set per surface (kept as each surface has always drawn them):
+# Colours per tier, one set per surface, one hue per tier on all of them (green, blue,
+# orange: a Bridge printed on a prep sheet is the blue the map and the table show):
 # the network map's saturated fills, the table badge's (light, dark) scheme pairs for
-# background and text, and the printed prep sheet's darker inks.
+# background and text, and the printed prep sheet's darker inks (white text on them
+# stays readable, and they print on a grey-scale printer as distinct greys).
 TIER_MAP_COLOURS = {"primary": "#3f9a4b", "bridge": "#3b7dd8", "target": "#e07a2f"}
 YOU_MAP_COLOUR = "#334155"
 TIER_BADGE_COLOURS = {
@@ -84,7 +86,7 @@ TIER_BADGE_TEXT = {
     "bridge": ("#1c4a7a", "#d3e5fa"),
     "target": ("#8a3d0e", "#fbdcc6"),
 }
-TIER_PRINT_COLOURS = {"primary": "#2E7D4F", "bridge": "#B7791F", "target": "#A23B3B"}
+TIER_PRINT_COLOURS = {"primary": "#2E7D4F", "bridge": "#2B5F9E", "target": "#A3501E"}
 
 
 def status_label(status: str) -> str:
