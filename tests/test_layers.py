@@ -112,8 +112,11 @@ def _mutual_imports(root: Path) -> list[tuple[str, str]]:
                    if a in graph[b]})
 
 
-def test_no_two_ui_modules_import_each_other() -> None:
-    assert [pair for pair in _mutual_imports(PACKAGE) if pair[0].startswith("desktop_crm.ui.")] == []
+def test_no_two_modules_import_each_other() -> None:
+    """Not even inside a function: a module that must be imported late to dodge a cycle
+    hides which of the two depends on the other (the network's graph and its guessed
+    ties, the importer's writer and its snapshot, the store's errors and its server)."""
+    assert _mutual_imports(PACKAGE) == []
 
 
 def test_the_cycle_checker_sees_a_cycle(tmp_path: Path) -> None:

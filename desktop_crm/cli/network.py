@@ -205,7 +205,7 @@ def _contact_pair(args: argparse.Namespace) -> tuple[int, int]:
 
 def cmd_inferred(args: argparse.Namespace) -> int:
     from ..services.contacts import get_contacts
-    from ..services.network.inferred import inferred_ties
+    from ..services.network.guesses import inferred_ties
 
     person = resolve_contact(args.person)
     guesses = inferred_ties(person, args.limit)
@@ -221,7 +221,7 @@ def cmd_inferred(args: argparse.Namespace) -> int:
 
 
 def cmd_confirm(args: argparse.Namespace) -> int:
-    from ..services.network.inferred import confirm_inferred
+    from ..services.network.guesses import confirm_inferred
 
     rel = confirm_inferred(*_contact_pair(args))
     if args.json:
@@ -232,7 +232,7 @@ def cmd_confirm(args: argparse.Namespace) -> int:
 
 
 def cmd_dismiss(args: argparse.Namespace) -> int:
-    from ..services.network.inferred import dismiss_inferred
+    from ..services.network.guesses import dismiss_inferred
 
     a, b = _contact_pair(args)
     dismiss_inferred(a, b)

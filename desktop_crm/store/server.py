@@ -10,62 +10,18 @@ reads the same on both engines) and gives ``lastrowid`` after an ``INSERT``.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit, urlunsplit
 
 from peewee import PostgresqlDatabase
 
-from .errors import StoreError
+from .errors import (  # noqa: F401 - the server's names, as other modules import them
+    SCHEMES,
+    ServerError,
+    StoreError,
+    explain_server,
+    is_server_url,
+    shown,
+)
 from .server_changes import ChangeListener
-
-SCHEMES = ("postgresql://", "postgres://")
-
-
-def is_server_url(target: object) -> bool:
-    """Whether ``target`` (a ``--db`` value) names a PostgreSQL server rather than a file."""
-    return isinstance(target, str) and target.lower().startswith(SCHEMES)
-
-
-def shown(url: str) -> str:
-    """The URL without any password, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", "@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
-class ServerError(StoreError):
-    """The server cannot be used (down, refused, unknown database); nothing was written."""
-
-    def __init__(self, url: str, message: str) -> None:
-        self.url = url
-        super().__init__(shown(url), message)
-
-
-def explain_server(url: str, exc: BaseException) -> ServerError:
-    """A one-line reason for a connection failure, said for a person."""
-    text = " ".join(str(exc).split())
-    low = text.lower()
-    where = shown(url)
-    if "password authentication failed" in low or "no password supplied" in low:
-        why = "the server refused the user name or password"
-    elif "does not exist" in low and "database" in low:
-        why = "the server has no such database (create it first: createdb NAME)"
-    elif "does not exist" in low and "role" in low:
-        why = "the server has no such user"
-    elif "connection refused" in low or "no such file or directory" in low \
-            or "could not connect" in low or "timeout" in low or "timed out" in low:
-        why = "the server does not answer (is it running, and is the host and port right?)"
-    elif "could not translate host name" in low or "name or service not known" in low:
-        why = "the server's host name is unknown"
-    elif "server closed the connection" in low or "terminating connection" in low \
-            or "connection is lost" in low or "consuming input failed" in low \
-            or "the connection is closed" in low:
-        why = "the connection to the server was lost; nothing of the unfinished change was kept"
-    else:
-        why = text.splitlines()[0] if text else type(exc).__name__
-    return ServerError(url, f"cannot use {where}: {why}; nothing was written")
-
 
 _PLACEHOLDER = re.compile(r"""('(?:[^']|'')*'|"(?:[^"]|"")*")|(\?)|(%)""")
 

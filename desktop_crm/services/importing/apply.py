@@ -30,8 +30,8 @@ from ...store.models import utcnow
 from ..errors import ServiceError
 from ..validation import sort_name
 from .keys import fold
-from .plan import Change, Plan, PlanItem, Progress
-from .snapshot import Existing
+from .plan import Plan, PlanItem, Progress
+from .snapshot import updated_values
 
 _CHUNK = 5000
 _COLUMNS: dict[str, Sequence[str]] = {
@@ -153,7 +153,7 @@ class _Builder:
                 self.tag_id(tag)
         elif item.action == "update":
             contact = self.snapshot.contacts[item.contact_id]  # type: ignore[index]
-            organization = _updated_values(contact, item.changes)["organization"]
+            organization = updated_values(contact, item.changes)["organization"]
             if organization != contact.organization:
                 self.org_id(organization)
             for change in item.changes:
@@ -193,7 +193,7 @@ class _Builder:
     def update_contact(self, item: PlanItem) -> None:
         assert item.contact_id is not None
         contact = self.snapshot.contacts[item.contact_id]
-        values = _updated_values(contact, item.changes)
+        values = updated_values(contact, item.changes)
         org_id = contact.organization_id
         if values["organization"] != contact.organization:
             org_id = self.org_id(values["organization"])
@@ -229,20 +229,6 @@ class _Builder:
             rows.clear()
         self.updates.clear()
         return updated
-
-
-def _updated_values(contact: Existing, changes: Sequence[Change]) -> dict[str, str]:
-    values = {name: getattr(contact, name) for name in (
-        "first_name", "last_name", "organization", "title", "industry", "location",
-        "linkedin_url", "how_met", "notes")}
-    sources = [s for s in contact.sources.split(",") if s]
-    for change in changes:
-        if change.kind in ("fill", "replace", "append"):
-            values[change.field] = change.new
-        elif change.kind == "add" and change.field == "sources":
-            sources.append(change.new)
-    values["sources"] = ",".join(sources)
-    return values
 
 
 def write_plan(plan: Plan, source: str, fmt: str, summary: dict[str, Any] | None = None,

@@ -295,9 +295,7 @@ class Snapshot:
 
     def _written(self, contact: Existing, item: Any) -> None:
         """``contact`` changed as writing the update ``item`` changes it (see ``apply``)."""
-        from .apply import _updated_values  # the one account of an update's values
-
-        values = _updated_values(contact, item.changes)
+        values = updated_values(contact, item.changes)
         for name, value in values.items():
             if name != "organization":
                 setattr(contact, name, value)
@@ -487,3 +485,19 @@ def _from_state(text: str) -> Existing:
     if known:
         contact.known = {tuple(pair) for pair in known}
     return contact
+
+
+def updated_values(contact: Existing, changes: Sequence[Any]) -> dict[str, str]:
+    """The fields ``contact`` holds once ``changes`` (a plan's, for it) are written: the
+    one account of an update's values, for the writer and for a dry run alike."""
+    values = {name: getattr(contact, name) for name in (
+        "first_name", "last_name", "organization", "title", "industry", "location",
+        "linkedin_url", "how_met", "notes")}
+    sources = [s for s in contact.sources.split(",") if s]
+    for change in changes:
+        if change.kind in ("fill", "replace", "append"):
+            values[change.field] = change.new
+        elif change.kind == "add" and change.field == "sources":
+            sources.append(change.new)
+    values["sources"] = ",".join(sources)
+    return values

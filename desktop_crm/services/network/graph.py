@@ -29,13 +29,13 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
 
 import networkx as nx
 
 from ...domain import STRENGTHS
 from ...store import graph as store_graph
 from . import warmth
+from .inferred import Overlay, build_overlay
 
 YOU = store_graph.YOU
 
@@ -58,14 +58,12 @@ class NetworkGraph:
     key: tuple[str, int] = ("", -1)
     person_deltas: dict[int, float] = field(default_factory=dict, repr=False)
     _levels: dict[int, dict[int, tuple[int, int]]] = field(default_factory=dict, repr=False)
-    _inferred: Any = field(default=None, repr=False)
+    _inferred: Overlay | None = field(default=None, repr=False)
 
     @property
-    def inferred(self) -> Any:
-        """The inferred ties (an :class:`~.inferred.Overlay`), read on first use."""
+    def inferred(self) -> Overlay:
+        """The inferred ties, read on first use."""
         if self._inferred is None:
-            from .inferred import build_overlay
-
             self._inferred = build_overlay(self.person_deltas)
         return self._inferred
 

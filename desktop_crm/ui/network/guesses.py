@@ -31,7 +31,7 @@ class GuessesMixin:
         return describe(strength, your_histories(contact_id).get(contact_id)).text
 
     def _guesses(self, contact_id: int) -> list[tuple[int, str, str]]:
-        from ...services.network.inferred import inferred_ties
+        from ...services.network.guesses import inferred_ties
 
         try:
             found = inferred_ties(contact_id, 50)
@@ -41,12 +41,12 @@ class GuessesMixin:
         return [(other, names.get(other, f"#{other}"), why) for other, why in found if other in names]
 
     def confirm_guess(self, person: int, other: int) -> None:
-        from ...services.network.inferred import confirm_inferred
+        from ...services.network.guesses import confirm_inferred
 
         self._answer_guess(lambda: confirm_inferred(person, other), "Recorded: they know each other.")
 
     def dismiss_guess(self, person: int, other: int) -> None:
-        from ...services.network.inferred import dismiss_inferred
+        from ...services.network.guesses import dismiss_inferred
 
         self._answer_guess(lambda: dismiss_inferred(person, other), "Dismissed: that guess will not come back.")
 

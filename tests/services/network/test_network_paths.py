@@ -11,7 +11,7 @@ from desktop_crm.services.network import (
     path_to_person,
     record_introduction_link,
 )
-from desktop_crm.services.network.inferred import dismiss_inferred
+from desktop_crm.services.network.guesses import dismiss_inferred
 from desktop_crm.services.network.relationships import add_relationship, find_relationship
 from desktop_crm.store.models import OutreachAttempt
 

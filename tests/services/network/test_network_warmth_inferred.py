@@ -11,7 +11,7 @@ from desktop_crm.services.contacts import create_contact
 from desktop_crm.services.contacts.organizations import resolve_organization
 from desktop_crm.services.errors import ValidationError
 from desktop_crm.services.network import path_to_organization, path_to_person
-from desktop_crm.services.network.inferred import confirm_inferred, dismiss_inferred, inferred_ties
+from desktop_crm.services.network.guesses import confirm_inferred, dismiss_inferred, inferred_ties
 from desktop_crm.services.network.relationships import add_relationship, find_relationship
 from desktop_crm.services.network.warmth import decay, describe, tie_cost, your_histories
 from desktop_crm.store.models import ContactHistory, Meeting, OutreachAttempt
