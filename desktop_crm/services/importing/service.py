@@ -416,20 +416,32 @@ class _Parts:
 
     def add(self, plan: Plan, made: TieResult | None) -> None:
         self.count += 1
-        for item in plan.items:
+        for item in self._counted(plan):
             self.tally[ACTION_COUNT[item.action]] += 1
-            if item.action in ("update", "review"):
-                self.kept.append(item)
+        self.kept += [item for item in plan.items if item.action in ("update", "review")]
         if made is not None:
             self.made(made)
 
     def so_far(self, plan: Plan, not_importable: int) -> dict[str, int]:
         """The counts of the earlier parts and of ``plan`` (not added yet)."""
         counts = dict(self.tally)
-        for item in plan.items:
+        for item in self._counted(plan):
             counts[ACTION_COUNT[item.action]] += 1
         counts["not_importable"] = not_importable
         return counts
+
+    @staticmethod
+    def _counted(plan: Plan) -> list[PlanItem]:
+        """``plan``'s items less the rows of people an earlier part already counted (made
+        or met): read whole, a person's rows are one person, counted once, so a file
+        counts the same however it is read. Call before the part is remembered."""
+        met = [item for item in plan.items
+               if item.contact_id is not None and item.action in ("update", "unchanged")]
+        joined = plan.snapshot.joined([item.contact_id for item in met]) if met else None
+        if not joined:
+            return plan.items
+        again = {id(item) for item, before in zip(met, joined, strict=True) if before}
+        return [item for item in plan.items if id(item) not in again]
 
     def made(self, ties: TieResult) -> TieResult:
         """``ties`` added to the earlier parts' (the friend found or made by the first)."""
