@@ -26,12 +26,47 @@ def fold_organization(name: str) -> str:
     return fold(name)
 
 
+# What people add to their name on a profile, which says nothing about who they are:
+# pronouns in brackets, letters after a comma, a title before it. (Not Jr., Sr. or III:
+# a father and his son share the rest of the name.)
+_PRONOUNS = re.compile(r"\(\s*[a-z]+\s*/\s*[a-z]+(?:\s*/\s*[a-z]+)?\s*\)")
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor"})
+_HONORIFIC_STARTS = tuple(_HONORIFICS)
+_LETTERS = frozenset({
+    "mba", "emba", "phd", "md", "dds", "dvm", "jd", "llm", "edd", "dba", "mph", "mpa", "mfa",
+    "msc", "ms", "ma", "mres", "meng", "beng", "bsc", "ba", "bs", "rn", "np", "pa", "cpa",
+    "cma", "cfa", "caia", "frm", "acca", "aca", "fca", "cissp", "cism", "cisa", "pmp",
+    "capm", "csm", "cspo", "psm", "safe", "itil", "shrm-cp", "shrm-scp", "sphr", "phr",
+    "pe", "peng", "ceng", "leed", "esq", "chfc", "clu", "cfp", "ea", "facs", "faan",
+})
+
+
 def name_fold(first: str, last: str) -> str:
-    """A folded full name without punctuation (``O'Brien`` ~ ``obrien``)."""
+    """A folded full name without punctuation (``O'Brien`` ~ ``obrien``), and without
+    what a profile adds to a name (``Ann Lee, MBA (she/her)`` ~ ``Dr. Ann Lee`` ~
+    ``ann lee``): LinkedIn's export gives names as people dress them up, other
+    address books as they are, and the same person must be found in both."""
     folded = fold(f"{first} {last}")
-    if folded.replace(" ", "").isalnum():
-        return folded
-    return " ".join(_PUNCT.sub("", folded).split())
+    titled = folded.startswith(_HONORIFIC_STARTS) and \
+        folded.split(" ", 1)[0].rstrip(".") in _HONORIFICS
+    if not titled and folded.replace(" ", "").isalnum():
+        return folded  # the common case, checked in one pass
+    if "(" in folded:
+        folded = _PRONOUNS.sub(" ", folded)
+    if "," in folded:
+        name, *after = folded.split(",")
+        if after and all(_credential(part) for part in after):
+            folded = name
+    words = _PUNCT.sub("", folded).split()
+    if titled and len(words) > 2:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _credential(part: str) -> bool:
+    """Whether a comma-separated part of a name is letters after it (``MBA``, ``Ph.D.``,
+    ``CPA CFA``), or nothing."""
+    return all(word.replace(".", "") in _LETTERS for word in part.split())
 
 
 def email_key(email: str) -> str:
