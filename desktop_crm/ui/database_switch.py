@@ -18,8 +18,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from ..services.database.opening import OpenResult, StoreError, close_database, open_database
-from ..services.database.servers import ServerAddress, needs_password
+from ..services.database.servers import (
+    ServerAddress,
+    describe_database,
+    needs_password,
+    try_server,
+)
 from .widgets.settings import app_settings
+from .widgets.worker import Cancelled, wait_or_cancel
 
 REMEMBERED = "database/server"
 
@@ -78,7 +84,10 @@ def opener_at_start(open_local: Opener, remembered: bool) -> Opener:
 
     def open_remembered() -> OpenResult:
         try:
+            _reach(url)
             return open_server(url)[0]
+        except Cancelled:
+            return open_local()
         except StoreError as exc:
             answer = QMessageBox.question(
                 None, "Desktop CRM cannot open the server database",
@@ -89,6 +98,19 @@ def opener_at_start(open_local: Opener, remembered: bool) -> Opener:
             return open_local()
 
     return open_remembered
+
+
+def _reach(url: str) -> None:
+    """Reach the server before the window exists, off the UI thread, behind a dialog
+    that says where it connects and lets the user take the local file instead (a server
+    that does not answer holds the start for its whole connect timeout). A refusal that
+    asks for a password is left to :func:`open_server`, which asks for it."""
+    try:
+        wait_or_cancel(lambda: try_server(url),
+                       f"Connecting to {describe_database(url)}…", "Use the local file")
+    except StoreError as exc:
+        if not needs_password(exc):
+            raise
 
 
 class DatabaseSwitch(QObject):

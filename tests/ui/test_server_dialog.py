@@ -227,3 +227,84 @@ def test_a_server_that_does_not_answer_leaves_the_window_painting(qtbot, monkeyp
     said = dialog.result_line.text()
     assert not dialog.result_line.isHidden() and "Trying" not in said
     assert "127.0.0.1" in said and len(said.splitlines()) == 1
+
+
+def _silent_server():
+    """A port that accepts connections (the kernel does) and never speaks."""
+    import socket
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    return silent
+
+
+def test_a_remembered_server_that_does_not_answer_can_be_left_for_the_local_file(
+        qtbot, monkeypatch) -> None:
+    """At start no window is there yet: the connection is tried off the UI thread behind
+    a dialog naming the server, and "Use the local file" stops the wait at once."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    import desktop_crm.store.server as server
+    from desktop_crm.ui.database_switch import opener_at_start, remember_server
+
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver: pip install -e '.[postgresql]'")
+    monkeypatch.setattr(server, "CONNECT_TIMEOUT_S", 5)
+    silent = _silent_server()
+    remember_server(f"postgresql://crm@127.0.0.1:{silent.getsockname()[1]}/crm")
+    seen: list[str] = []
+
+    def cancel() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QProgressDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(50, cancel)
+            return
+        seen.append(dialogs[0].labelText())
+        dialogs[0].findChild(QPushButton).click()  # "Use the local file"
+
+    QTimer.singleShot(200, cancel)
+    opened = []
+    try:
+        import time
+
+        start = time.monotonic()
+        result = opener_at_start(lambda: opened.append("local") or "local file",
+                                 remembered=True)()
+        waited = time.monotonic() - start
+    finally:
+        silent.close()
+        from desktop_crm.ui.widgets import worker
+
+        for job in list(worker._ABANDONED):  # the abandoned try ends by its own timeout
+            job.wait()
+    assert result == "local file" and opened == ["local"]
+    assert waited < 3  # not the 5 s timeout
+    assert seen and "Connecting to crm on 127.0.0.1:" in seen[0]
+
+
+def test_a_remembered_server_that_times_out_is_said_with_the_local_file_offered(
+        qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    import desktop_crm.store.server as server
+    from desktop_crm.ui.database_switch import opener_at_start, remember_server
+
+    pytest.importorskip("psycopg", reason="the PostgreSQL driver: pip install -e '.[postgresql]'")
+    monkeypatch.setattr(server, "CONNECT_TIMEOUT_S", 1)
+    asked: list[str] = []
+
+    def answer(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    silent = _silent_server()
+    remember_server(f"postgresql://crm@127.0.0.1:{silent.getsockname()[1]}/crm")
+    try:
+        result = opener_at_start(lambda: "local file", remembered=True)()
+    finally:
+        silent.close()
+    assert result == "local file"
+    assert len(asked) == 1 and "does not answer" in asked[0] and "local database file" in asked[0]
