@@ -38,7 +38,7 @@ from urllib.parse import quote, unquote
 import vobject
 
 from .records import ContactRecord, ImportFileError, ParseResult, RowProblem
-from .values import has_word, split_name
+from .values import clean_email, has_word, split_name
 from .vcard_lines import CardLines, Repaired, repair, split_cards, split_colon
 
 _BINARY_PROPS = {"PHOTO", "LOGO", "SOUND", "KEY"}
@@ -187,6 +187,11 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
             if rest:
                 record.extra["name prefix/suffix"] = rest
     _drop_non_names(record, children)
+    if not (record.first_name or record.middle_name or record.last_name):
+        # A card with no name but a nickname (a phone's "Bobo"): that is what the user
+        # calls the person, so it is their name.
+        record.first_name = next((n for n in (_text(line).strip() for line in children
+                                              if line.name == "NICKNAME") if has_word(n)), "")
     notes: list[str] = []
     have_adr = False
     for line in children:
@@ -320,15 +325,28 @@ def read_vcards(text: str, name: str, encoding: str = "utf-8") -> ParseResult:
         if record is not None and kind == "group":
             error = f"card {number} is a group (KIND:group), not a person"
         elif record is not None and not (record.first_name or record.last_name
-                                       or record.middle_name or record.emails):
-            error = f"card {number} has no name and no email address" + (
-                f", only the organization '{record.organization}'"
-                if record.organization else "")
+                                       or record.middle_name or _valid_emails(record)):
+            error = _nobody(record, number)
         if error is not None:
             result.problems.append(RowProblem(number, None, error, [card.text]))
         else:
             result.records.append(record)
     return result
+
+
+def _valid_emails(record: ContactRecord) -> list[str]:
+    return [a for a in (clean_email(address) for _, address in record.emails) if a]
+
+
+def _nobody(record: ContactRecord, number: int) -> str:
+    """Why a card is no person: it has no name and no address to know them by (an
+    ``EMAIL:null`` placeholder is no address: such a card would be a new nameless
+    contact on every import, matched by nothing)."""
+    bad = next((address for _, address in record.emails), "")
+    reason = (f"card {number} has no name and no valid email address ('{bad}' is not one)"
+              if bad else f"card {number} has no name and no email address")
+    return reason + (f", only the organization '{record.organization}'"
+                     if record.organization else "")
 
 
 def _read_one(fixed: Repaired, card: CardLines, result: ParseResult) -> vobject.base.Component:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import vobject
 
@@ -94,6 +95,20 @@ def _head(line: str) -> str:
     return line.strip().upper()
 
 
+def card_bound(head: str) -> str | None:
+    """``"BEGIN"`` or ``"END"`` for a line that opens or closes a card, also when a
+    writer or an editor misspelt it (``BEGIN:VCAR``, ``END:VCRD``, ``BEGIN: VCARD``);
+    ``None`` for any other line (``BEGIN:VCALENDAR`` included)."""
+    key = head.replace(" ", "").replace("\t", "")
+    word, _, value = key.partition(":")
+    if word not in ("BEGIN", "END") or not value:
+        return None
+    if value == "VCARD" or (value[:1] == "V" and len(value) >= 4
+                            and SequenceMatcher(None, value, "VCARD").ratio() >= 0.8):
+        return word
+    return None
+
+
 def looks_like_property(line: str) -> bool:
     match = _PROPERTY_LIKE.match(line.strip())
     return bool(match) and (match[1].upper() in KNOWN_PROPERTIES
@@ -108,14 +123,15 @@ def split_cards(text: str) -> list[CardLines]:
     # Logical lines: a writer may fold any line, BEGIN:VCARD included.
     for number, line in logical_lines(list(enumerate(physical_lines(text), 1))):
         head = _head(line)
-        if head == "BEGIN:VCARD":
+        bound = card_bound(head)
+        if bound == "BEGIN":
             if current is not None:
                 current.missing_end = "read up to the next BEGIN:VCARD"
                 cards.append(current)
             current = CardLines(len(cards) + 1, [(number, line)])
         elif current is not None:
             current.lines.append((number, line))
-            if head == "END:VCARD":
+            if bound == "END":
                 cards.append(current)
                 current = None
         elif head and not head.startswith("#") and looks_like_property(line):
@@ -189,8 +205,14 @@ def repair(card: CardLines) -> Repaired:
         if not stripped:
             continue
         upper = stripped.upper()
-        if upper in ("BEGIN:VCARD", "END:VCARD"):
-            out.append(upper)
+        bound = card_bound(upper)
+        if bound is not None:
+            if bound == "BEGIN" and out:
+                continue  # the BEGIN line of a card read without one (see split_cards)
+            if upper != f"{bound}:VCARD":
+                result.warnings.append((None, f"{_where(card, number)}: '{_short(stripped)}' "
+                                        f"read as {bound}:VCARD"))
+            out.append(f"{bound}:VCARD")
             origin.append(number)
             previous = None
             continue

@@ -1,0 +1,82 @@
+"""Shapes found by widening the real-world corpus (CardDAV servers' and vCard libraries'
+test data, phone and mail exports, CRM stubs); each fixture is made up to reproduce one
+shape, and each test reads it the way ``desktop-crm import`` does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_crm.io.parse import parse_file
+from desktop_crm.io.values import has_word
+
+SHAPES = Path(__file__).parent / "shapes"
+
+
+def _names(result) -> list[tuple[str, str]]:
+    return [(r.first_name, r.last_name) for r in result.records]
+
+
+def test_a_card_known_only_by_its_nickname_is_that_person() -> None:
+    # Empty FN, N:;;;; and a NICKNAME: the nickname is what the user calls them.
+    result = parse_file(SHAPES / "nickname_only_card.vcf")
+    assert _names(result) == [("Odile", "Marchetti"), ("Bobo", "")]
+    assert "Quai des Tanneurs" in result.records[1].extra["ADR"]
+    assert result.records[1].location == "Lyon, France"
+    # A placeholder nickname ("-") is no name: that card has only a phone.
+    assert [p.row for p in result.problems] == [3]
+    assert "no name" in result.problems[0].reason
+
+
+def test_a_misspelled_begin_or_end_line_still_bounds_a_card() -> None:
+    # "BEGIN:VCAR" (a typo), "BEGIN:VCARD " with a trailing space, "END:VCRD".
+    result = parse_file(SHAPES / "begin_misspelled.vcard")
+    assert result.format == "vcard" and result.problems == []
+    assert _names(result) == [("Teodora", ""), ("Radu", "Ilie")]
+    teodora = result.records[0]
+    assert teodora.emails == [("internet", "teodora.vlad@example.ro")]
+    assert (teodora.organization, teodora.phones) == ("Carpat Textil", [("", "+40 721 000 111")])
+    reasons = " ".join(w.reason for w in result.warnings)
+    assert "'BEGIN:VCAR' read as BEGIN:VCARD" in reasons
+    assert "'END:VCRD' read as END:VCARD" in reasons
+
+
+def test_values_beyond_the_header_are_placed_by_what_they_are() -> None:
+    # A 4-column header and a row of 15 cells: the email, the phone and the web address
+    # in the unnamed cells are the person's email, phone and website.
+    result = parse_file(SHAPES / "csv_rows_wider_than_header.csv")
+    assert _names(result) == [("Halvard", "Strand"), ("Sunniva", "Berg")]
+    halvard = result.records[0]
+    assert halvard.emails == [("", "halvard.strand@example.no")]
+    assert halvard.phones == [("", "+47 412 34 567")]
+    assert halvard.extra["Website"] == "https://www.example.no/halvard"
+    # What cannot be told by its value stays under its column number.
+    assert halvard.extra["column 9"] == "1971-03-02"
+    assert not any(k in halvard.extra for k in ("column 12", "column 14", "column 15"))
+    [warning] = result.warnings
+    assert warning.row == 2 and "15 cells but the header has 4" in warning.reason
+    assert "email" in warning.reason and "phone" in warning.reason
+
+
+def test_a_card_whose_only_email_is_a_placeholder_has_no_email() -> None:
+    # A directory export writes EMAIL:null where there is none. A card with no name and
+    # only that is nobody (reported), the same on every import; a named card keeps its
+    # phone and no email.
+    result = parse_file(SHAPES / "null_email_no_name.vcf")
+    assert _names(result) == [("Vera", "Orlova")]
+    assert [p.row for p in result.problems] == [1]
+    reason = result.problems[0].reason
+    assert "no name and no valid email address" in reason and "'null'" in reason
+    assert "Pavlov Logistics" in reason
+
+
+def test_a_name_of_emoji_and_punctuation_is_no_name() -> None:
+    result = parse_file(SHAPES / "emoji_only_names.vcf")
+    assert _names(result) == [("🌸 Amara", ""), ("娜", "李"), ("กิงกานต์", "")]
+    assert [p.row for p in result.problems] == [1]
+
+
+def test_has_word_wants_a_letter_or_a_digit_in_any_script() -> None:
+    for name in ("Ana", "李", "กิงกานต์", "हिन्दी", "Ольга", "R2", "O'Neil"):
+        assert has_word(name), name
+    for filler in ("-", "....", "‼️‼️📌", "🌸", "— —", "*", "", "  "):
+        assert not has_word(filler), filler
