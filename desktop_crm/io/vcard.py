@@ -38,7 +38,7 @@ from urllib.parse import quote, unquote
 import vobject
 
 from .records import ContactRecord, ImportFileError, ParseResult, RowProblem
-from .values import clean_email, has_word, split_name
+from .values import clean_email, has_word, split_multi, split_name
 from .vcard_lines import CardLines, Repaired, repair, split_cards, split_colon
 
 _BINARY_PROPS = {"PHOTO", "LOGO", "SOUND", "KEY"}
@@ -214,7 +214,11 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
                 record.title = _text(line).strip()
         elif prop == "EMAIL":
             address = _text(line).strip().removeprefix("mailto:")
-            if address:
+            parts = split_multi(address) if address else []
+            if len(parts) > 1 and all(clean_email(p) for p in parts):
+                # "a@x.org,b@y.org" in one EMAIL line: two addresses.
+                record.emails.extend((_label(line, group_labels), p) for p in parts)
+            elif address:
                 record.emails.append((_label(line, group_labels), address))
         elif prop == "TEL":
             raw = _text(line).strip()

@@ -48,6 +48,10 @@ KNOWN_PROPERTIES = frozenset({
 # Properties whose value is free text: a following line without a colon continues them.
 _TEXT_PROPERTIES = frozenset({"NOTE", "ADR", "LABEL", "ORG", "TITLE", "ROLE", "NICKNAME"})
 _SILENT_DROPS = frozenset({"PROFILE", "NAME", "SOURCE"})
+# Properties whose value is a list or has parts (split by comma or semicolon where they
+# are read); in every other value a comma is text.
+_COMMA_LISTS = frozenset({"N", "ADR", "ORG", "CATEGORIES", "GEO", "CLIENTPIDMAP", "PID"})
+_LONE_COMMA = re.compile(r"(?<!\\),")
 # Pictures and keys are not contact data; 2.1 writers often leave their base64 unindented.
 BINARY_PROPERTIES = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 
@@ -249,6 +253,10 @@ def repair(card: CardLines) -> Repaired:
             continue
         if "\r" in value:
             value = value.replace("\r", "\\n") if not _is_qp(head) else value.replace("\r", "")
+        if "," in value and bare not in _COMMA_LISTS and not _is_qp(head):
+            # vobject keeps only the text before the first unescaped comma of a text
+            # value; vCard 2.1 has no comma escape and many 3.0 writers forget it.
+            value = _LONE_COMMA.sub(r"\\,", value)
         candidate = f"{head}:{value}"
         try:
             # A quoted-printable value is decoded later, in its own charset (or a guess when

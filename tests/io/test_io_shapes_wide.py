@@ -80,3 +80,27 @@ def test_has_word_wants_a_letter_or_a_digit_in_any_script() -> None:
         assert has_word(name), name
     for filler in ("-", "....", "‼️‼️📌", "🌸", "— —", "*", "", "  "):
         assert not has_word(filler), filler
+
+
+def test_a_comma_in_a_text_value_does_not_cut_it_short() -> None:
+    # vCard 2.1 has no comma escape and many 3.0 writers forget it: "TITLE:VP, Sales"
+    # is one title, a NOTE one note. (vobject kept only the text before the comma.)
+    result = parse_file(SHAPES / "unescaped_commas.vcf")
+    chidi, elke = result.records
+    assert chidi.title == "VP, Sales and Marketing"
+    assert chidi.notes == "Met at the trade fair, then lunch, then a call"
+    assert chidi.organization == "Lagos Freight, Ltd."
+    assert chidi.extra["ROLE"] == "Lead, EMEA"
+    assert chidi.extra["NICKNAME"] == "Chi,CK"
+    assert chidi.extra["X-SPOUSE"] == "Ada, Nkem"
+    assert chidi.tags == ["Clients", "Lagos"]
+    assert (elke.first_name, elke.last_name) == ("Elke", "Brandt")
+    assert elke.title == "Head of R&D, Berlin"
+
+
+def test_two_addresses_in_one_email_line_are_two_emails() -> None:
+    from desktop_crm.io.parse import parse_bytes
+    text = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Nowak;Ewa;;;\r\n"
+            b"EMAIL;INTERNET:ewa@example.pl,ewa.nowak@example.com\r\nEND:VCARD\r\n")
+    [ewa] = parse_bytes(text, "ewa.vcf").records
+    assert [a for _, a in ewa.emails] == ["ewa@example.pl", "ewa.nowak@example.com"]
