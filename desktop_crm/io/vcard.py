@@ -194,6 +194,8 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
                                               if line.name == "NICKNAME") if has_word(n)), "")
     notes: list[str] = []
     have_adr = False
+    # TITLE is the job title; ROLE (the function) stands in only when there is none.
+    has_title = any(line.name == "TITLE" and _text(line).strip() for line in children)
     for line in children:
         prop = line.name
         if prop in _SKIP_PROPS:
@@ -207,7 +209,7 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
             else:  # a second ORG: kept as a former or other one (the contact's history)
                 _alternate(record, "organization", organization)
                 _alternate(record, "department", department)
-        elif prop in ("TITLE", "ROLE") and not (prop == "ROLE" and record.title):
+        elif prop == "TITLE" or (prop == "ROLE" and not has_title):
             if record.title:
                 _alternate(record, "title", _text(line).strip())
             else:
@@ -241,11 +243,14 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
                     record.tags.append(tag)
         elif prop == "BDAY":
             record.birthday = _text(line).strip()
-        elif prop == "ADR" and not have_adr:
-            have_adr = True
+        elif prop == "ADR":
             parts = [p.strip() for p in _components(str(line.value))] + [""] * 7
-            record.location = ", ".join(p for p in (parts[3], parts[4], parts[6]) if p)
-            if any(parts[i] for i in (0, 1, 2, 5)) or not record.location:
+            if not have_adr:
+                have_adr = True
+                record.location = ", ".join(p for p in (parts[3], parts[4], parts[6]) if p)
+                if any(parts[i] for i in (0, 1, 2, 5)) or not record.location:
+                    _keep(record, "ADR", "; ".join(p for p in parts[:7] if p))
+            else:  # another address: kept whole, in the same words as the first
                 _keep(record, "ADR", "; ".join(p for p in parts[:7] if p))
         elif prop == "X-CRM-INDUSTRY":
             record.industry = _text(line).strip()

@@ -104,3 +104,41 @@ def test_two_addresses_in_one_email_line_are_two_emails() -> None:
             b"EMAIL;INTERNET:ewa@example.pl,ewa.nowak@example.com\r\nEND:VCARD\r\n")
     [ewa] = parse_bytes(text, "ewa.vcf").records
     assert [a for _, a in ewa.emails] == ["ewa@example.pl", "ewa.nowak@example.com"]
+
+
+def test_an_agent_holding_a_whole_card_is_kept_apart_from_the_person() -> None:
+    # vCard 2.1's AGENT may hold a nested card (its own BEGIN/END): its FN and TEL are
+    # the agent's, not the person's, and its END line does not end the outer card.
+    result = parse_file(SHAPES / "agent_nested_card.vcf")
+    assert result.problems == []
+    kwame, abena = result.records
+    assert (kwame.first_name, kwame.last_name) == ("Kwame", "Mensah")
+    assert kwame.phones == [("work", "+233 30 000 0001")]
+    assert "Abena Owusu" in kwame.extra["AGENT"] and "+233 30 000 0009" in kwame.extra["AGENT"]
+    # TITLE is the job title wherever ROLE stands (properties may come in any order).
+    assert kwame.title == "Logistics Manager" and kwame.extra["ROLE"] == "Team lead"
+    assert abena.title == "Assistant"
+    assert (abena.first_name, abena.last_name) == ("Abena", "Owusu")
+
+
+def test_parameters_written_with_hash_for_equals_are_read() -> None:
+    # A converter that wrote '#' for every '=': TYPE#work, VALUE#uri, and a
+    # quoted-printable value of #XX codes with '#' soft breaks.
+    result = parse_file(SHAPES / "hash_for_equals_params.vcf")
+    maja, jonas = result.records
+    assert maja.extra["LABEL"] == "Storgatan 1\nGöteborg\nSverige"
+    assert jonas.phones == [("work", "+46-31-000-0002")]
+    assert jonas.location == "Malmö, Sverige"
+    assert result.warnings == []
+
+
+def test_a_second_address_is_kept_in_the_same_words_as_the_first() -> None:
+    from desktop_crm.io.parse import parse_bytes
+    text = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Sato;Yui;;;\r\n"
+            b"ADR;TYPE=WORK:;;1-2-3 Marunouchi;Chiyoda;Tokyo;100-0005;Japan\r\n"
+            b"ADR;TYPE=HOME:;;4-5 Sakae;Naka;Nagoya;460-0008;Japan\r\nEND:VCARD\r\n")
+    [yui] = parse_bytes(text, "yui.vcf").records
+    assert yui.location == "Chiyoda, Tokyo, Japan"
+    assert yui.extra["ADR"].splitlines() == [
+        "1-2-3 Marunouchi; Chiyoda; Tokyo; 100-0005; Japan",
+        "4-5 Sakae; Naka; Nagoya; 460-0008; Japan"]
