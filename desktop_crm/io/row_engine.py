@@ -27,6 +27,7 @@ from .values import (
     clean_email,
     clean_label,
     has_word,
+    is_phone_like,
     label_from_column,
     parse_date,
     split_multi,
@@ -226,7 +227,9 @@ def iter_records(rows: Iterable[list[str]], first_number: int, header: list[str]
             if label_i >= 0 and cells[label_i].strip():
                 label = clean_label(cells[label_i])
             for part in split_phone_cell(cell):
-                if (label, part) not in phones:
+                if not is_phone_like(part):
+                    extra[header[i]] = cell  # a label or a word, not a number
+                elif (label, part) not in phones:
                     phones.append((label, part))
         if spilled_values:
             for kind, value in spilled_values:

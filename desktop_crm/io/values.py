@@ -165,6 +165,12 @@ def clean_email(value: str) -> str | None:
     return value if EMAIL_RE.fullmatch(value) else None
 
 
+def is_phone_like(value: str) -> bool:
+    """A phone number holds digits (three at least: ``112``, ``1-800-FLOWERS``); a field
+    name or label in a phone field (``Mobil``, ``Fax privat``) is none."""
+    return sum(ch.isdigit() for ch in value) >= 3
+
+
 def value_kind(value: str) -> str | None:
     """What a lone value is by its look, for a cell no header names: ``"email"``,
     ``"linkedin_url"``, ``"website"`` or ``"phone"`` (seven digits or more that are not

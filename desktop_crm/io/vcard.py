@@ -38,7 +38,7 @@ from urllib.parse import quote, unquote
 import vobject
 
 from .records import ContactRecord, ImportFileError, ParseResult, RowProblem
-from .values import clean_email, has_word, split_multi, split_name
+from .values import clean_email, has_word, is_phone_like, split_multi, split_name
 from .vcard_lines import CardLines, Repaired, repair, split_cards, split_colon
 
 _BINARY_PROPS = {"PHOTO", "LOGO", "SOUND", "KEY"}
@@ -227,8 +227,10 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
             if raw[:4].lower() == "tel:" and "TEXT" not in (
                     v.upper() for v in line.params.get("VALUE", [])):
                 raw = raw[4:]
-            if raw:
+            if raw and is_phone_like(raw):
                 record.phones.append((_label(line, group_labels), raw))
+            elif raw:
+                _keep(record, "TEL", raw)
         elif prop in ("URL", "X-SOCIALPROFILE") and (
                 "linkedin" in _types(line) or "linkedin.com" in _text(line).lower()) \
                 and not record.linkedin_url:

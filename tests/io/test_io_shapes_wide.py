@@ -142,3 +142,19 @@ def test_a_second_address_is_kept_in_the_same_words_as_the_first() -> None:
     assert yui.extra["ADR"].splitlines() == [
         "1-2-3 Marunouchi; Chiyoda; Tokyo; 100-0005; Japan",
         "4-5 Sakae; Naka; Nagoya; 460-0008; Japan"]
+
+
+def test_a_phone_field_holding_a_word_is_no_phone() -> None:
+    # A sample card whose TEL values are the names of the fields ("Mobil", "Fax privat"),
+    # and a CSV phone column holding a label: words are kept, as notes, not as numbers.
+    from desktop_crm.io.parse import parse_bytes
+    text = (b"BEGIN:VCARD\r\nVERSION:4.0\r\nN:Vogt;Hanna;;;\r\nTEL;TYPE=CELL:Mobil\r\n"
+            b"TEL;TYPE=FAX;TYPE=HOME:Fax privat\r\nTEL;TYPE=WORK:+49 30 1234567\r\n"
+            b"TEL:1-800-FLOWERS\r\nEND:VCARD\r\n")
+    [hanna] = parse_bytes(text, "hanna.vcf").records
+    assert hanna.phones == [("work", "+49 30 1234567"), ("", "1-800-FLOWERS")]
+    assert hanna.extra["TEL"] == "Mobil\nFax privat"
+    csv_text = b"Name,Mobile Phone,Email\nHanna Vogt,Mobile,hanna@example.de\nJan Roth,0171 2345678,\n"
+    hanna, jan = parse_bytes(csv_text, "people.csv").records
+    assert hanna.phones == [] and hanna.extra["Mobile Phone"] == "Mobile"
+    assert jan.phones == [("mobile", "0171 2345678")]
