@@ -165,6 +165,9 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
     parts = ([p.strip() for p in _components(str(names[0].value))] + [""] * 5) if names else []
     if parts and _has_name(*parts[:3]):
         record.last_name, record.first_name, record.middle_name = parts[0], parts[1], parts[2]
+        if not has_word(record.first_name) and has_word(record.middle_name):
+            # N:Claes;;Pieter;; - the only given name, written in the additional-names part.
+            record.first_name, record.middle_name = record.middle_name, ""
         rest = " ".join(p for p in (parts[3], parts[4]) if p)
         if rest:
             record.extra["name prefix/suffix"] = rest

@@ -158,3 +158,14 @@ def test_a_phone_field_holding_a_word_is_no_phone() -> None:
     hanna, jan = parse_bytes(csv_text, "people.csv").records
     assert hanna.phones == [] and hanna.extra["Mobile Phone"] == "Mobile"
     assert jan.phones == [("mobile", "0171 2345678")]
+
+
+def test_an_additional_name_without_a_given_name_is_the_given_name() -> None:
+    # Some writers put the first name in N's third part (additional names) and leave the
+    # second empty: N:Claes;;Pieter;; is Pieter Claes, not a person with no first name.
+    from desktop_crm.io.parse import parse_bytes
+    text = (b"BEGIN:VCARD\r\nVERSION:4.0\r\nN:Claes;;Pieter;;\r\nEND:VCARD\r\n"
+            b"BEGIN:VCARD\r\nVERSION:4.0\r\nN:Claes;Anna;Maria;;\r\nEND:VCARD\r\n")
+    pieter, anna = parse_bytes(text, "claes.vcf").records
+    assert (pieter.first_name, pieter.middle_name, pieter.last_name) == ("Pieter", "", "Claes")
+    assert (anna.first_name, anna.middle_name, anna.last_name) == ("Anna", "Maria", "Claes")
