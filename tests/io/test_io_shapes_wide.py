@@ -169,3 +169,14 @@ def test_an_additional_name_without_a_given_name_is_the_given_name() -> None:
     pieter, anna = parse_bytes(text, "claes.vcf").records
     assert (pieter.first_name, pieter.middle_name, pieter.last_name) == ("Pieter", "", "Claes")
     assert (anna.first_name, anna.middle_name, anna.last_name) == ("Anna", "Maria", "Claes")
+
+
+def test_a_date_column_is_not_taken_for_phones() -> None:
+    # An Outlook export's "Anniversary" (1/1/2000) looks like digits and slashes: a date
+    # is no phone number, however few rows there are to judge by.
+    from desktop_crm.io.parse import parse_bytes
+    text = (b"First Name,Last Name,Mobile Phone,Anniversary,Wedding\r\n"
+            b"Aino,Virtanen,+358 40 000 0003,1/1/2000,2001-06-30\r\n")
+    [aino] = parse_bytes(text, "outlook.csv").records
+    assert aino.phones == [("mobile", "+358 40 000 0003")]
+    assert aino.extra["Anniversary"] == "1/1/2000" and aino.extra["Wedding"] == "2001-06-30"
