@@ -189,6 +189,11 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
             record.first_name, record.middle_name, record.last_name = first, middle, last
             if rest:
                 record.extra["name prefix/suffix"] = rest
+    for other in names[1:]:
+        # A second N (a writer that put two people in one card): kept, not dropped.
+        family, given, middle = (_components(str(other.value)) + ["", ""])[:3]
+        _keep(record, "Other name", " ".join(
+            p.strip() for p in (given, middle, family) if p.strip()))
     _drop_non_names(record, children)
     if not (record.first_name or record.middle_name or record.last_name):
         # A card with no name but a nickname (a phone's "Bobo"): that is what the user

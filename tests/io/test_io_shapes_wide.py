@@ -180,3 +180,12 @@ def test_a_date_column_is_not_taken_for_phones() -> None:
     [aino] = parse_bytes(text, "outlook.csv").records
     assert aino.phones == [("mobile", "+358 40 000 0003")]
     assert aino.extra["Anniversary"] == "1/1/2000" and aino.extra["Wedding"] == "2001-06-30"
+
+
+def test_a_second_name_in_one_card_is_kept() -> None:
+    from desktop_crm.io.parse import parse_bytes
+    text = (b"BEGIN:VCARD\r\nVERSION:4.0\r\nN:Peeters;Lotte;;;\r\nN:Maes;Joris;;;\r\n"
+            b"END:VCARD\r\n")
+    [lotte] = parse_bytes(text, "two.vcf").records
+    assert (lotte.first_name, lotte.last_name) == ("Lotte", "Peeters")
+    assert lotte.extra["Other name"] == "Joris Maes"
