@@ -189,3 +189,35 @@ def test_a_second_name_in_one_card_is_kept() -> None:
     [lotte] = parse_bytes(text, "two.vcf").records
     assert (lotte.first_name, lotte.last_name) == ("Lotte", "Peeters")
     assert lotte.extra["Other name"] == "Joris Maes"
+
+
+def test_a_german_outlook_export_is_read_as_outlook() -> None:
+    # Outlook for Windows in German: its own header words, Windows-1252, CRLF inside a
+    # quoted note, "0.0.00" for no date, an email type and display name beside each
+    # address (neither is an address), business address as the location.
+    result = parse_file(SHAPES / "outlook_german_cp1252.csv")
+    assert result.format == "outlook" and result.encoding == "cp1252"
+    assert result.warnings == [] and result.problems == []
+    joerdis, oemer = result.records
+    assert (joerdis.first_name, joerdis.last_name) == ("Jördis", "Käfer")
+    assert (joerdis.organization, joerdis.department, joerdis.title) == (
+        "Müller & Söhne GmbH", "Einkauf", "Einkaufsleiterin")
+    assert joerdis.emails == [("", "joerdis.kaefer@example.de")]
+    assert joerdis.phones == [("work", "+49 221 000000"), ("mobile", "0171 0000000")]
+    assert joerdis.location == "Köln, NRW, Deutschland"
+    assert joerdis.tags == ["Kunden", "Messe"] and joerdis.how_met == "Messe Köln"
+    assert joerdis.notes == "Messe 2024, Stand 12\nRückruf im Mai"
+    assert joerdis.birthday == "" and "Jahrestag" not in joerdis.extra
+    assert joerdis.extra["Anrede"] == "Frau" and joerdis.extra["Ort privat"] == "Bonn"
+    assert not any(k.startswith("E-Mail") for k in joerdis.extra)
+    assert oemer.birthday == "3.4.1985" and oemer.phones == [("home", "0211 000000")]
+    assert oemer.extra["Geschlecht"] == "Männlich" and "Priorität" not in oemer.extra
+
+
+def test_an_email_columns_type_and_display_name_are_no_addresses() -> None:
+    from desktop_crm.io.parse import parse_bytes
+    text = ("Name;E-Mail;E-Mail-Typ;E-Mail Anzeigename\r\n"
+            "Lena Brandt;lena@example.de;SMTP;Lena Brandt (lena@example.de)\r\n").encode()
+    result = parse_bytes(text, "kontakte.csv")
+    [lena] = result.records
+    assert lena.emails == [("", "lena@example.de")] and result.warnings == []
