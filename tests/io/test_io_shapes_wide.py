@@ -216,8 +216,8 @@ def test_a_german_outlook_export_is_read_as_outlook() -> None:
 
 def test_an_email_columns_type_and_display_name_are_no_addresses() -> None:
     from desktop_crm.io.parse import parse_bytes
-    text = ("Name;E-Mail;E-Mail-Typ;E-Mail Anzeigename\r\n"
-            "Lena Brandt;lena@example.de;SMTP;Lena Brandt (lena@example.de)\r\n").encode()
+    text = (b"Name;E-Mail;E-Mail-Typ;E-Mail Anzeigename\r\n"
+            b"Lena Brandt;lena@example.de;SMTP;Lena Brandt (lena@example.de)\r\n")
     result = parse_bytes(text, "kontakte.csv")
     [lena] = result.records
     assert lena.emails == [("", "lena@example.de")] and result.warnings == []
