@@ -38,7 +38,7 @@ from urllib.parse import quote, unquote
 import vobject
 
 from .records import ContactRecord, ImportFileError, ParseResult, RowProblem
-from .values import clean_email, has_word, is_phone_like, split_multi, split_name
+from .values import clean_email, has_word, is_phone_like, split_multi, split_name, value_kind
 from .vcard_lines import CardLines, Repaired, repair, split_cards, split_colon
 
 _BINARY_PROPS = {"PHOTO", "LOGO", "SOUND", "KEY"}
@@ -165,9 +165,6 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
     parts = ([p.strip() for p in _components(str(names[0].value))] + [""] * 5) if names else []
     if parts and _has_name(*parts[:3]):
         record.last_name, record.first_name, record.middle_name = parts[0], parts[1], parts[2]
-        if not has_word(record.first_name) and has_word(record.middle_name):
-            # N:Claes;;Pieter;; - the only given name, written in the additional-names part.
-            record.first_name, record.middle_name = record.middle_name, ""
         rest = " ".join(p for p in (parts[3], parts[4]) if p)
         if rest:
             record.extra["name prefix/suffix"] = rest
@@ -183,7 +180,9 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
                   if line.name == "EMAIL"}
         # FN is required, so writers fill it with the organization or the email address
         # (or our own "(no name)") when the person has no name: none of those is a name.
-        if (_has_name(full) and full != org and not company_card
+        if value_kind(full) == "phone":  # a contact saved under its number
+            record.phones.append(("", full))
+        elif (_has_name(full) and full != org and not company_card
                 and full.lower() not in emails and full != "(no name)"):
             first, middle, last, rest = split_name(full)
             record.first_name, record.middle_name, record.last_name = first, middle, last
@@ -195,6 +194,9 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
         _keep(record, "Other name", " ".join(
             p.strip() for p in (given, middle, family) if p.strip()))
     _drop_non_names(record, children)
+    if not record.first_name and record.middle_name:
+        # N:Claes;;Pieter;; - the only given name, written in the additional-names part.
+        record.first_name, record.middle_name = record.middle_name, ""
     if not (record.first_name or record.middle_name or record.last_name):
         # A card with no name but a nickname (a phone's "Bobo"): that is what the user
         # calls the person, so it is their name.
@@ -287,11 +289,16 @@ def _kind(card: vobject.base.Component) -> str:
 
 def _drop_non_names(record: ContactRecord, children: list[vobject.base.ContentLine]) -> None:
     """Name parts that are no name: fillers of punctuation (``....`` for a surname the
-    writer did not know) and the card's own email address put in the name by a phone."""
+    writer did not know), the card's own email address put in the name by a phone, and
+    a phone number saved as the name (it becomes one of the card's phones)."""
     emails = {_text(line).strip().removeprefix("mailto:").lower() for line in children
               if line.name == "EMAIL"}
     for attr in ("first_name", "middle_name", "last_name"):
         value = getattr(record, attr)
+        if value and value_kind(value) == "phone":
+            # A phone saved with its number as the name ("+919709920218 Mk"): a number.
+            record.phones.append(("", value))
+            value = ""
         setattr(record, attr, "" if value and (not has_word(value) or value.lower() in emails)
                 else value)
 

@@ -221,3 +221,16 @@ def test_an_email_columns_type_and_display_name_are_no_addresses() -> None:
     result = parse_bytes(text, "kontakte.csv")
     [lena] = result.records
     assert lena.emails == [("", "lena@example.de")] and result.warnings == []
+
+
+def test_a_phone_number_saved_as_the_name_is_a_phone() -> None:
+    # A phone's contact saved under its number with a word after it: the number is a
+    # phone of the card, the word its name.
+    from desktop_crm.io.parse import parse_bytes
+    text = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:+919700000018 Mk\r\nN:;+919700000018;Mk;;\r\n"
+            b"END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:0171 2345678\r\nN:;;;;\r\n"
+            b"EMAIL:ola@example.com\r\nEND:VCARD\r\n")
+    mk, ola = parse_bytes(text, "phone.vcf").records
+    assert (mk.first_name, mk.middle_name, mk.phones) == ("Mk", "", [("", "+919700000018")])
+    assert (ola.first_name, ola.last_name) == ("", "")
+    assert ola.phones == [("", "0171 2345678")] and ola.emails == [("", "ola@example.com")]
