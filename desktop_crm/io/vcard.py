@@ -282,9 +282,10 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
 
 
 def _kind(card: vobject.base.Component) -> str:
-    """vCard 4's KIND (individual, group, org, location), lower case; "" when absent."""
+    """vCard 4's KIND (individual, group, org, location), lower case; "" when absent.
+    Apple's 3.0 cards say it as X-ADDRESSBOOKSERVER-KIND (a group of contacts)."""
     return next((_text(line).strip().lower() for line in card.getChildren()
-                 if line.name == "KIND"), "")
+                 if line.name in ("KIND", "X-ADDRESSBOOKSERVER-KIND")), "")
 
 
 def _drop_non_names(record: ContactRecord, children: list[vobject.base.ContentLine]) -> None:

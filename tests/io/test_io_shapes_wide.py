@@ -234,3 +234,15 @@ def test_a_phone_number_saved_as_the_name_is_a_phone() -> None:
     assert (mk.first_name, mk.middle_name, mk.phones) == ("Mk", "", [("", "+919700000018")])
     assert (ola.first_name, ola.last_name) == ("", "")
     assert ola.phones == [("", "0171 2345678")] and ola.emails == [("", "ola@example.com")]
+
+
+def test_an_apple_contacts_group_is_no_person() -> None:
+    # Apple (and CardDAV servers syncing it) mark a group with X-ADDRESSBOOKSERVER-KIND.
+    from desktop_crm.io.parse import parse_bytes
+    text = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Book club\r\nFN:Book club\r\n"
+            b"X-ADDRESSBOOKSERVER-KIND:group\r\n"
+            b"X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:0c3e5e1a-0000-4000-8000-000000000001\r\n"
+            b"END:VCARD\r\n")
+    result = parse_bytes(text, "groups.vcf")
+    assert result.records == []
+    assert "group" in result.problems[0].reason
