@@ -246,3 +246,14 @@ def test_an_apple_contacts_group_is_no_person() -> None:
     result = parse_bytes(text, "groups.vcf")
     assert result.records == []
     assert "group" in result.problems[0].reason
+
+
+def test_a_first_row_with_a_bare_number_is_data_not_a_header() -> None:
+    # A phonebook app's file: no header, an id first. "20,Ines,Moreau,0612345678" is a
+    # person; a header names its columns with words, never with a bare number.
+    from desktop_crm.io.parse import parse_bytes
+    text = b"20,Ines,Moreau,\n19,Paul,Girard,0698765432\n18,Lea,Roux,0612345678\n"
+    result = parse_bytes(text, "contacts.csv")
+    assert [(r.first_name, r.last_name) for r in result.records] == [
+        ("Ines", "Moreau"), ("Paul", "Girard"), ("Lea", "Roux")]
+    assert result.records[1].phones == [("", "0698765432")]
