@@ -183,7 +183,13 @@ def logical_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     quoted-printable soft breaks (a value ending in ``=``) joined; each with the file
     line number it started on."""
     out: list[list] = []  # [line number, text, quoted-printable, written with '#']
+    nested = False  # inside a card a writer folded line by line into an AGENT
     for number, line in lines:
+        if nested and line[:1] in (" ", "\t"):
+            out.append([number, line[1:], False, False])
+            nested = card_bound(_head(line)) != "END"
+            continue
+        nested = False
         if out and out[-1][3] and out[-1][1].endswith("="):
             # The rest of a '#' writer's quoted-printable value (its soft breaks folded).
             line = _HASH_HEX.sub(r"=\1", line[1:] if line[:1] in (" ", "\t") else line)
@@ -195,6 +201,7 @@ def logical_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out[-1][1] = out[-1][1][:-1] + line
             continue
         parts = split_colon(line) if line[:1] not in (" ", "\t") else None
+        nested = bool(parts) and card_bound(_head(parts[1])) == "BEGIN"
         hashed = False
         if parts and _HASH_PARAM.search(parts[0]):
             line, hashed = _unhash(parts[0], parts[1])

@@ -257,3 +257,15 @@ def test_a_first_row_with_a_bare_number_is_data_not_a_header() -> None:
     assert [(r.first_name, r.last_name) for r in result.records] == [
         ("Ines", "Moreau"), ("Paul", "Girard"), ("Lea", "Roux")]
     assert result.records[1].phones == [("", "0698765432")]
+
+
+def test_an_agent_card_folded_line_by_line_stays_a_card_of_its_own() -> None:
+    # A writer that folded each line of the nested card instead of escaping its line
+    # breaks: unfolded, "BEGIN:VCARDVERSION:3.0N:..." would run into one value.
+    from desktop_crm.io.parse import parse_bytes
+    text = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Hall;Rhea;;;\r\nEMAIL:rhea@example.org\r\n"
+            b"AGENT:BEGIN:VCARD\r\n VERSION:3.0\r\n N:Vance;Omar\r\n FN:Omar Vance\r\n"
+            b" EMAIL;TYPE=INTERNET:omar@example.org\r\n END:VCARD\r\nEND:VCARD\r\n")
+    [rhea] = parse_bytes(text, "agent.vcf").records
+    assert rhea.emails == [("", "rhea@example.org")]
+    assert rhea.extra["AGENT"] == "Vance;Omar\nOmar Vance\nomar@example.org"
