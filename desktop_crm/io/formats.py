@@ -32,6 +32,12 @@ _OUTLOOK_MARKERS = {"job title", "business phone", "mobile phone", "home phone",
                     "given yomi", "surname yomi", "company main phone"}
 
 
+# The German Outlook's words for the same columns.
+_OUTLOOK_MARKERS_DE = {"position", "telefon geschäftlich", "mobiltelefon", "straße geschäftlich",
+                       "ort geschäftlich", "land/region geschäftlich", "empfohlen von",
+                       "e-mail: angezeigter name", "weitere vornamen"}
+
+
 def looks_like_vcard(text: str) -> bool:
     """True when the text's first non-blank line starts a vCard, or when its first
     lines are mostly vCard properties (a file whose ``BEGIN:VCARD`` line was lost)
@@ -61,6 +67,8 @@ def detect_csv_format(header: list[str]) -> str:
     if {"phonetic first name", "file as"} <= lowered:
         return "google"
     if "e-mail address" in lowered and len(lowered & _OUTLOOK_MARKERS) >= 2:
+        return "outlook"
+    if "e-mail-adresse" in lowered and len(lowered & _OUTLOOK_MARKERS_DE) >= 2:
         return "outlook"
     # Other programs (Roundcube) share Outlook's phone columns but name emails their way.
     if len(lowered & _OUTLOOK_MARKERS) >= 4 and not any(

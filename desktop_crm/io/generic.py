@@ -81,7 +81,7 @@ def sniff_values(values: list[str]) -> str | None:
     if sum(EMAIL_RE.fullmatch(v) is not None for v in values) >= need:
         return "email"
     if sum(PHONE_RE.fullmatch(v) is not None and sum(c.isdigit() for c in v) >= 6
-           for v in values) >= need:
+           and parse_date(v) is None for v in values) >= need:  # a date is no phone
         return "phone"
     return None
 

@@ -41,12 +41,15 @@ _LINKEDIN_NOTES = ("notes:", "when exporting your connection data")
 
 
 def looks_like_data(cells: list[str]) -> bool:
-    """True when a would-be header holds values: an email, a profile URL, a phone, a date."""
+    """True when a would-be header holds values: an email, a profile URL, a phone, a date,
+    a bare number."""
     for cell in cells:
         value = cell.strip()
         if not value:
             continue
         if EMAIL_RE.fullmatch(value) or "linkedin.com/in/" in value.lower():
+            return True
+        if value.isdigit():  # an id or a number: a header names columns with words
             return True
         if PHONE_RE.fullmatch(value) and sum(c.isdigit() for c in value) >= 7:
             return True

@@ -18,7 +18,9 @@ name (``Mobile Phone`` -> ``mobile``, ``Business Phone`` -> ``work``);
 ``Web Page`` holding a LinkedIn URL fills ``linkedin_url``.  Outlook's
 filler values are dropped: birthdays ``0/0/00``, ``E-mail Type``/``E-mail
 Display Name`` columns, and ``Gender: Unspecified``, ``Priority: Normal``,
-``Sensitivity: Normal``, ``Private: False``.
+``Sensitivity: Normal``, ``Private: False``.  The German Outlook writes the same
+columns in German (``Vorname``, ``E-Mail-Adresse``, ``Telefon geschäftlich``,
+``Ort geschäftlich``, ``Kategorien``, and ``0.0.00`` for no date).
 """
 
 from __future__ import annotations
@@ -37,12 +39,30 @@ _EXACT = {
     "categories": "tags", "referred by": "how_met", "notes": "notes", "birthday": "birthday",
     "web page": "website", "personal web page": "website",
 }
+# Outlook for Windows in German writes its own header words (the same columns).
+_EXACT.update({
+    "vorname": "first_name", "weitere vornamen": "middle_name", "nachname": "last_name",
+    "firma": "organization", "abteilung": "department", "position": "title",
+    "e-mail-adresse": "email", "e-mail 2: adresse": "email", "e-mail 3: adresse": "email",
+    "e-mail-typ": "ignore", "e-mail 2: typ": "ignore", "e-mail 3: typ": "ignore",
+    "e-mail: angezeigter name": "ignore", "e-mail 2: angezeigter name": "ignore",
+    "e-mail 3: angezeigter name": "ignore",
+    "ort geschäftlich": "location", "region geschäftlich": "location",
+    "land/region geschäftlich": "location",
+    "kategorien": "tags", "empfohlen von": "how_met", "notizen": "notes",
+    "geburtstag": "birthday", "webseite": "website",
+})
 _PHONE_ENDINGS = ("phone", "phone 2", "fax", "pager", "callback", "telex", "isdn")
+_PHONE_WORDS = ("telefon", "fax", "pager", "isdn", "telex", "rückmeldung")
 DEFAULTS = {
     "gender": frozenset({"Unspecified"}),
     "priority": frozenset({"Normal"}),
     "sensitivity": frozenset({"Normal"}),
     "private": frozenset({"False"}),
+    "geschlecht": frozenset({"Nicht angegeben"}),
+    "priorität": frozenset({"Normal"}),
+    "vertraulichkeit": frozenset({"Normal"}),
+    "privat": frozenset({"Aus"}),
 }
 
 
@@ -53,7 +73,7 @@ def mapping_for(header: list[str]) -> dict[str, str]:
         key = col.strip().lower()
         if key in _EXACT:
             mapping[col] = _EXACT[key]
-        elif key.endswith(_PHONE_ENDINGS):
+        elif key.endswith(_PHONE_ENDINGS) or any(word in key for word in _PHONE_WORDS):
             mapping[col] = "phone"
         else:
             mapping[col] = "extra"

@@ -27,6 +27,7 @@ from .values import (
     clean_email,
     clean_label,
     has_word,
+    is_phone_like,
     label_from_column,
     parse_date,
     split_multi,
@@ -34,6 +35,7 @@ from .values import (
     split_phones,
     split_tags,
     unquote_formula,
+    value_kind,
 )
 
 SINGLE_FIELDS = (
@@ -167,22 +169,19 @@ def iter_records(rows: Iterable[list[str]], first_number: int, header: list[str]
         if "\r" in joined:
             cells = [_one_newline(cell) for cell in cells]
         extra: dict[str, str] = {}
+        spilled_values: list[tuple[str, str]] = []
         if len(cells) != width:
             if len(cells) < width:
                 cells = cells + [""] * (width - len(cells))
             else:
-                spilled = []
-                for position, value in enumerate(cells[width:], width + 1):
-                    if value := value.strip():
-                        column = f"column {position}"
-                        spilled.append(column)
-                        extra[column] = value
+                spilled, spilled_values = _spill(cells[width:], width, extra)
                 cells = cells[:width]
                 if spilled:
+                    kept = ", ".join(f"{where} ({what})" if what else where
+                                     for where, what in spilled)
                     warnings.append(RowProblem(
-                        number, spilled[0], f"the row has {len(raw)} cells but the header "
-                        f"has {width}; the extra cells are kept as {', '.join(spilled)}",
-                        list(raw)))
+                        number, spilled[0][0], f"the row has {len(raw)} cells but the header "
+                        f"has {width}; the extra cells are kept as {kept}", list(raw)))
         values: dict[str, str] = {}
         for name, i, shared in one:
             value = cells[i]
@@ -228,8 +227,19 @@ def iter_records(rows: Iterable[list[str]], first_number: int, header: list[str]
             if label_i >= 0 and cells[label_i].strip():
                 label = clean_label(cells[label_i])
             for part in split_phone_cell(cell):
-                if (label, part) not in phones:
+                if not is_phone_like(part):
+                    extra[header[i]] = cell  # a label or a word, not a number
+                elif (label, part) not in phones:
                     phones.append((label, part))
+        if spilled_values:
+            for kind, value in spilled_values:
+                if kind == "email" and ("", value) not in emails and not any(
+                        a == value for _, a in emails):
+                    emails.append(("", value))
+                elif kind == "phone" and not any(p == value for _, p in phones):
+                    phones.append(("", value))
+                elif kind == "linkedin_url" and "linkedin_url" not in values:
+                    values["linkedin_url"] = value
         tags: list[str] = []
         for i in plan.tags:
             cell = cells[i]
@@ -288,6 +298,32 @@ def iter_records(rows: Iterable[list[str]], first_number: int, header: list[str]
         yield ContactRecord(**values, emails=emails, phones=phones, tags=tags,
                             connected_on=connected, source=source, row=number, extra=extra)
     result.total_rows += total
+
+
+def _spill(cells: list[str], width: int, extra: dict[str, str],
+           ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Cells past the header's last column: an email, a phone or a profile URL there is
+    the person's (by its look: no header names it), a web address is their website;
+    anything else is kept as ``column N``. Returns (where each went, for the warning) and
+    the (kind, value) pairs the row takes as its own."""
+    spilled: list[tuple[str, str]] = []
+    taken: list[tuple[str, str]] = []
+    for position, value in enumerate(cells, width + 1):
+        if not (value := value.strip()):
+            continue
+        kind = value_kind(value)
+        if kind == "email":
+            value = clean_email(value) or value
+        if kind in ("email", "phone", "linkedin_url"):
+            taken.append((kind, value))
+            spilled.append((f"column {position}", kind.replace("linkedin_url", "LinkedIn URL")))
+        elif kind == "website":
+            extra["Website"] = f"{extra['Website']} ::: {value}" if "Website" in extra else value
+            spilled.append((f"column {position}", "website"))
+        else:
+            extra[f"column {position}"] = value
+            spilled.append((f"column {position}", ""))
+    return spilled, taken
 
 
 def plan_index(plan: _Plan, name: str) -> int:

@@ -122,6 +122,8 @@ def guess_field(header: str) -> str:
         return "extra"
     if key in SYNONYMS:
         return SYNONYMS[key]
+    if "mail" in key and key.endswith(("typ", "anzeigename", "angezeigtername")):
+        return "extra"  # the German Outlook's "E-Mail-Typ" (SMTP) and display name
     if key.endswith(_NOT_A_VALUE):
         if key.endswith(("label", "type")) and "mail" in key:
             return "email_label"

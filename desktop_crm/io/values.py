@@ -147,12 +147,12 @@ def _year(value: int) -> int:
 
 
 def has_word(value: str) -> bool:
-    """False for an empty text or one made only of punctuation and spaces: ``-``,
-    ``.``, ``?`` and ``n/a``-style fillers are placeholders, not names."""
+    """True when the text holds a letter or a digit, in any script. ``-``, ``.``,
+    ``?``, ``n/a``-style fillers and names made only of emoji or symbols (``‼️📌``)
+    are placeholders, not names: nothing in them can be matched on a later import."""
     if value.isascii():
         return any(ch.isalnum() for ch in value)
-    return any(not unicodedata.category(ch).startswith(("P", "Z")) and not ch.isspace()
-               for ch in value)
+    return any(unicodedata.category(ch)[0] in "LN" for ch in value)
 
 
 def clean_email(value: str) -> str | None:
@@ -163,6 +163,29 @@ def clean_email(value: str) -> str | None:
     if "<" in value and value.endswith(">"):
         value = value[value.rfind("<") + 1:-1].strip()
     return value if EMAIL_RE.fullmatch(value) else None
+
+
+def is_phone_like(value: str) -> bool:
+    """A phone number holds digits (three at least: ``112``, ``1-800-FLOWERS``); a field
+    name or label in a phone field (``Mobil``, ``Fax privat``) is none."""
+    return sum(ch.isdigit() for ch in value) >= 3
+
+
+def value_kind(value: str) -> str | None:
+    """What a lone value is by its look, for a cell no header names: ``"email"``,
+    ``"linkedin_url"``, ``"website"`` or ``"phone"`` (seven digits or more that are not
+    a date); ``None`` when it could be anything (a word, a date, a number)."""
+    if clean_email(value):
+        return "email"
+    lowered = value.lower()
+    if "linkedin.com/in/" in lowered or "linkedin.com/pub/" in lowered:
+        return "linkedin_url"
+    if lowered.startswith(("http://", "https://", "www.")) and " " not in value:
+        return "website"
+    if (PHONE_RE.fullmatch(value) and sum(c.isdigit() for c in value) >= 7
+            and parse_date(value) is None):
+        return "phone"
+    return None
 
 
 _LABEL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -38,7 +38,7 @@ from urllib.parse import quote, unquote
 import vobject
 
 from .records import ContactRecord, ImportFileError, ParseResult, RowProblem
-from .values import has_word, split_name
+from .values import clean_email, has_word, is_phone_like, split_multi, split_name, value_kind
 from .vcard_lines import CardLines, Repaired, repair, split_cards, split_colon
 
 _BINARY_PROPS = {"PHOTO", "LOGO", "SOUND", "KEY"}
@@ -180,15 +180,32 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
                   if line.name == "EMAIL"}
         # FN is required, so writers fill it with the organization or the email address
         # (or our own "(no name)") when the person has no name: none of those is a name.
-        if (_has_name(full) and full != org and not company_card
+        if value_kind(full) == "phone":  # a contact saved under its number
+            record.phones.append(("", full))
+        elif (_has_name(full) and full != org and not company_card
                 and full.lower() not in emails and full != "(no name)"):
             first, middle, last, rest = split_name(full)
             record.first_name, record.middle_name, record.last_name = first, middle, last
             if rest:
                 record.extra["name prefix/suffix"] = rest
+    for other in names[1:]:
+        # A second N (a writer that put two people in one card): kept, not dropped.
+        family, given, middle = (_components(str(other.value)) + ["", ""])[:3]
+        _keep(record, "Other name", " ".join(
+            p.strip() for p in (given, middle, family) if p.strip()))
     _drop_non_names(record, children)
+    if not record.first_name and record.middle_name:
+        # N:Claes;;Pieter;; - the only given name, written in the additional-names part.
+        record.first_name, record.middle_name = record.middle_name, ""
+    if not (record.first_name or record.middle_name or record.last_name):
+        # A card with no name but a nickname (a phone's "Bobo"): that is what the user
+        # calls the person, so it is their name.
+        record.first_name = next((n for n in (_text(line).strip() for line in children
+                                              if line.name == "NICKNAME") if has_word(n)), "")
     notes: list[str] = []
     have_adr = False
+    # TITLE is the job title; ROLE (the function) stands in only when there is none.
+    has_title = any(line.name == "TITLE" and _text(line).strip() for line in children)
     for line in children:
         prop = line.name
         if prop in _SKIP_PROPS:
@@ -202,22 +219,28 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
             else:  # a second ORG: kept as a former or other one (the contact's history)
                 _alternate(record, "organization", organization)
                 _alternate(record, "department", department)
-        elif prop in ("TITLE", "ROLE") and not (prop == "ROLE" and record.title):
+        elif prop == "TITLE" or (prop == "ROLE" and not has_title):
             if record.title:
                 _alternate(record, "title", _text(line).strip())
             else:
                 record.title = _text(line).strip()
         elif prop == "EMAIL":
             address = _text(line).strip().removeprefix("mailto:")
-            if address:
+            parts = split_multi(address) if address else []
+            if len(parts) > 1 and all(clean_email(p) for p in parts):
+                # "a@x.org,b@y.org" in one EMAIL line: two addresses.
+                record.emails.extend((_label(line, group_labels), p) for p in parts)
+            elif address:
                 record.emails.append((_label(line, group_labels), address))
         elif prop == "TEL":
             raw = _text(line).strip()
             if raw[:4].lower() == "tel:" and "TEXT" not in (
                     v.upper() for v in line.params.get("VALUE", [])):
                 raw = raw[4:]
-            if raw:
+            if raw and is_phone_like(raw):
                 record.phones.append((_label(line, group_labels), raw))
+            elif raw:
+                _keep(record, "TEL", raw)
         elif prop in ("URL", "X-SOCIALPROFILE") and (
                 "linkedin" in _types(line) or "linkedin.com" in _text(line).lower()) \
                 and not record.linkedin_url:
@@ -232,11 +255,14 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
                     record.tags.append(tag)
         elif prop == "BDAY":
             record.birthday = _text(line).strip()
-        elif prop == "ADR" and not have_adr:
-            have_adr = True
+        elif prop == "ADR":
             parts = [p.strip() for p in _components(str(line.value))] + [""] * 7
-            record.location = ", ".join(p for p in (parts[3], parts[4], parts[6]) if p)
-            if any(parts[i] for i in (0, 1, 2, 5)) or not record.location:
+            if not have_adr:
+                have_adr = True
+                record.location = ", ".join(p for p in (parts[3], parts[4], parts[6]) if p)
+                if any(parts[i] for i in (0, 1, 2, 5)) or not record.location:
+                    _keep(record, "ADR", "; ".join(p for p in parts[:7] if p))
+            else:  # another address: kept whole, in the same words as the first
                 _keep(record, "ADR", "; ".join(p for p in parts[:7] if p))
         elif prop == "X-CRM-INDUSTRY":
             record.industry = _text(line).strip()
@@ -256,18 +282,24 @@ def _record(card: vobject.base.Component, number: int) -> ContactRecord:
 
 
 def _kind(card: vobject.base.Component) -> str:
-    """vCard 4's KIND (individual, group, org, location), lower case; "" when absent."""
+    """vCard 4's KIND (individual, group, org, location), lower case; "" when absent.
+    Apple's 3.0 cards say it as X-ADDRESSBOOKSERVER-KIND (a group of contacts)."""
     return next((_text(line).strip().lower() for line in card.getChildren()
-                 if line.name == "KIND"), "")
+                 if line.name in ("KIND", "X-ADDRESSBOOKSERVER-KIND")), "")
 
 
 def _drop_non_names(record: ContactRecord, children: list[vobject.base.ContentLine]) -> None:
     """Name parts that are no name: fillers of punctuation (``....`` for a surname the
-    writer did not know) and the card's own email address put in the name by a phone."""
+    writer did not know), the card's own email address put in the name by a phone, and
+    a phone number saved as the name (it becomes one of the card's phones)."""
     emails = {_text(line).strip().removeprefix("mailto:").lower() for line in children
               if line.name == "EMAIL"}
     for attr in ("first_name", "middle_name", "last_name"):
         value = getattr(record, attr)
+        if value and value_kind(value) == "phone":
+            # A phone saved with its number as the name ("+919709920218 Mk"): a number.
+            record.phones.append(("", value))
+            value = ""
         setattr(record, attr, "" if value and (not has_word(value) or value.lower() in emails)
                 else value)
 
@@ -320,15 +352,28 @@ def read_vcards(text: str, name: str, encoding: str = "utf-8") -> ParseResult:
         if record is not None and kind == "group":
             error = f"card {number} is a group (KIND:group), not a person"
         elif record is not None and not (record.first_name or record.last_name
-                                       or record.middle_name or record.emails):
-            error = f"card {number} has no name and no email address" + (
-                f", only the organization '{record.organization}'"
-                if record.organization else "")
+                                       or record.middle_name or _valid_emails(record)):
+            error = _nobody(record, number)
         if error is not None:
             result.problems.append(RowProblem(number, None, error, [card.text]))
         else:
             result.records.append(record)
     return result
+
+
+def _valid_emails(record: ContactRecord) -> list[str]:
+    return [a for a in (clean_email(address) for _, address in record.emails) if a]
+
+
+def _nobody(record: ContactRecord, number: int) -> str:
+    """Why a card is no person: it has no name and no address to know them by (an
+    ``EMAIL:null`` placeholder is no address: such a card would be a new nameless
+    contact on every import, matched by nothing)."""
+    bad = next((address for _, address in record.emails), "")
+    reason = (f"card {number} has no name and no valid email address ('{bad}' is not one)"
+              if bad else f"card {number} has no name and no email address")
+    return reason + (f", only the organization '{record.organization}'"
+                     if record.organization else "")
 
 
 def _read_one(fixed: Repaired, card: CardLines, result: ParseResult) -> vobject.base.Component:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import vobject
 
@@ -47,6 +48,10 @@ KNOWN_PROPERTIES = frozenset({
 # Properties whose value is free text: a following line without a colon continues them.
 _TEXT_PROPERTIES = frozenset({"NOTE", "ADR", "LABEL", "ORG", "TITLE", "ROLE", "NICKNAME"})
 _SILENT_DROPS = frozenset({"PROFILE", "NAME", "SOURCE"})
+# Properties whose value is a list or has parts (split by comma or semicolon where they
+# are read); in every other value a comma is text.
+_COMMA_LISTS = frozenset({"N", "ADR", "ORG", "CATEGORIES", "GEO", "CLIENTPIDMAP", "PID"})
+_LONE_COMMA = re.compile(r"(?<!\\),")
 # Pictures and keys are not contact data; 2.1 writers often leave their base64 unindented.
 BINARY_PROPERTIES = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 
@@ -94,6 +99,20 @@ def _head(line: str) -> str:
     return line.strip().upper()
 
 
+def card_bound(head: str) -> str | None:
+    """``"BEGIN"`` or ``"END"`` for a line that opens or closes a card, also when a
+    writer or an editor misspelt it (``BEGIN:VCAR``, ``END:VCRD``, ``BEGIN: VCARD``);
+    ``None`` for any other line (``BEGIN:VCALENDAR`` included)."""
+    key = head.replace(" ", "").replace("\t", "")
+    word, _, value = key.partition(":")
+    if word not in ("BEGIN", "END") or not value:
+        return None
+    if value == "VCARD" or (value[:1] == "V" and len(value) >= 4
+                            and SequenceMatcher(None, value, "VCARD").ratio() >= 0.8):
+        return word
+    return None
+
+
 def looks_like_property(line: str) -> bool:
     match = _PROPERTY_LIKE.match(line.strip())
     return bool(match) and (match[1].upper() in KNOWN_PROPERTIES
@@ -105,17 +124,26 @@ def split_cards(text: str) -> list[CardLines]:
     form a card of their own (its ``BEGIN:VCARD`` line was lost)."""
     cards: list[CardLines] = []
     current: CardLines | None = None
+    nested = 0  # cards opened inside the current one (vCard 2.1's AGENT:BEGIN:VCARD)
     # Logical lines: a writer may fold any line, BEGIN:VCARD included.
     for number, line in logical_lines(list(enumerate(physical_lines(text), 1))):
         head = _head(line)
-        if head == "BEGIN:VCARD":
+        bound = card_bound(head)
+        if current is not None and bound is None and _opens_nested(line):
+            nested += 1
+        elif current is not None and bound == "END" and nested:
+            nested -= 1
+            current.lines.append((number, line))
+            continue
+        if bound == "BEGIN":
+            nested = 0
             if current is not None:
                 current.missing_end = "read up to the next BEGIN:VCARD"
                 cards.append(current)
             current = CardLines(len(cards) + 1, [(number, line)])
         elif current is not None:
             current.lines.append((number, line))
-            if head == "END:VCARD":
+            if bound == "END":
                 cards.append(current)
                 current = None
         elif head and not head.startswith("#") and looks_like_property(line):
@@ -126,6 +154,12 @@ def split_cards(text: str) -> list[CardLines]:
         current.missing_end = "read to the end of the file (it may be cut short)"
         cards.append(current)
     return cards
+
+
+def _opens_nested(line: str) -> bool:
+    """True for a property whose value opens a card of its own (``AGENT:BEGIN:VCARD``)."""
+    parts = split_colon(line)
+    return bool(parts) and card_bound(_head(parts[1])) == "BEGIN"
 
 
 def split_colon(line: str) -> tuple[str, str] | None:
@@ -148,8 +182,18 @@ def logical_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Folded lines joined (a leading space or tab continues the line before), and
     quoted-printable soft breaks (a value ending in ``=``) joined; each with the file
     line number it started on."""
-    out: list[list] = []  # [line number, text, quoted-printable]
+    out: list[list] = []  # [line number, text, quoted-printable, written with '#']
+    nested = False  # inside a card a writer folded line by line into an AGENT
     for number, line in lines:
+        if nested and line[:1] in (" ", "\t"):
+            out.append([number, line[1:], False, False])
+            nested = card_bound(_head(line)) != "END"
+            continue
+        nested = False
+        if out and out[-1][3] and out[-1][1].endswith("="):
+            # The rest of a '#' writer's quoted-printable value (its soft breaks folded).
+            line = _HASH_HEX.sub(r"=\1", line[1:] if line[:1] in (" ", "\t") else line)
+            line = line[:-1] + "=" if line.endswith("#") else line
         if out and line[:1] in (" ", "\t") and not out[-1][2]:
             out[-1][1] += line[1:]
             continue
@@ -157,8 +201,28 @@ def logical_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             out[-1][1] = out[-1][1][:-1] + line
             continue
         parts = split_colon(line) if line[:1] not in (" ", "\t") else None
-        out.append([number, line, bool(parts) and _is_qp(parts[0])])
-    return [(number, text) for number, text, _ in out]
+        nested = bool(parts) and card_bound(_head(parts[1])) == "BEGIN"
+        hashed = False
+        if parts and _HASH_PARAM.search(parts[0]):
+            line, hashed = _unhash(parts[0], parts[1])
+        out.append([number, line, bool(parts) and _is_qp(split_colon(line)[0]), hashed])
+    return [(number, text) for number, text, _, _ in out]
+
+
+# A converter that wrote '#' for every '=': ``TYPE#work``, ``ENCODING#QUOTED-PRINTABLE``
+# and quoted-printable values of ``#XX`` codes with ``#`` soft breaks.
+_HASH_PARAM = re.compile(r";([A-Za-z-]+)#")
+_HASH_HEX = re.compile(r"#([0-9A-Fa-f]{2})")
+
+
+def _unhash(head: str, value: str) -> tuple[str, bool]:
+    """The line with ``=`` back in its parameters (and in its quoted-printable value);
+    True when the value is quoted-printable, so its continuation lines are mended too."""
+    head = _HASH_PARAM.sub(r";\1=", head)
+    if not _is_qp(head):
+        return f"{head}:{value}", False
+    value = _HASH_HEX.sub(r"=\1", value)
+    return f"{head}:{value[:-1] + '=' if value.endswith('#') else value}", True
 
 
 def _clean_head(head: str) -> tuple[str, str]:
@@ -184,13 +248,35 @@ def repair(card: CardLines) -> Repaired:
         origin.append(card.first_line)
         result.warnings.append((None, f"{_where(card, card.first_line)}: the card has no "
                                 "BEGIN:VCARD line; read from here to its END:VCARD"))
+    agent: list[str] | None = None  # the lines of a card nested in this one
+    depth = 0
     for number, line in logical_lines(card.lines):
         stripped = line.strip()
         if not stripped:
             continue
         upper = stripped.upper()
-        if upper in ("BEGIN:VCARD", "END:VCARD"):
-            out.append(upper)
+        bound = card_bound(upper)
+        if agent is not None:
+            depth += (bound is None and _opens_nested(line)) - (bound == "END")
+            if depth < 0:
+                # A nested card (an AGENT) ends: the person it names is someone else,
+                # kept as a note under the property that held it.
+                result.raw.append((agent[0], "\n".join(agent[1:])))
+                agent, depth = None, 0
+            elif card_bound(upper) is None and not upper.startswith("VERSION:"):
+                parts = split_colon(stripped)
+                agent.append(_plain(parts[1]) if parts else stripped)
+            continue
+        if out and bound is None and _opens_nested(line):
+            agent = [split_colon(stripped)[0].split(";")[0].rsplit(".", 1)[-1].upper()]
+            continue
+        if bound is not None:
+            if bound == "BEGIN" and out:
+                continue  # the BEGIN line of a card read without one (see split_cards)
+            if upper != f"{bound}:VCARD":
+                result.warnings.append((None, f"{_where(card, number)}: '{_short(stripped)}' "
+                                        f"read as {bound}:VCARD"))
+            out.append(f"{bound}:VCARD")
             origin.append(number)
             previous = None
             continue
@@ -227,6 +313,10 @@ def repair(card: CardLines) -> Repaired:
             continue
         if "\r" in value:
             value = value.replace("\r", "\\n") if not _is_qp(head) else value.replace("\r", "")
+        if "," in value and bare not in _COMMA_LISTS and not _is_qp(head):
+            # vobject keeps only the text before the first unescaped comma of a text
+            # value; vCard 2.1 has no comma escape and many 3.0 writers forget it.
+            value = _LONE_COMMA.sub(r"\\,", value)
         candidate = f"{head}:{value}"
         try:
             # A quoted-printable value is decoded later, in its own charset (or a guess when
@@ -242,6 +332,8 @@ def repair(card: CardLines) -> Repaired:
         out.append(candidate)
         origin.append(number)
         previous = bare
+    if agent is not None:  # a nested card cut short: what it held is still kept
+        result.raw.append((agent[0], "\n".join(agent[1:])))
     if card.missing_end:
         result.warnings.append((None, f"{_where(card, card.first_line)}: the card has no "
                                 f"END:VCARD line; {card.missing_end}"))

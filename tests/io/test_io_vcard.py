@@ -175,7 +175,10 @@ def records(draw: st.DrawFn) -> ContactRecord:
         industry=draw(_text), location=draw(_text), notes=draw(_multiline), how_met=draw(_text),
         linkedin_url=draw(st.sampled_from(["", "https://www.linkedin.com/in/x-1"])),
         emails=draw(st.lists(st.tuples(_label, st.from_regex(r"[a-z0-9.]{1,8}@[a-z]{1,8}\.[a-z]{2,4}", fullmatch=True)), max_size=3, unique=True)),
-        phones=draw(st.lists(st.tuples(_label, _text.filter(bool)), max_size=3, unique=True)),
+        # A phone holds digits (a word in a TEL line is kept as a note, not a phone).
+        phones=draw(st.lists(st.tuples(_label, st.from_regex(r"\+?[0-9]{2}[0-9 ()./-]{0,12}[0-9]",
+                                                              fullmatch=True)),
+                             max_size=3, unique=True)),
         tags=draw(st.lists(_text.filter(bool), max_size=3, unique=True)),
         connected_on=draw(st.none() | st.dates()),
         birthday=draw(_text),
