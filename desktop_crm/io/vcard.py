@@ -60,8 +60,42 @@ def _escape(value: str, structured: bool = False, listed: bool = False) -> str:
     return value
 
 
-def _prepare(lines: list[str]) -> str:
-    """Decode 2.1 quoted-printable lines and drop binary properties."""
+# Quoted-printable bytes a card does not name the charset of: read as UTF-8 when they
+# are, else in the file's one guess (below). The guess is between the Windows code pages
+# of the phones and mail programs that wrote vCard 2.1 in the West and the East of
+# Europe: Western (``Müller``) unless its reading puts a sign beside a letter
+# (``ma³opolska``, cp1250's ``ł`` read as cp1252), then Central European; Cyrillic when most letters of
+# the Western reading are accented ones (``Ïåòðîâ``, cp1251's ``Петров``).
+_QP_GUESSES = ("cp1252", "cp1250", "cp1251")
+_QP_LINE = re.compile(r"^[^:]*QUOTED-PRINTABLE[^:]*:(.*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def undeclared_qp_charset(text: str) -> str:
+    """The charset to read a file's quoted-printable values in when a card names none."""
+    raw = b"\n".join(quopri.decodestring(m.group(1).encode("utf-8", "replace"))
+                     for m in _QP_LINE.finditer(text) if "CHARSET" not in m.group(0).upper())
+    try:
+        raw.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    western = raw.decode("cp1252", errors="replace")
+    letters = [ch for ch in western if ch.isalpha()]
+    if letters and sum(not ch.isascii() for ch in letters) > len(letters) / 2:
+        return "cp1251"
+    if _SIGN_IN_WORD.search(western):
+        return "cp1250"
+    return "cp1252"
+
+
+# What cp1250's letters ``Ł Ą Ş Ż ł ą ş Ľ ľ ż`` (and ``ť``, no letter there) look like
+# read as cp1252, inside a word: no Western word holds them.
+_SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])[£¥ª¯³¹º¼¾¿\ufffd]|[£¥ª¯³¹º¼¾¿\ufffd](?=[^\W\d_])")
+
+
+def _prepare(lines: list[str], fallback: str = "cp1252") -> str:
+    """Decode 2.1 quoted-printable lines (in ``fallback`` where a line names no charset
+    and is not UTF-8) and drop binary properties."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -94,7 +128,7 @@ def _prepare(lines: list[str]) -> str:
         try:
             text = raw.decode(charset)
         except (UnicodeDecodeError, LookupError):
-            text = raw.decode("cp1252", errors="replace")
+            text = raw.decode(fallback, errors="replace")
         kept = [params[0]] + [p for p in params[1:] if p.upper() not in (
             "ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE") and not p.upper().startswith(
             "CHARSET=")]
@@ -330,6 +364,7 @@ def read_vcards(text: str, name: str, encoding: str = "utf-8") -> ParseResult:
     cards = split_cards(text)
     if not cards:
         raise ImportFileError(name, "no vCard found (no BEGIN:VCARD line)")
+    fallback = undeclared_qp_charset(text) if "QUOTED-PRINTABLE" in text.upper() else "cp1252"
     for card in cards:
         number = card.number
         result.total_rows += 1
@@ -339,7 +374,7 @@ def read_vcards(text: str, name: str, encoding: str = "utf-8") -> ParseResult:
         if error is None:
             fixed = repair(card)
             try:
-                component = _read_one(fixed, card, result)
+                component = _read_one(fixed, card, result, fallback)
                 kind = _kind(component)
                 record = _record(component, number)
             except Exception as exc:  # vobject raises many kinds; the card is the unit
@@ -376,14 +411,15 @@ def _nobody(record: ContactRecord, number: int) -> str:
                      if record.organization else "")
 
 
-def _read_one(fixed: Repaired, card: CardLines, result: ParseResult) -> vobject.base.Component:
+def _read_one(fixed: Repaired, card: CardLines, result: ParseResult,
+              fallback: str = "cp1252") -> vobject.base.Component:
     """vobject's reading of a repaired card; a line it still refuses is dropped (with a
     warning naming it) and the card read again."""
     lines = fixed.text.split("\r\n")
     origin = list(fixed.origin)
     for _attempt in range(20):
         try:
-            return vobject.readOne(_prepare(lines), transform=False)
+            return vobject.readOne(_prepare(lines, fallback), transform=False)
         except vobject.base.ParseError as exc:
             index = (getattr(exc, "lineNumber", None) or 0) - 1
             if not 0 < index < len(lines) - 1:
@@ -393,7 +429,7 @@ def _read_one(fixed: Repaired, card: CardLines, result: ParseResult) -> vobject.
             result.warnings.append(RowProblem(card.number, None, (
                 f"card {card.number}, line {where}: '{dropped[:60]}' could not be read "
                 f"({exc}); skipped"), [card.text]))
-    return vobject.readOne(_prepare(lines), transform=False)  # pragma: no cover
+    return vobject.readOne(_prepare(lines, fallback), transform=False)  # pragma: no cover
 
 
 # --- writing --------------------------------------------------------------------
