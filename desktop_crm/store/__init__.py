@@ -1,5 +1,10 @@
 """The local store: peewee on SQLite. Knows nothing of Qt, user-picked files or PDF."""
 
+# ruff: noqa: E402 - the driver is held back before peewee is imported (see driver.py)
+from . import driver
+
+driver.defer()  # before peewee is imported: the server's driver loads when a server opens
+
 import peewee
 
 from . import cipher

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources as importlib_resources
 
-from peewee import DateTimeField, SqliteDatabase
-from playhouse.migrate import SqliteMigrator, migrate
+from peewee import SqliteDatabase
 
 from .sort_keys import ORGANIZATION_KEY_SQL
 
@@ -49,12 +48,11 @@ def _split_sql(script: str) -> list[str]:
 
 def _schema_v2(database: SqliteDatabase) -> None:
     """Denormalised sort columns for the contact table, and smart lists."""
-    migrator = SqliteMigrator(database)
-    migrate(
-        migrator.add_column("contact", "last_contact_at", DateTimeField(null=True)),
-        migrator.add_column("contact", "next_meeting_at", DateTimeField(null=True)),
-    )
     conn = database.connection()
+    # What playhouse's migrator writes for a nullable DateTimeField (the same table text),
+    # without importing it: it loads the PostgreSQL driver (see driver.py).
+    for column in ("last_contact_at", "next_meeting_at"):
+        conn.execute(f'ALTER TABLE "contact" ADD COLUMN "{column}" DATETIME')
     conn.execute(
         'CREATE TABLE "smart_list" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL, '
         '"filters" TEXT NOT NULL, "position" INTEGER NOT NULL)'

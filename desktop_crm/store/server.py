@@ -13,6 +13,7 @@ import re
 
 from peewee import PostgresqlDatabase
 
+from .driver import load as load_driver
 from .errors import (  # noqa: F401 - the server's names, as other modules import them
     SCHEMES,
     ServerError,
@@ -73,6 +74,7 @@ class ServerDatabase(PostgresqlDatabase):
         # address: "postgres://" (Heroku's, many hosts') became a database name.
         if url[:11].lower() == "postgres://":
             url = "postgresql://" + url[11:]
+        load_driver()
         super().__init__(url, prefer_psycopg3=True, connect_timeout=CONNECT_TIMEOUT_S, **kwargs)
         self.url = url
         self._listener: ChangeListener | None = None
