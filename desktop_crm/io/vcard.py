@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import quopri
 import re
 from collections.abc import Iterable
 from urllib.parse import quote, unquote
@@ -39,103 +38,15 @@ import vobject
 
 from .records import ContactRecord, ImportFileError, ParseResult, RowProblem
 from .values import clean_email, has_word, is_phone_like, split_multi, split_name, value_kind
-from .vcard_lines import CardLines, Repaired, repair, split_cards, split_colon
+from .vcard_lines import CardLines, Repaired, escape_value, repair, split_cards
+from .vcard_qp import decode_quoted_printable, undeclared_qp_charset
 
-_BINARY_PROPS = {"PHOTO", "LOGO", "SOUND", "KEY"}
 _SKIP_PROPS = {"VERSION", "PRODID", "UID", "REV", "X-ABLABEL", "FN", "N", "KIND"}
-_STRUCTURED = {"N", "ADR", "ORG"}
 _IGNORED_TYPES = {"pref", "internet", "voice", "x400", "msg", "intl", "postal", "parcel",
                   "dom", "text"}
 
 
 # --- reading ------------------------------------------------------------------
-
-def _escape(value: str, structured: bool = False, listed: bool = False) -> str:
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = value.replace("\\", "\\\\").replace("\n", "\\n")
-    if not listed:
-        value = value.replace(",", "\\,")
-    if not structured:
-        value = value.replace(";", "\\;")
-    return value
-
-
-# Quoted-printable bytes a card does not name the charset of: read as UTF-8 when they
-# are, else in the file's one guess (below). The guess is between the Windows code pages
-# of the phones and mail programs that wrote vCard 2.1 in the West and the East of
-# Europe: Western (``Müller``) unless its reading puts a sign beside a letter
-# (``ma³opolska``, cp1250's ``ł`` read as cp1252), then Central European; Cyrillic when most letters of
-# the Western reading are accented ones (``Ïåòðîâ``, cp1251's ``Петров``).
-_QP_GUESSES = ("cp1252", "cp1250", "cp1251")
-_QP_LINE = re.compile(r"^[^:]*QUOTED-PRINTABLE[^:]*:(.*)$", re.IGNORECASE | re.MULTILINE)
-
-
-def undeclared_qp_charset(text: str) -> str:
-    """The charset to read a file's quoted-printable values in when a card names none."""
-    raw = b"\n".join(quopri.decodestring(m.group(1).encode("utf-8", "replace"))
-                     for m in _QP_LINE.finditer(text) if "CHARSET" not in m.group(0).upper())
-    try:
-        raw.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    western = raw.decode("cp1252", errors="replace")
-    letters = [ch for ch in western if ch.isalpha()]
-    if letters and sum(not ch.isascii() for ch in letters) > len(letters) / 2:
-        return "cp1251"
-    if _SIGN_IN_WORD.search(western):
-        return "cp1250"
-    return "cp1252"
-
-
-# What cp1250's letters ``Ł Ą Ş Ż ł ą ş Ľ ľ ż`` (and ``ť``, no letter there) look like
-# read as cp1252, inside a word: no Western word holds them.
-_SIGN_IN_WORD = re.compile(r"(?<=[^\W\d_])[£¥ª¯³¹º¼¾¿\ufffd]|[£¥ª¯³¹º¼¾¿\ufffd](?=[^\W\d_])")
-
-
-def _prepare(lines: list[str], fallback: str = "cp1252") -> str:
-    """Decode 2.1 quoted-printable lines (in ``fallback`` where a line names no charset
-    and is not UTF-8) and drop binary properties."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        i += 1
-        parts = split_colon(line) if line[:1] not in (" ", "\t") else None
-        if parts is None:
-            out.append(line)
-            continue
-        head, value = parts
-        params = head.split(";")
-        prop = params[0].rsplit(".", 1)[-1].upper()
-        if prop in _BINARY_PROPS:
-            while i < len(lines) and (lines[i][:1] in (" ", "\t") or not lines[i].strip()
-                                      or split_colon(lines[i]) is None):
-                if lines[i].strip().upper() == "END:VCARD":
-                    break
-                i += 1
-            continue
-        upper = [p.upper() for p in params[1:]]
-        if "ENCODING=QUOTED-PRINTABLE" not in upper and "QUOTED-PRINTABLE" not in upper:
-            out.append(line)
-            continue
-        while value.endswith("=") and i < len(lines):
-            value = value[:-1] + lines[i]
-            i += 1
-        charset = next((p.split("=", 1)[1].strip('"') for p in params[1:]
-                        if p.upper().startswith("CHARSET=")), "utf-8")
-        raw = quopri.decodestring(value.encode("utf-8"))
-        try:
-            text = raw.decode(charset)
-        except (UnicodeDecodeError, LookupError):
-            text = raw.decode(fallback, errors="replace")
-        kept = [params[0]] + [p for p in params[1:] if p.upper() not in (
-            "ENCODING=QUOTED-PRINTABLE", "QUOTED-PRINTABLE") and not p.upper().startswith(
-            "CHARSET=")]
-        out.append(";".join(kept) + ":" + _escape(text, prop in _STRUCTURED,
-                                                  prop == "CATEGORIES"))
-    return "\r\n".join(out) + "\r\n"
-
 
 def _components(raw: str) -> list[str]:
     """Split a structured value on unescaped ``;`` and unescape each part."""
@@ -364,7 +275,7 @@ def read_vcards(text: str, name: str, encoding: str = "utf-8") -> ParseResult:
     cards = split_cards(text)
     if not cards:
         raise ImportFileError(name, "no vCard found (no BEGIN:VCARD line)")
-    fallback = undeclared_qp_charset(text) if "QUOTED-PRINTABLE" in text.upper() else "cp1252"
+    fallback = undeclared_qp_charset(text)
     for card in cards:
         number = card.number
         result.total_rows += 1
@@ -419,7 +330,7 @@ def _read_one(fixed: Repaired, card: CardLines, result: ParseResult,
     origin = list(fixed.origin)
     for _attempt in range(20):
         try:
-            return vobject.readOne(_prepare(lines, fallback), transform=False)
+            return vobject.readOne(decode_quoted_printable(lines, fallback), transform=False)
         except vobject.base.ParseError as exc:
             index = (getattr(exc, "lineNumber", None) or 0) - 1
             if not 0 < index < len(lines) - 1:
@@ -429,7 +340,7 @@ def _read_one(fixed: Repaired, card: CardLines, result: ParseResult,
             result.warnings.append(RowProblem(card.number, None, (
                 f"card {card.number}, line {where}: '{dropped[:60]}' could not be read "
                 f"({exc}); skipped"), [card.text]))
-    return vobject.readOne(_prepare(lines, fallback), transform=False)  # pragma: no cover
+    return vobject.readOne(decode_quoted_printable(lines, fallback), transform=False)  # pragma: no cover
 
 
 # --- writing --------------------------------------------------------------------
@@ -467,37 +378,37 @@ def _type_param(label: str, kind: str) -> str:
 def record_to_vcard(record: ContactRecord) -> str:
     """One vCard 4.0 (CRLF line ends, folded) for a record."""
     display = record.display_name or record.organization or "(no name)"
-    lines = ["BEGIN:VCARD", "VERSION:4.0", "FN:" + _escape(display),
-             "N:" + ";".join(_escape(v) for v in (record.last_name, record.first_name,
+    lines = ["BEGIN:VCARD", "VERSION:4.0", "FN:" + escape_value(display),
+             "N:" + ";".join(escape_value(v) for v in (record.last_name, record.first_name,
                                                   record.middle_name, "", ""))]
     if record.organization or record.department:
-        lines.append(f"ORG:{_escape(record.organization)};{_escape(record.department)}"
-                     if record.department else f"ORG:{_escape(record.organization)}")
+        lines.append(f"ORG:{escape_value(record.organization)};{escape_value(record.department)}"
+                     if record.department else f"ORG:{escape_value(record.organization)}")
     if record.title:
-        lines.append("TITLE:" + _escape(record.title))
-    lines += [f"EMAIL{_type_param(label, 'EMAIL')}:{_escape(address)}"
+        lines.append("TITLE:" + escape_value(record.title))
+    lines += [f"EMAIL{_type_param(label, 'EMAIL')}:{escape_value(address)}"
               for label, address in record.emails]
     lines += [f"TEL{';VALUE=text' if raw[:4].lower() == 'tel:' else ''}"
-              f"{_type_param(label, 'TEL')}:{_escape(raw)}" for label, raw in record.phones]
+              f"{_type_param(label, 'TEL')}:{escape_value(raw)}" for label, raw in record.phones]
     if record.linkedin_url:
-        lines.append("URL;TYPE=linkedin:" + _escape(record.linkedin_url))
+        lines.append("URL;TYPE=linkedin:" + escape_value(record.linkedin_url))
     if record.location:
-        lines.append("ADR:;;;" + _escape(record.location) + ";;;")
+        lines.append("ADR:;;;" + escape_value(record.location) + ";;;")
     if record.notes:
-        lines.append("NOTE:" + _escape(record.notes))
+        lines.append("NOTE:" + escape_value(record.notes))
     if record.tags:
-        lines.append("CATEGORIES:" + ",".join(_escape(t) for t in record.tags))
+        lines.append("CATEGORIES:" + ",".join(escape_value(t) for t in record.tags))
     if record.birthday:
         iso = re.fullmatch(r"(\d{8}|\d{4}-\d{2}-\d{2}|--\d{4}|--\d{2}-\d{2})", record.birthday)
-        lines.append(("BDAY:" if iso else "BDAY;VALUE=text:") + _escape(record.birthday))
+        lines.append(("BDAY:" if iso else "BDAY;VALUE=text:") + escape_value(record.birthday))
     if record.industry:
-        lines.append("X-CRM-INDUSTRY:" + _escape(record.industry))
+        lines.append("X-CRM-INDUSTRY:" + escape_value(record.industry))
     if record.how_met:
-        lines.append("X-CRM-HOW-MET:" + _escape(record.how_met))
+        lines.append("X-CRM-HOW-MET:" + escape_value(record.how_met))
     if record.connected_on:
         lines.append("X-CRM-CONNECTED-ON:" + record.connected_on.isoformat())
     for key, value in record.extra.items():
-        lines.append(f'X-CRM-EXTRA;X-KEY="{quote(key, safe="")}":{_escape(value)}')
+        lines.append(f'X-CRM-EXTRA;X-KEY="{quote(key, safe="")}":{escape_value(value)}')
     lines.append("END:VCARD")
     return "".join(_fold(line) + "\r\n" for line in lines)
 

@@ -357,3 +357,15 @@ def _plain(value: str) -> str:
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def escape_value(value: str, structured: bool = False, listed: bool = False) -> str:
+    """``value`` as a vCard line's value holds it: backslash, newline, and comma (unless a
+    list) and semicolon (unless structured, whose parts it separates) escaped."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\\", "\\\\").replace("\n", "\\n")
+    if not listed:
+        value = value.replace(",", "\\,")
+    if not structured:
+        value = value.replace(";", "\\;")
+    return value

@@ -37,9 +37,12 @@ from .errors import (
     UnusablePathError,
     UpgradeWhileOpenError,
     explain,
+    explain_server,
+    is_server_url,
+    shown,
 )
 from .migrations import CURRENT_VERSION, upgrade
-from .server import ServerDatabase, explain_server, is_server_url, shown
+from .server import ServerDatabase
 from .server_schema import read_version, table_names
 
 
@@ -71,7 +74,7 @@ def check_ours(path: Path, version: int) -> None:
 def _unusable(path: Path, exc: OSError) -> StoreError:
     """What an OS refusal before the database opens means: a folder or an impossible
     name is the path's fault; anything else is said as the store says SQLite's errors."""
-    if exc.errno == errno.EISDIR:
+    if exc.errno == errno.EISDIR:  # a folder made meanwhile
         return UnusablePathError(path, "it is a folder")
     if exc.errno in (errno.ENAMETOOLONG, errno.ENOENT, errno.ENOTDIR, errno.EINVAL):
         return UnusablePathError(path, exc.strerror or str(exc))
@@ -95,7 +98,7 @@ def open_store(path: Path | str, window: bool = True) -> OpenResult:
     path = Path(path)
     try:
         if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+            raise UnusablePathError(path, "it is a folder")
         if path.is_symlink() and not path.exists():
             raise DanglingLinkError(path, os.readlink(path))
         check_file(path)

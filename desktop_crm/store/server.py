@@ -14,14 +14,7 @@ import re
 from peewee import PostgresqlDatabase
 
 from .driver import load as load_driver
-from .errors import (  # noqa: F401 - the server's names, as other modules import them
-    SCHEMES,
-    ServerError,
-    StoreError,
-    explain_server,
-    is_server_url,
-    shown,
-)
+from .errors import StoreError, explain_server
 from .server_changes import ChangeListener
 
 _PLACEHOLDER = re.compile(r"""('(?:[^']|'')*'|"(?:[^"]|"")*")|(\?)|(%)""")

@@ -7,6 +7,7 @@ modules (tests/test_layers.py): the store answers for its engines here.
 
 from __future__ import annotations
 
-from .server import is_server_url, probe, shown
+from .errors import is_server_url, shown
+from .server import probe
 
 __all__ = ["is_server_url", "probe", "shown"]

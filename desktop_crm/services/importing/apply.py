@@ -29,9 +29,9 @@ from ...store import import_queries as q
 from ...store.models import utcnow
 from ..errors import ServiceError
 from ..validation import sort_name
+from .existing import updated_values
 from .keys import fold
 from .plan import Plan, PlanItem, Progress
-from .snapshot import updated_values
 
 _CHUNK = 5000
 _COLUMNS: dict[str, Sequence[str]] = {

@@ -26,10 +26,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ...io.records import ContactRecord
+from .existing import Existing
 from .fuzzy import Candidate, NearDuplicateFinder, SearchEntry
 from .incoming import Incoming, absorb, from_record, group_records, merge_notes, phone_key
 from .keys import email_key, fold
-from .snapshot import Existing, Snapshot
+from .snapshot import Snapshot
 
 Progress = Callable[[str, int, int], None]
 # Fields where the file's value wins (people change jobs); the old one goes to history.

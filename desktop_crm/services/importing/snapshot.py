@@ -9,116 +9,24 @@ in one dict keyed like :meth:`Incoming.keys` (``e:``, ``l:``, ``n:``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ...store import import_queries as q
+from .existing import (
+    Existing,
+    add_written,
+    contact_keys,
+    from_state,
+    load_children,
+    load_contacts,
+    read_contacts,
+    row_of_state,
+    state_text,
+    updated_values,
+)
 from .fuzzy import SearchEntry, org_block, search_entry
-from .incoming import phone_key
 from .keys import email_key, fold, linkedin_key, name_fold, name_keys
-
-_NONE: frozenset = frozenset()
-
-
-def _add(contact: Existing, attr: str, value: object) -> None:
-    current = getattr(contact, attr)
-    if current is _NONE:
-        current = set()
-        setattr(contact, attr, current)
-    current.add(value)
-
-
-@dataclass(slots=True)
-class Existing:
-    """One live contact as matching sees it."""
-
-    id: int
-    first_name: str
-    last_name: str
-    organization_id: int | None
-    organization: str
-    title: str
-    industry: str
-    location: str
-    linkedin_url: str
-    how_met: str
-    notes: str
-    sources: str
-    # Shared empty defaults until a value arrives: 100,000 contacts without phones
-    # should not cost 100,000 empty sets.
-    emails: list[str] | tuple[()] = ()  # as stored, in order
-    phone_keys: set[str] | frozenset[str] = _NONE
-    phone_count: int = 0
-    tag_keys: set[str] | frozenset[str] = _NONE
-    # (field, folded value) the contact's history says it has had.
-    known: set[tuple[str, str]] | frozenset[tuple[str, str]] = _NONE
-
-    @property
-    def name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.last_name) if p) or (
-            self.emails[0] if self.emails else f"contact {self.id}"
-        )
-
-    @property
-    def name_fold(self) -> str:
-        return name_fold(self.first_name, self.last_name)
-
-
-def _load_contacts(ids: Sequence[int] | None = None) -> dict[int, Existing]:
-    """Live contacts by id (all, or those among ``ids``); texts that repeat across
-    contacts are stored once."""
-    shared: dict[str, str] = {}
-    share = shared.setdefault
-    contacts: dict[int, Existing] = {}
-    for (cid, first, last, org_id, org, title, industry, location, linkedin, how_met, notes,
-         sources) in q.live_contacts(ids):
-        contacts[cid] = Existing(cid, share(first, first), last, org_id, share(org, org),
-                                 share(title, title), share(industry, industry),
-                                 share(location, location), linkedin, share(how_met, how_met),
-                                 notes, share(sources, sources))
-    return contacts
-
-
-def _load_children(contacts: dict[int, Existing], ids: Sequence[int] | None = None) -> None:
-    """Emails, phones, tags and history of ``contacts`` (read for all, or for ``ids``)."""
-    for contact_id, email, _position in q.contact_emails(ids):
-        contact = contacts.get(contact_id)
-        if contact is not None:
-            if contact.emails:
-                contact.emails.append(email)  # type: ignore[union-attr]
-            else:
-                contact.emails = [email]
-    for contact_id, raw, e164, _position in q.contact_phones(ids):
-        if contact_id in contacts:
-            _add(contacts[contact_id], "phone_keys", phone_key(raw, e164))
-            contacts[contact_id].phone_count += 1
-    for contact_id, tag in q.contact_tag_names(ids):
-        if contact_id in contacts:
-            _add(contacts[contact_id], "tag_keys", fold(tag))
-    for contact_id, field_name, old, new in q.history_values(ids):
-        if contact_id in contacts:
-            _add(contacts[contact_id], "known", (field_name, fold(old)))
-            _add(contacts[contact_id], "known", (field_name, fold(new)))
-
-
-def read_contacts(ids: Sequence[int]) -> dict[int, Existing]:
-    """The contacts ``ids`` as they are now, with their children."""
-    contacts = _load_contacts(ids)
-    _load_children(contacts, ids)
-    return contacts
-
-
-def contact_keys(contact: Existing) -> list[str]:
-    """The keys ``contact`` is found by (its current values; see :meth:`Incoming.keys`)."""
-    keys = [f"e:{email_key(email)}" for email in contact.emails]
-    if contact.linkedin_url:
-        keys.append(f"l:{linkedin_key(contact.linkedin_url)}")
-    name = name_fold(contact.first_name, contact.last_name)
-    if name:
-        keys.extend(name_keys(name, contact.organization, contact.phone_keys))
-    return keys
 
 
 def _first(pair: tuple[int, int]) -> int:
@@ -141,10 +49,10 @@ class Snapshot:
         # A dry run writes nothing: the people its batches would make or change are kept
         # as they would be written (see :meth:`remember`), in a scratch table.
         self.dry = dry
-        self.contacts: dict[int, Existing] = _load_contacts()
+        self.contacts: dict[int, Existing] = load_contacts()
         # "e:<email>", "l:<profile URL>", "n:<name>\x1f<organization>" -> contact id.
         self.by_key: dict[str, int] = {}
-        _load_children(self.contacts)
+        load_children(self.contacts)
         self._index()
         self.names_indexed = False
         self.org_by_fold: dict[str, tuple[int, str]] = {}
@@ -227,7 +135,7 @@ class Snapshot:
                     contact = popped.get(contact_id) or self._as_made(contact_id, item)
                     if contact_id in popped:
                         self._written(contact, item)
-                    states.append((contact_id, _state(
+                    states.append((contact_id, state_text(
                         contact, first_rows.get(contact_id, item.row))))
                 item.incoming.forget_keys()
         if seen or made or near or named or states:
@@ -264,8 +172,8 @@ class Snapshot:
             return read_contacts(ids)
         read = {}
         for cid, state in q.states_of(ids):
-            read[cid] = _from_state(state)
-            self._first_rows[cid] = _row_of(state)  # kept when it is written again
+            read[cid] = from_state(state)
+            self._first_rows[cid] = row_of_state(state)  # kept when it is written again
         return read
 
     def made_by_row(self, ids: Sequence[int]) -> dict[int, tuple[str, int | None]]:
@@ -274,7 +182,7 @@ class Snapshot:
         if not self.dry:
             return {cid: (contact.name, None) for cid, contact in read_contacts(ids).items()}
         # Kept when first made: a later row may have changed the state, never the row.
-        return {cid: (_from_state(state).name, _row_of(state))
+        return {cid: (from_state(state).name, row_of_state(state))
                 for cid, state in q.states_of(ids)}
 
     def _organization(self, name: str) -> tuple[int | None, str]:
@@ -290,7 +198,7 @@ class Snapshot:
                            person.title, person.industry, person.location,
                            person.linkedin_url, person.how_met, person.notes,
                            ",".join(person.sources))
-        _children(contact, item, person.emails, person.phones, person.tags)
+        add_written(contact, item, person.emails, person.phones, person.tags)
         return contact
 
     def _written(self, contact: Existing, item: Any) -> None:
@@ -304,7 +212,7 @@ class Snapshot:
                 values["organization"])
         added = {(c.field, fold(c.new)) for c in item.changes if c.kind == "add"}
         person = item.incoming
-        _children(contact, item, [e for e in person.emails if ("email", fold(e[1])) in added],
+        add_written(contact, item, [e for e in person.emails if ("email", fold(e[1])) in added],
                   [p for p in person.phones if ("phone", fold(p[1])) in added],
                   [t for t in person.tags if ("tag", fold(t)) in added])
 
@@ -432,72 +340,3 @@ class EarlierPeople:
                 who.append(contact_id)
             if current is not None:
                 yield hashes[current], names, who
-
-
-# Fields whose every change is written to the history (as ``apply`` writes it).
-_HISTORY_FIELDS = ("organization", "first_name", "last_name")
-
-
-def _children(contact: Existing, item: Any, emails: Sequence[tuple[str, str]],
-              phones: Sequence[tuple[str, str, str]], tags: Sequence[str]) -> None:
-    """Add the emails, phones, tags and history values writing ``item`` gives ``contact``."""
-    if emails:
-        contact.emails = [*contact.emails, *(e for _, e in emails)]
-    for _, raw, e164 in phones:
-        _add(contact, "phone_keys", phone_key(raw, e164))
-        contact.phone_count += 1
-    for tag in tags:
-        _add(contact, "tag_keys", fold(tag))
-    for change in item.changes:
-        if change.kind in ("replace", "alternate") or change.field in _HISTORY_FIELDS:
-            _add(contact, "known", (change.field, fold(change.old)))
-            _add(contact, "known", (change.field, fold(change.new)))
-
-
-_STATE_FIELDS = ("id", "first_name", "last_name", "organization_id", "organization", "title",
-                 "industry", "location", "linkedin_url", "how_met", "notes", "sources",
-                 "emails", "phone_count")
-
-
-def _state(contact: Existing, row: int) -> str:
-    """``contact`` (first met at ``row`` of the file) as text, for a dry run's scratch
-    table."""
-    return json.dumps([*(getattr(contact, name) for name in _STATE_FIELDS),
-                       sorted(contact.phone_keys), sorted(contact.tag_keys),
-                       sorted(contact.known), row], ensure_ascii=False, separators=(",", ":"))
-
-
-def _row_of(text: str) -> int:
-    return int(json.loads(text)[-1])
-
-
-def _from_state(text: str) -> Existing:
-    values = json.loads(text)[:-1]
-    count = len(_STATE_FIELDS)
-    contact = Existing(*values[:count - 2])
-    contact.emails = values[count - 2] or ()
-    contact.phone_count = values[count - 1]
-    phones, tags, known = values[count:]
-    if phones:
-        contact.phone_keys = set(phones)
-    if tags:
-        contact.tag_keys = set(tags)
-    if known:
-        contact.known = {tuple(pair) for pair in known}
-    return contact
-
-
-def updated_values(contact: Existing, changes: Sequence[Any]) -> dict[str, str]:
-    """The fields ``contact`` holds once ``changes`` (a plan's, for it) are written: the
-    one account of an update's values, for the writer and for a dry run alike."""
-    values = {name: getattr(contact, name) for name in (
-        "first_name", "last_name", "organization", "title", "industry", "location",
-        "linkedin_url", "how_met", "notes")}
-    sources = [s for s in contact.sources.split(",") if s]
-    for change in changes:
-        if change.kind in ("fill", "replace", "append"):
-            values[change.field] = change.new
-        elif change.kind == "add" and change.field == "sources":
-            sources.append(change.new)
-    values["sources"] = ",".join(sources)
-    return values
