@@ -5,11 +5,9 @@ Every shape once lost or garbled a person; each test pins the repaired behaviour
 
 from __future__ import annotations
 
-from pathlib import Path
+from shape_files import SHAPES
 
 from desktop_crm.io.parse import parse_bytes, parse_file
-
-SHAPES = Path(__file__).parent / "shapes"
 
 
 def test_one_bad_line_never_loses_a_vcard() -> None:

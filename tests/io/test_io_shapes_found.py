@@ -3,22 +3,16 @@ importer; each fixture is made up to reproduce one shape."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from shape_files import SHAPES, names
 
 from desktop_crm.io.parse import parse_file
-
-SHAPES = Path(__file__).parent / "shapes"
-
-
-def _names(result) -> list[tuple[str, str]]:
-    return [(r.first_name, r.last_name) for r in result.records]
 
 
 def test_quoted_printable_without_a_charset_is_decoded_not_dropped() -> None:
     # vCard 2.1 writers (The Bat!, old phones) give ENCODING=QUOTED-PRINTABLE and no
     # CHARSET: UTF-8 when the bytes are UTF-8, else the Windows code page.
     result = parse_file(SHAPES / "vcard21_qp_no_charset.vcf")
-    assert _names(result) == [("Lucia", "Muñoz"), ("René", "Béranger")]
+    assert names(result) == [("Lucia", "Muñoz"), ("René", "Béranger")]
     assert result.warnings == []
     assert all("=" not in (r.notes + "".join(r.extra.values())) for r in result.records)
 
@@ -26,7 +20,7 @@ def test_quoted_printable_without_a_charset_is_decoded_not_dropped() -> None:
 def test_a_card_without_its_end_line_is_read_with_a_warning() -> None:
     result = parse_file(SHAPES / "vcard_no_end.vcf")
     assert result.problems == []
-    assert _names(result) == [("Tomas", "Novak"), ("Eva", "Dvorak"), ("Karel", "Svoboda")]
+    assert names(result) == [("Tomas", "Novak"), ("Eva", "Dvorak"), ("Karel", "Svoboda")]
     assert result.records[0].emails == [("", "tomas@example.cz")]
     assert result.records[2].phones == [("", "+420 601 234 567")]
     reasons = {w.row: w.reason for w in result.warnings}
@@ -41,7 +35,7 @@ def test_an_older_linkedin_export_without_header_and_rows_wrapped_in_quotes() ->
     # quoted cell. Every row is a person with the company and position in place.
     result = parse_file(SHAPES / "linkedin_old_no_header_wrapped_rows.csv")
     assert result.format == "linkedin" and result.problems == []
-    assert _names(result) == [
+    assert names(result) == [
         ("Ingrid", "Solberg"), ("Tomás", "Ferreira"), ("Greta", "Lindqvist"),
         ("Karl H.", "Brenner"), ("Nils", "Aas (født Berg)"), ("Marta", "Ruiz, MBA"),
         ("Anna Maria", "Costa"), ("Jens", "Holt")]
@@ -59,7 +53,7 @@ def test_first_and_last_names_side_by_side_without_a_header() -> None:
     from desktop_crm.io.parse import parse_bytes
 
     result = parse_bytes(text.encode(), "people.csv")
-    assert _names(result) == [("Ingrid", "Solberg"), ("Anna Maria", "Costa"),
+    assert names(result) == [("Ingrid", "Solberg"), ("Anna Maria", "Costa"),
                               ("Dr. Jonas", "Steiner"), ("Li", "Wei (魏)"), ("Omar", "Haddad")]
     assert result.records[0].phones == [("", "+47 912 34 567")]
 
@@ -67,7 +61,7 @@ def test_first_and_last_names_side_by_side_without_a_header() -> None:
 def test_a_display_name_followed_by_first_and_last_name_without_a_header() -> None:
     # Thunderbird's column order: Display Name, First Name, Last Name, Primary Email.
     result = parse_file(SHAPES / "name_first_last_no_header.csv")
-    assert _names(result) == [("Paula", "Reyes"), ("Omar", "Haddad"), ("Li", "Wei")]
+    assert names(result) == [("Paula", "Reyes"), ("Omar", "Haddad"), ("Li", "Wei")]
     assert all(not r.extra and not r.notes for r in result.records)
     assert result.records[0].emails == [("", "paula@example.mx")]
 
@@ -77,7 +71,7 @@ def test_a_name_column_in_an_outlook_like_file_is_the_name() -> None:
     # Outlook's First Name / Last Name.
     result = parse_file(SHAPES / "outlook_like_name_column.csv")
     assert result.format == "outlook" and result.mapping["Name"] == "name"
-    assert _names(result) == [("Hana", "Kimura"), ("Bruno", "Silva")]
+    assert names(result) == [("Hana", "Kimura"), ("Bruno", "Silva")]
     hana = result.records[0]
     assert (hana.organization, hana.title) == ("Sakura Works", "Designer")
     assert hana.notes.startswith("Met at a meetup")

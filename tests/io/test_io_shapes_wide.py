@@ -4,22 +4,16 @@ shape, and each test reads it the way ``desktop-crm import`` does."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from shape_files import SHAPES, names
 
 from desktop_crm.io.parse import parse_file
 from desktop_crm.io.values import has_word
-
-SHAPES = Path(__file__).parent / "shapes"
-
-
-def _names(result) -> list[tuple[str, str]]:
-    return [(r.first_name, r.last_name) for r in result.records]
 
 
 def test_a_card_known_only_by_its_nickname_is_that_person() -> None:
     # Empty FN, N:;;;; and a NICKNAME: the nickname is what the user calls them.
     result = parse_file(SHAPES / "nickname_only_card.vcf")
-    assert _names(result) == [("Odile", "Marchetti"), ("Bobo", "")]
+    assert names(result) == [("Odile", "Marchetti"), ("Bobo", "")]
     assert "Quai des Tanneurs" in result.records[1].extra["ADR"]
     assert result.records[1].location == "Lyon, France"
     # A placeholder nickname ("-") is no name: that card has only a phone.
@@ -31,7 +25,7 @@ def test_a_misspelled_begin_or_end_line_still_bounds_a_card() -> None:
     # "BEGIN:VCAR" (a typo), "BEGIN:VCARD " with a trailing space, "END:VCRD".
     result = parse_file(SHAPES / "begin_misspelled.vcard")
     assert result.format == "vcard" and result.problems == []
-    assert _names(result) == [("Teodora", ""), ("Radu", "Ilie")]
+    assert names(result) == [("Teodora", ""), ("Radu", "Ilie")]
     teodora = result.records[0]
     assert teodora.emails == [("internet", "teodora.vlad@example.ro")]
     assert (teodora.organization, teodora.phones) == ("Carpat Textil", [("", "+40 721 000 111")])
@@ -44,7 +38,7 @@ def test_values_beyond_the_header_are_placed_by_what_they_are() -> None:
     # A 4-column header and a row of 15 cells: the email, the phone and the web address
     # in the unnamed cells are the person's email, phone and website.
     result = parse_file(SHAPES / "csv_rows_wider_than_header.csv")
-    assert _names(result) == [("Halvard", "Strand"), ("Sunniva", "Berg")]
+    assert names(result) == [("Halvard", "Strand"), ("Sunniva", "Berg")]
     halvard = result.records[0]
     assert halvard.emails == [("", "halvard.strand@example.no")]
     assert halvard.phones == [("", "+47 412 34 567")]
@@ -62,7 +56,7 @@ def test_a_card_whose_only_email_is_a_placeholder_has_no_email() -> None:
     # only that is nobody (reported), the same on every import; a named card keeps its
     # phone and no email.
     result = parse_file(SHAPES / "null_email_no_name.vcf")
-    assert _names(result) == [("Vera", "Orlova")]
+    assert names(result) == [("Vera", "Orlova")]
     assert [p.row for p in result.problems] == [1]
     reason = result.problems[0].reason
     assert "no name and no valid email address" in reason and "'null'" in reason
@@ -71,7 +65,7 @@ def test_a_card_whose_only_email_is_a_placeholder_has_no_email() -> None:
 
 def test_a_name_of_emoji_and_punctuation_is_no_name() -> None:
     result = parse_file(SHAPES / "emoji_only_names.vcf")
-    assert _names(result) == [("🌸 Amara", ""), ("娜", "李"), ("กิงกานต์", "")]
+    assert names(result) == [("🌸 Amara", ""), ("娜", "李"), ("กิงกานต์", "")]
     assert [p.row for p in result.problems] == [1]
 
 
